@@ -1,0 +1,107 @@
+import { parseArgs } from 'node:util';
+import { analyze, RULES_BY_CODE, SEVERITIES, generate, type AnalysisSettings, type SeveritySetting } from '../core';
+import { readTopology, UsageError } from './files';
+import { formatText, toReported, type ReportedDiagnostic } from './report';
+
+const HELP = `Usage:
+  lync-topology check [--format text|json] [--severity CODE=LEVEL]... FILE...
+  lync-topology cmdlets [--severity CODE=LEVEL]... FILE
+  lync-topology --help | --version
+
+check     Checks topology files (*.lync.jsonc, *.lync.json) and lists what is wrong.
+          Text lines read file:line:column: severity code: message.
+cmdlets   Prints the Lync Server Management Shell cmdlets for one topology file;
+          when the file has errors, prints them on standard error instead.
+
+Options:
+  --format text|json     How check reports (default text).
+  --severity CODE=LEVEL  Sets the severity of a diagnostic code: error, warning,
+                         info, hint or off. May be repeated.
+
+Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable file.
+Diagnostic codes are described in docs/diagnostics.md.`;
+
+interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+function severitySettings(values: readonly string[]): AnalysisSettings['severity'] {
+  const settings: Record<string, SeveritySetting> = {};
+  for (const value of values) {
+    const [code, level] = value.split('=');
+    const upper = code?.toUpperCase() ?? '';
+    if (!RULES_BY_CODE.has(upper)) throw new UsageError(`unknown diagnostic code in --severity ${value}`);
+    if (!(SEVERITIES as readonly string[]).includes(level) && level !== 'off') {
+      throw new UsageError(`--severity ${value}: the level must be error, warning, info, hint or off`);
+    }
+    settings[upper] = level as SeveritySetting;
+  }
+  return settings;
+}
+
+function check(files: readonly string[], format: string, settings: AnalysisSettings, output: Output): number {
+  const reported: ReportedDiagnostic[] = [];
+  let unreadable = false;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readTopology(file);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      output.err(`lync-topology: ${error.message}`);
+      unreadable = true;
+      continue;
+    }
+    const analysis = analyze(text, settings);
+    reported.push(...analysis.diagnostics.map((d) => toReported(file, analysis, d)));
+  }
+  if (format === 'json') output.out(JSON.stringify(reported, null, 2));
+  else for (const d of reported) output.out(formatText(d));
+  if (unreadable) return 2;
+  return reported.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+function cmdlets(file: string, settings: AnalysisSettings, output: Output): number {
+  const analysis = analyze(readTopology(file), settings);
+  const generation = generate(analysis);
+  const shown = generation.script === undefined ? generation.blocking : analysis.diagnostics.filter((d) => d.severity === 'warning');
+  for (const d of shown) output.err(formatText(toReported(file, analysis, d)));
+  if (generation.script === undefined) return 1;
+  output.out(generation.script.trimEnd());
+  return 0;
+}
+
+/** Runs the command line; returns the exit status. */
+export function run(args: readonly string[], version: string, output: Output): number {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        severity: { type: 'string', multiple: true, default: [] },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+    if (values.help) {
+      output.out(HELP);
+      return 0;
+    }
+    if (values.version) {
+      output.out(version);
+      return 0;
+    }
+    const [command, ...files] = positionals;
+    const settings: AnalysisSettings = { severity: severitySettings(values.severity) };
+    if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format takes text or json');
+    if (command === 'check' && files.length > 0) return check(files, values.format, settings, output);
+    if (command === 'cmdlets' && files.length === 1) return cmdlets(files[0], settings, output);
+    throw new UsageError(command === undefined ? 'no command given' : `cannot run "${positionals.join(' ')}"`);
+  } catch (error) {
+    if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error)) throw error;
+    output.err(`lync-topology: ${error.message}. See lync-topology --help.`);
+    return 2;
+  }
+}

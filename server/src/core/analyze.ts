@@ -1,0 +1,53 @@
+import { DEFAULT_SERVER_VERSION, type ServerVersion } from './catalog';
+import type { Diagnostic, Fix, Severity } from './diagnostics';
+import { EditBuilder } from './edits';
+import { buildModel, type TopologyModel } from './model';
+import { parseText } from './parse';
+import { RULES, RULES_BY_CODE } from './rules';
+import { isSuppressed, readSuppressions, type SeveritySetting } from './severity';
+import { LineIndex, type Span } from './text';
+
+export interface AnalysisSettings {
+  /** Per-code severity, or `off`; codes not named keep their own. */
+  readonly severity?: Readonly<Record<string, SeveritySetting>>;
+  /** The version assumed when the file has no `ServerVersion`. */
+  readonly defaultServerVersion?: ServerVersion;
+}
+
+export interface Analysis {
+  readonly model: TopologyModel;
+  readonly lines: LineIndex;
+  /** What the user sees: after severity settings and suppression comments, in document order. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** What keeps the file from being turned into cmdlets. */
+  readonly blocking: readonly Diagnostic[];
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
+}
+
+/** Parses the text, runs every rule, and applies the severity settings and suppression comments. */
+export function analyze(text: string, settings: AnalysisSettings = {}): Analysis {
+  const parsed = parseText(text);
+  const model = buildModel(text, parsed.root, settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION);
+  const lines = new LineIndex(text);
+  const edits = new EditBuilder(text);
+  const found: Diagnostic[] = [];
+  for (const rule of RULES) {
+    const report = (span: Span, message: string, fixes: readonly Fix[] = []) =>
+      found.push({ code: rule.code, severity: rule.severity, message, span, fixes });
+    rule.check({ model, syntaxProblems: parsed.problems, edits, report });
+  }
+  const suppressions = readSuppressions(text, lines);
+  const diagnostics: Diagnostic[] = [];
+  const blocking: Diagnostic[] = [];
+  for (const diagnostic of found) {
+    const setting = settings.severity?.[diagnostic.code] ?? diagnostic.severity;
+    const shown = setting !== 'off' && !isSuppressed(suppressions, lines.positionAt(diagnostic.span.start).line, diagnostic.code);
+    const effective = shown && setting !== diagnostic.severity ? { ...diagnostic, severity: setting as Severity } : diagnostic;
+    if (shown) diagnostics.push(effective);
+    if (RULES_BY_CODE.get(diagnostic.code)?.blocksGeneration || (shown && effective.severity === 'error')) blocking.push(effective);
+  }
+  return { model, lines, diagnostics: diagnostics.sort(byPosition), blocking: blocking.sort(byPosition) };
+}

@@ -1,0 +1,68 @@
+import { ACCESS_EDGE_CONFIGURATION } from './accessEdgeConfiguration';
+import { HOSTING_PROVIDER } from './hostingProvider';
+import { DEFAULT_SERVER_VERSION, SERVER_VERSIONS, type ObjectSpec } from './types';
+
+export const EXCHANGE_UM_MODES = ['OnPremises', 'CrossPremises', 'Mixed'] as const;
+export type ExchangeUmMode = (typeof EXCHANGE_UM_MODES)[number];
+
+export const EXCHANGE_UM: ObjectSpec = {
+  id: 'exchangeUM',
+  title: 'ExchangeUM',
+  properties: [
+    {
+      name: 'Mode',
+      value: { kind: 'enum', values: EXCHANGE_UM_MODES },
+      required: true,
+      description:
+        'Where Exchange Unified Messaging runs: `OnPremises` (your own Exchange servers), `CrossPremises` (a hosting provider such as Exchange Online), or `Mixed` (some mailboxes at home, some hosted).',
+      insertValue: '<OnPremises, CrossPremises or Mixed>',
+    },
+    {
+      name: 'HostingProviders',
+      value: { kind: 'array', items: { kind: 'string', format: 'text' } },
+      references: 'hostingProvider',
+      description:
+        'The Identity of each hosting provider below that hosts Exchange UM. Those providers must be set up for a shared SIP address space.',
+    },
+  ],
+};
+
+export const TOPOLOGY: ObjectSpec = {
+  id: 'topology',
+  title: 'topology file',
+  properties: [
+    {
+      name: '$schema',
+      value: { kind: 'string', format: 'text' },
+      description: 'JSON schema for editors that read it. Ignored by the checks and the generator.',
+      notEmitted: true,
+    },
+    {
+      name: 'ServerVersion',
+      value: { kind: 'enum', values: SERVER_VERSIONS },
+      default: DEFAULT_SERVER_VERSION,
+      description: 'The server version the cmdlets are for; parameters that version does not have are flagged.',
+    },
+    {
+      name: 'SipDomains',
+      value: { kind: 'array', items: { kind: 'string', format: 'sipDomain' } },
+      description: 'The SIP domains of the deployment: the SIP address space shared with a hosted Exchange UM provider.',
+    },
+    {
+      name: 'ExchangeUM',
+      value: { kind: 'object', spec: EXCHANGE_UM },
+      description: 'How Exchange Unified Messaging is deployed, and which hosting providers host it.',
+    },
+    {
+      name: 'AccessEdgeConfiguration',
+      value: { kind: 'object', spec: ACCESS_EDGE_CONFIGURATION },
+      description:
+        'Edge federation settings; each key is a parameter of Set-CsAccessEdgeConfiguration, spelled as the cmdlet spells it.',
+    },
+    {
+      name: 'HostingProviders',
+      value: { kind: 'array', items: { kind: 'object', spec: HOSTING_PROVIDER } },
+      description: 'Hosting providers to create; each key is a parameter of New-CsHostingProvider, spelled as the cmdlet spells it.',
+    },
+  ],
+};

@@ -1,0 +1,38 @@
+import type { Diagnostic, TextEdit } from './diagnostics';
+
+/**
+ * Two edits conflict when their spans overlap or start at the same offset: two insertions at one
+ * point would otherwise depend on their order.
+ */
+function conflicts(a: TextEdit, b: TextEdit): boolean {
+  return a.span.start === b.span.start || (a.span.start < b.span.end && b.span.start < a.span.end);
+}
+
+/** Applies edits that do not conflict, keeping the earliest of any that do; returns the new text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  let result = '';
+  let cursor = 0;
+  let previous: TextEdit | undefined;
+  for (const edit of sorted) {
+    if (edit.span.start < cursor || (previous && conflicts(previous, edit))) continue;
+    result += text.slice(cursor, edit.span.start) + edit.newText;
+    cursor = edit.span.end;
+    previous = edit;
+  }
+  return result + text.slice(cursor);
+}
+
+/**
+ * The edits of every preferred fix that can be applied together; a fix that conflicts with one
+ * already taken is left for the next round, when it is computed afresh.
+ */
+export function preferredFixEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const diagnostic of diagnostics) {
+    const fix = diagnostic.fixes.find((f) => f.preferred);
+    if (!fix || fix.edits.some((edit) => taken.some((other) => conflicts(edit, other)))) continue;
+    taken.push(...fix.edits);
+  }
+  return taken;
+}

@@ -1,0 +1,95 @@
+import { createScanner, parseTree, SyntaxKind, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
+import type { Span } from './text';
+
+export interface SyntaxProblem {
+  readonly message: string;
+  readonly span: Span;
+}
+
+export interface ParsedText {
+  readonly root: Node | undefined;
+  readonly problems: readonly SyntaxProblem[];
+}
+
+/** Deeper than this, a value is set aside; real topology files nest four levels. */
+export const MAX_NESTING = 64;
+
+const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'Unexpected character: this is not JSON.',
+  [ParseErrorCode.InvalidNumberFormat]: 'This number is not written the way JSON writes numbers.',
+  [ParseErrorCode.PropertyNameExpected]: 'A property name in double quotes is expected here.',
+  [ParseErrorCode.ValueExpected]: 'A value is expected here.',
+  [ParseErrorCode.ColonExpected]: 'A colon is expected between the property name and its value.',
+  [ParseErrorCode.CommaExpected]: 'A comma is expected between two entries.',
+  [ParseErrorCode.CloseBraceExpected]: 'A closing brace `}` is expected.',
+  [ParseErrorCode.CloseBracketExpected]: 'A closing bracket `]` is expected.',
+  [ParseErrorCode.EndOfFileExpected]: 'The file should end after the top-level object.',
+  [ParseErrorCode.InvalidCommentToken]: 'This comment is not closed.',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'This comment is not closed.',
+  [ParseErrorCode.UnexpectedEndOfString]: 'This string is not closed: add the closing double quote.',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'This number is cut off.',
+  [ParseErrorCode.InvalidUnicode]: 'This \\u escape needs four hexadecimal digits.',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'This backslash escape is not one JSON knows.',
+  [ParseErrorCode.InvalidCharacter]: 'A string cannot hold a raw line break or control character; write it as an escape.',
+};
+
+function problemOf(error: ParseError, textLength: number): SyntaxProblem {
+  const start = Math.min(error.offset, textLength);
+  return {
+    message: MESSAGES[error.error] ?? 'This is not valid JSON.',
+    span: { start, end: Math.min(textLength, start + Math.max(error.length, 0)) },
+  };
+}
+
+function parseOnce(text: string): ParsedText {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  return { root, problems: errors.map((e) => problemOf(e, text.length)) };
+}
+
+/**
+ * Replaces every value nested deeper than MAX_NESTING with `0` and spaces, keeping every offset,
+ * so that the recursive parser never meets more depth than it can take.
+ */
+function flattenDeepValues(text: string): { text: string; deep: Span[] } {
+  const scanner = createScanner(text, false);
+  const deep: Span[] = [];
+  let depth = 0;
+  let deepStart = -1;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+      depth++;
+      if (depth > MAX_NESTING && deepStart < 0) deepStart = scanner.getTokenOffset();
+    } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
+      if (depth === MAX_NESTING + 1 && deepStart >= 0) {
+        deep.push({ start: deepStart, end: scanner.getTokenOffset() + 1 });
+        deepStart = -1;
+      }
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  if (deepStart >= 0) deep.push({ start: deepStart, end: text.length });
+  let flattened = '';
+  let last = 0;
+  for (const span of deep) {
+    flattened += text.slice(last, span.start) + '0' + text.slice(span.start + 1, span.end).replace(/[^\r\n]/g, ' ');
+    last = span.end;
+  }
+  return { text: flattened + text.slice(last), deep };
+}
+
+/** Parses JSON with comments and trailing commas, reporting what is wrong and keeping what it could read. */
+export function parseText(text: string): ParsedText {
+  try {
+    return parseOnce(text);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+  }
+  const { text: flattened, deep } = flattenDeepValues(text);
+  const parsed = parseOnce(flattened);
+  const tooDeep = deep.map((span) => ({
+    message: `This value is nested more than ${MAX_NESTING} levels deep; it was not read.`,
+    span: { start: span.start, end: span.start + 1 },
+  }));
+  return { root: parsed.root, problems: [...tooDeep, ...parsed.problems] };
+}

@@ -1,0 +1,18 @@
+/** The five characters PowerShell reads as a single quote: ' and U+2018 to U+201B. */
+const SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
+
+/**
+ * A PowerShell single-quoted (verbatim) string holding exactly `value`: every single-quote
+ * character is doubled with itself, the only escape such a string has.
+ */
+export function psQuote(value: string): string {
+  return `'${value.replace(SINGLE_QUOTES, (quote) => quote + quote)}'`;
+}
+
+/** Characters that could end a `#` comment line or look like one ending: controls and line separators. */
+const COMMENT_BREAKERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+/** A `# ` comment line carrying `text` on one line, whatever `text` holds. */
+export function psComment(text: string): string {
+  return `# ${text.replace(COMMENT_BREAKERS, ' ').trimEnd()}`;
+}

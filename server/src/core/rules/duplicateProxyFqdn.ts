@@ -1,0 +1,17 @@
+import type { Rule } from './rule';
+import { providerName } from '../model';
+import { reportRepeatedProviderValues } from './uniqueProviderValue';
+
+export const duplicateProxyFqdn: Rule = {
+  code: 'LT502',
+  name: 'duplicate-proxy-fqdn',
+  severity: 'error',
+  check(context) {
+    reportRepeatedProviderValues(
+      context,
+      'ProxyFqdn',
+      (value, first) =>
+        `The hosting provider ${providerName(first)} already uses the ProxyFqdn ${JSON.stringify(value)}; no two providers may share a proxy FQDN.`,
+    );
+  },
+};

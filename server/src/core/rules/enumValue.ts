@@ -1,0 +1,26 @@
+import { spanOf } from '../model';
+import { closest } from '../suggest';
+import { fix, type Rule } from './rule';
+import { isPlaceholder, stringValues, valueName } from './values';
+
+export const enumValue: Rule = {
+  code: 'LT102',
+  name: 'unknown-value',
+  severity: 'error',
+  blocksGeneration: true,
+  check({ model, edits, report }) {
+    for (const value of stringValues(model)) {
+      if (value.spec.kind !== 'enum' || isPlaceholder(value.text)) continue;
+      const lower = value.text.toLowerCase();
+      if (value.spec.values.some((v) => v.toLowerCase() === lower)) continue;
+      const suggestion = closest(value.text, value.spec.values);
+      const allowed = value.spec.values.map((v) => JSON.stringify(v)).join(', ');
+      report(
+        spanOf(value.node),
+        `${valueName(value)} cannot be ${JSON.stringify(value.text)}; it takes one of ${allowed}.` +
+          (suggestion ? ` Did you mean ${JSON.stringify(suggestion)}?` : ''),
+        suggestion ? [fix(`Change to '${suggestion}'`, [edits.replace(value.node, suggestion)])] : [],
+      );
+    }
+  },
+};

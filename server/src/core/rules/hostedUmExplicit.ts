@@ -1,0 +1,19 @@
+import { hostedUmProviders } from './hostedUm';
+import { describeMismatch, hostedUmMismatches } from './hostedUmValues';
+import type { Rule } from './rule';
+
+export const hostedUmExplicit: Rule = {
+  code: 'LT403',
+  name: 'hosted-um-provider-explicit',
+  severity: 'warning',
+  check({ model, edits, report }) {
+    for (const mismatch of hostedUmMismatches(edits, hostedUmProviders(model), 'required')) {
+      if (mismatch.present || mismatch.spec.default !== mismatch.wanted) continue;
+      report(
+        mismatch.span,
+        `${describeMismatch(mismatch)} for a provider that hosts Exchange UM. The cmdlet's default happens to match, but the documented set-up gives it explicitly: add it.`,
+        [mismatch.fix],
+      );
+    }
+  },
+};

@@ -1,0 +1,19 @@
+import { keySpan } from '../model';
+import { isHostedMode } from './hostedUm';
+import type { Rule } from './rule';
+
+export const hostedUmNeedsProvider: Rule = {
+  code: 'LT407',
+  name: 'hosted-um-needs-provider',
+  severity: 'error',
+  check({ model, report }) {
+    const exchangeUM = model.exchangeUM;
+    if (!exchangeUM?.owner || !isHostedMode(model) || model.providerReferences.length > 0) return;
+    const list = exchangeUM.byName.get('HostingProviders');
+    if (list?.valueNode && list.valueNode.type !== 'array') return;
+    report(
+      keySpan(list ?? exchangeUM.owner),
+      `Exchange UM mode ${model.mode} needs at least one hosting provider: name it in \`ExchangeUM.HostingProviders\` and define it in \`HostingProviders\`.`,
+    );
+  },
+};

@@ -1,0 +1,75 @@
+import { allOrNone } from './allOrNone';
+import { commandOnly } from './commandOnly';
+import { defaultRouteWithProviders } from './defaultRouteWithProviders';
+import { duplicateIdentity } from './duplicateIdentity';
+import { duplicateKey } from './duplicateKey';
+import { duplicateListEntry } from './duplicateListEntry';
+import { duplicateProxyFqdn } from './duplicateProxyFqdn';
+import { enumValue } from './enumValue';
+import { federationForSharedAddressSpace } from './federationForSharedAddressSpace';
+import { hostedUmAdvice } from './hostedUmAdvice';
+import { hostedUmExplicit } from './hostedUmExplicit';
+import { hostedUmNeedsProvider } from './hostedUmNeedsProvider';
+import { hostedUmProvider } from './hostedUmProvider';
+import { hostedUmRouting } from './hostedUmRouting';
+import { hostedUmSipDomain } from './hostedUmSipDomain';
+import { letterCase } from './letterCase';
+import { missingRequired } from './missingRequired';
+import { onPremisesWithProviders } from './onPremisesWithProviders';
+import { partnerDiscovery } from './partnerDiscovery';
+import { placeholder } from './placeholder';
+import { range } from './range';
+import { routingCompanion } from './routingCompanion';
+import { routingConflict } from './routingConflict';
+import type { Rule } from './rule';
+import { serverVersion } from './serverVersion';
+import { sipClientPort } from './sipClientPort';
+import { supportOnly } from './supportOnly';
+import { syntax } from './syntax';
+import { unknownKey } from './unknownKey';
+import { unresolvedReference } from './unresolvedReference';
+import { unsafeCharacters } from './unsafeCharacters';
+import { valueFormat } from './valueFormat';
+import { valueType } from './valueType';
+import { wrongRouting } from './wrongRouting';
+
+export type { Rule, RuleContext } from './rule';
+
+/** Every rule, in code order. */
+export const RULES: readonly Rule[] = [
+  syntax,
+  duplicateKey,
+  unknownKey,
+  letterCase,
+  commandOnly,
+  valueType,
+  enumValue,
+  range,
+  valueFormat,
+  unsafeCharacters,
+  placeholder,
+  missingRequired,
+  allOrNone,
+  serverVersion,
+  routingConflict,
+  wrongRouting,
+  routingCompanion,
+  defaultRouteWithProviders,
+  partnerDiscovery,
+  supportOnly,
+  unresolvedReference,
+  hostedUmProvider,
+  hostedUmExplicit,
+  hostedUmRouting,
+  federationForSharedAddressSpace,
+  hostedUmSipDomain,
+  hostedUmNeedsProvider,
+  onPremisesWithProviders,
+  hostedUmAdvice,
+  duplicateIdentity,
+  duplicateProxyFqdn,
+  duplicateListEntry,
+  sipClientPort,
+];
+
+export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.code, rule]));

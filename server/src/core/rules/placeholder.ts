@@ -1,0 +1,16 @@
+import { spanOf } from '../model';
+import type { Rule } from './rule';
+import { isPlaceholder, stringValues, valueName } from './values';
+
+export const placeholder: Rule = {
+  code: 'LT106',
+  name: 'placeholder',
+  severity: 'error',
+  blocksGeneration: true,
+  check({ model, report }) {
+    for (const value of stringValues(model)) {
+      if (value.propertySpec.notEmitted || !isPlaceholder(value.text)) continue;
+      report(spanOf(value.node), `${valueName(value)} is still the placeholder ${JSON.stringify(value.text)}: put the real value in its place.`);
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import { spanOf } from '../model';
+import type { Rule } from './rule';
+import { typedValues, valueName } from './values';
+
+export const range: Rule = {
+  code: 'LT103',
+  name: 'out-of-range',
+  severity: 'error',
+  blocksGeneration: true,
+  check({ model, edits, report }) {
+    for (const value of typedValues(model)) {
+      if (value.spec.kind !== 'integer' || value.node.type !== 'number') continue;
+      const text = edits.textOf(value.node);
+      if (!/^-?\d+$/.test(text)) continue;
+      const number = BigInt(text);
+      if (number >= value.spec.min && number <= value.spec.max) continue;
+      report(
+        spanOf(value.node),
+        `${valueName(value)} must be from ${value.spec.min} to ${value.spec.max}; ${text} is outside that range.`,
+      );
+    }
+  },
+};

@@ -1,0 +1,14 @@
+import type { Rule } from './rule';
+
+export const syntax: Rule = {
+  code: 'LT001',
+  name: 'syntax-error',
+  severity: 'error',
+  blocksGeneration: true,
+  check({ model, syntaxProblems, report }) {
+    for (const problem of syntaxProblems) report(problem.span, problem.message);
+    if (!model.rootNode && syntaxProblems.length === 0) {
+      report({ start: 0, end: 0 }, 'The file is empty. A topology file holds one JSON object, such as { "SipDomains": ["contoso.com"] }.');
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import type { ObjectSpec } from '../catalog';
+import { keySpan } from '../model';
+import { closest } from '../suggest';
+import { fix, type Rule } from './rule';
+
+export function isCommandOnly(spec: ObjectSpec, key: string): boolean {
+  const lower = key.toLowerCase();
+  return (spec.commandOnly ?? []).some((name) => name.toLowerCase() === lower);
+}
+
+function whatItIs(spec: ObjectSpec): string {
+  return spec.cmdlet ? `a parameter of ${spec.cmdlet}` : `a key of ${spec.id === 'topology' ? 'a topology file' : `\`${spec.title}\``}`;
+}
+
+export const unknownKey: Rule = {
+  code: 'LT003',
+  name: 'unknown-key',
+  severity: 'error',
+  blocksGeneration: true,
+  check({ model, edits, report }) {
+    for (const object of model.objects) {
+      for (const property of object.properties) {
+        if (property.spec || property.duplicateOf || isCommandOnly(object.spec, property.key)) continue;
+        const suggestion = closest(
+          property.key,
+          object.spec.properties.map((p) => p.name),
+        );
+        const where = object.path ? ` (in \`${object.path}\`)` : '';
+        report(
+          keySpan(property),
+          `\`${property.key}\`${where} is not ${whatItIs(object.spec)}.` +
+            (suggestion ? ` Did you mean \`${suggestion}\`?` : ' Remove it, or check the spelling against the documentation.'),
+          suggestion ? [fix(`Rename to '${suggestion}'`, [edits.replace(property.keyNode, suggestion)])] : [],
+        );
+      }
+    }
+  },
+};

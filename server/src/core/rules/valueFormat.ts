@@ -1,0 +1,21 @@
+import { FORMAT_NAMES, matchesFormat } from '../formats';
+import { spanOf } from '../model';
+import type { Rule } from './rule';
+import { isPlaceholder, stringValues, UNSAFE_CHARACTER, valueName } from './values';
+
+export const valueFormat: Rule = {
+  code: 'LT104',
+  name: 'invalid-format',
+  severity: 'error',
+  blocksGeneration: true,
+  check({ model, report }) {
+    for (const value of stringValues(model)) {
+      if (value.spec.kind !== 'string' || value.spec.format === 'text') continue;
+      if (isPlaceholder(value.text) || UNSAFE_CHARACTER.test(value.text) || matchesFormat(value.spec.format, value.text)) continue;
+      report(
+        spanOf(value.node),
+        `${valueName(value)} must be ${FORMAT_NAMES[value.spec.format]}; ${JSON.stringify(value.text)} is not.`,
+      );
+    }
+  },
+};

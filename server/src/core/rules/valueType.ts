@@ -1,0 +1,90 @@
+import type { Node } from 'jsonc-parser';
+import type { ValueSpec } from '../catalog';
+import type { Fix } from '../diagnostics';
+import type { EditBuilder } from '../edits';
+import { spanOf } from '../model';
+import { fix, type Rule } from './rule';
+import { typedValues, valueName } from './values';
+
+/** The JSON type a value spec asks for, as messages say it. */
+function expected(spec: ValueSpec): string {
+  switch (spec.kind) {
+    case 'boolean':
+      return 'true or false (a JSON boolean, without quotes)';
+    case 'switch':
+      return 'true to pass the switch, or false to leave it out';
+    case 'integer':
+      return `a whole number written in digits (${spec.typeName})`;
+    case 'string':
+    case 'enum':
+      return 'a string in double quotes';
+    case 'array':
+      return 'an array [ ... ]';
+    case 'object':
+      return 'an object { ... }';
+  }
+}
+
+const DIGITS = /^-?\d+$/;
+
+function matches(spec: ValueSpec, node: Node, text: string): boolean {
+  switch (spec.kind) {
+    case 'boolean':
+    case 'switch':
+      return node.type === 'boolean';
+    case 'integer':
+      return node.type === 'number' && DIGITS.test(text.slice(node.offset, node.offset + node.length));
+    case 'string':
+    case 'enum':
+      return node.type === 'string';
+    case 'array':
+      return node.type === 'array';
+    case 'object':
+      return node.type === 'object';
+  }
+}
+
+/** The fix that writes the same value with the right JSON type, where there is exactly one reading. */
+function retype(spec: ValueSpec, node: Node, edits: EditBuilder): Fix[] {
+  const value: unknown = node.value;
+  if (spec.kind === 'boolean' || spec.kind === 'switch') {
+    const word = typeof value === 'string' ? value.trim().replace(/^\$/, '').toLowerCase() : undefined;
+    const truth = word === 'true' || value === 1 ? true : word === 'false' || value === 0 ? false : undefined;
+    return truth === undefined ? [] : [fix(`Change to ${truth}`, [edits.replace(node, truth)])];
+  }
+  if (spec.kind === 'integer' && typeof value === 'string' && /^\s*\d+\s*$/.test(value)) {
+    const digits = value.trim().replace(/^0+(?=\d)/, '');
+    return [fix(`Change to ${digits}`, [edits.replaceWithText(node, digits)])];
+  }
+  if ((spec.kind === 'string' || spec.kind === 'enum') && (node.type === 'number' || node.type === 'boolean')) {
+    const text = edits.textOf(node);
+    return [fix(`Change to "${text}"`, [edits.replace(node, text)])];
+  }
+  if (spec.kind === 'array' && spec.items.kind !== 'object' && spec.items.kind !== 'array' && node.type === 'string') {
+    return [fix('Put the value in an array', [edits.replaceWithText(node, `[${edits.textOf(node)}]`)])];
+  }
+  return [];
+}
+
+export const valueType: Rule = {
+  code: 'LT101',
+  name: 'wrong-type',
+  severity: 'error',
+  blocksGeneration: true,
+  check({ model, edits, report }) {
+    if (model.rootNode && model.rootNode.type !== 'object') {
+      report(spanOf(model.rootNode), 'A topology file holds one JSON object { ... } at the top level.');
+    }
+    for (const value of typedValues(model)) {
+      if (matches(value.spec, value.node, model.text)) continue;
+      const number = value.spec.kind === 'integer' && value.node.type === 'number';
+      report(
+        spanOf(value.node),
+        number
+          ? `${valueName(value)} must be a whole number written in digits, without a fraction or exponent.`
+          : `${valueName(value)} must be ${expected(value.spec)}.`,
+        retype(value.spec, value.node, edits),
+      );
+    }
+  },
+};

@@ -1,0 +1,78 @@
+import type { Node } from 'jsonc-parser';
+import type { PropertySpec, ValueSpec } from '../catalog';
+import { matchesFormat } from '../formats';
+import { settingName, type ObjectModel, type PropertyModel, type TopologyModel } from '../model';
+
+/** One value the catalog gives a type to: a property's value, or an item of an array of scalars. */
+export interface TypedValue {
+  readonly node: Node;
+  readonly spec: ValueSpec;
+  readonly property: PropertyModel;
+  readonly propertySpec: PropertySpec;
+  readonly object: ObjectModel;
+  /** Position in its array, for array items. */
+  readonly index?: number;
+}
+
+/** Every typed value of the model: the first occurrence of each known key, and the items of its scalar arrays. */
+export function* typedValues(model: TopologyModel): Generator<TypedValue> {
+  for (const object of model.objects) {
+    for (const property of object.byName.values()) {
+      const propertySpec = property.spec;
+      const node = property.valueNode;
+      if (!propertySpec || !node) continue;
+      yield { node, spec: propertySpec.value, property, propertySpec, object };
+      const items = propertySpec.value.kind === 'array' ? propertySpec.value.items : undefined;
+      if (items && items.kind !== 'object' && node.type === 'array') {
+        const children = node.children ?? [];
+        for (let index = 0; index < children.length; index++) {
+          yield { node: children[index], spec: items, property, propertySpec, object, index };
+        }
+      }
+    }
+  }
+}
+
+/** The typed values that are JSON strings where the catalog expects a string. */
+export function* stringValues(model: TopologyModel): Generator<TypedValue & { readonly text: string }> {
+  for (const value of typedValues(model)) {
+    if (value.node.type === 'string' && (value.spec.kind === 'string' || value.spec.kind === 'enum')) {
+      yield { ...value, text: value.node.value as string };
+    }
+  }
+}
+
+/** Names the value in a message: the setting, or an item of it such as `SipDomains[1]`. */
+export function valueName(value: TypedValue): string {
+  const name = value.propertySpec.name;
+  return settingName(value.object, value.index === undefined ? name : `${name}[${value.index}]`);
+}
+
+/** A string in angle brackets: a value a template or a fix left for the user to fill in. */
+export function isPlaceholder(text: string): boolean {
+  return /^\s*<[^]*>\s*$/.test(text);
+}
+
+/** Characters that have no place in a setting and could end a line of the script: C0 and C1 controls, line and paragraph separators, unpaired surrogates. */
+export const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether a value has the type, and lies within the values, range and format, its spec asks for. */
+export function isWellFormed(spec: ValueSpec, node: Node, text: string): boolean {
+  switch (spec.kind) {
+    case 'boolean':
+    case 'switch':
+      return node.type === 'boolean';
+    case 'integer': {
+      const digits = node.type === 'number' ? text.slice(node.offset, node.offset + node.length) : '';
+      return /^-?\d+$/.test(digits) && BigInt(digits) >= spec.min && BigInt(digits) <= spec.max;
+    }
+    case 'enum':
+      return node.type === 'string' && spec.values.some((v) => v.toLowerCase() === (node.value as string).toLowerCase());
+    case 'string':
+      return node.type === 'string' && !isPlaceholder(node.value as string) && !UNSAFE_CHARACTER.test(node.value as string) && matchesFormat(spec.format, node.value as string);
+    case 'array':
+      return node.type === 'array';
+    case 'object':
+      return node.type === 'object';
+  }
+}
