@@ -2,7 +2,11 @@ import type { Node } from 'jsonc-parser';
 import type { JsonScalar } from './catalog';
 import type { TextEdit } from './diagnostics';
 
-/** Builds the text edits of fixes straight from the syntax tree, in the document's own indentation. */
+/**
+ * Builds the text edits of fixes straight from the syntax tree, in the document's own indentation.
+ * An insertion after existing entries carries its own comma, so several stack at one point; one
+ * into an empty object or array replaces the whole of it, so that two such conflict instead.
+ */
 export class EditBuilder {
   private unit: string | undefined;
 
@@ -42,12 +46,8 @@ export class EditBuilder {
     const children = objectNode.children ?? [];
     const baseIndent = this.indentOfLine(objectNode.offset);
     if (children.length === 0) {
-      const close = objectNode.offset + objectNode.length - 1;
-      const inner = this.text.slice(objectNode.offset + 1, close);
       const childIndent = baseIndent + this.indentUnit();
-      const entry = `"${escapeKey(name)}": ${this.json(value, childIndent)}`;
-      const span = /^\s*$/.test(inner) ? { start: objectNode.offset + 1, end: close } : { start: objectNode.offset + 1, end: objectNode.offset + 1 };
-      return { span, newText: `\n${childIndent}${entry}\n${baseIndent}` };
+      return this.fillEmpty(objectNode, '{', `"${escapeKey(name)}": ${this.json(value, childIndent)}`, childIndent, '}', baseIndent);
     }
     const last = children[children.length - 1];
     const inline = !this.startsLine(last.offset);
@@ -66,11 +66,7 @@ export class EditBuilder {
     if (children.length === 0) {
       const baseIndent = this.indentOfLine(arrayNode.offset);
       const childIndent = baseIndent + this.indentUnit();
-      const close = arrayNode.offset + arrayNode.length - 1;
-      return {
-        span: { start: arrayNode.offset + 1, end: close },
-        newText: `\n${childIndent}${this.json(value, childIndent)}\n${baseIndent}`,
-      };
+      return this.fillEmpty(arrayNode, '[', this.json(value, childIndent), childIndent, ']', baseIndent);
     }
     const last = children[children.length - 1];
     const inline = !this.startsLine(last.offset);
@@ -81,6 +77,19 @@ export class EditBuilder {
     const comma = this.commaAfter(end);
     if (comma >= 0) return { span: { start: comma + 1, end: comma + 1 }, newText: `${separator}${item},` };
     return { span: { start: end, end }, newText: `,${separator}${item}` };
+  }
+
+  /** Replaces an empty object or array, comments inside it included, by one holding `entry`. */
+  private fillEmpty(node: Node, open: string, entry: string, childIndent: string, close: string, baseIndent: string): TextEdit {
+    if (this.text[node.offset + node.length - 1] !== close || node.length < 2) {
+      return { span: { start: node.offset + 1, end: node.offset + 1 }, newText: `\n${childIndent}${entry}` };
+    }
+    const inner = this.text.slice(node.offset + 1, node.offset + node.length - 1).trim();
+    const kept = inner ? `\n${childIndent}${inner}` : '';
+    return {
+      span: { start: node.offset, end: node.offset + node.length },
+      newText: `${open}${kept}\n${childIndent}${entry}\n${baseIndent}${close}`,
+    };
   }
 
   /** JSON text of a value, its inner lines indented to sit at `indent`. */

@@ -1,11 +1,11 @@
 import type { Diagnostic, TextEdit } from './diagnostics';
 
 /**
- * Two edits conflict when their spans overlap or start at the same offset: two insertions at one
- * point would otherwise depend on their order.
+ * Two edits conflict when their spans overlap. Insertions at one point do not: the edit builder
+ * writes each with its own separating comma, so they stack in any order.
  */
 function conflicts(a: TextEdit, b: TextEdit): boolean {
-  return a.span.start === b.span.start || (a.span.start < b.span.end && b.span.start < a.span.end);
+  return a.span.start < b.span.end && b.span.start < a.span.end;
 }
 
 /** Applies edits that do not conflict, keeping the earliest of any that do; returns the new text. */
@@ -13,12 +13,10 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   let result = '';
   let cursor = 0;
-  let previous: TextEdit | undefined;
   for (const edit of sorted) {
-    if (edit.span.start < cursor || (previous && conflicts(previous, edit))) continue;
+    if (edit.span.start < cursor) continue;
     result += text.slice(cursor, edit.span.start) + edit.newText;
     cursor = edit.span.end;
-    previous = edit;
   }
   return result + text.slice(cursor);
 }

@@ -44,7 +44,9 @@ function problemOf(error: ParseError, textLength: number): SyntaxProblem {
 function parseOnce(text: string): ParsedText {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  return { root, problems: errors.map((e) => problemOf(e, text.length)) };
+  // One error leads the parser into others at the same place; the first says what is wrong.
+  const firsts = errors.filter((error, i) => i === 0 || errors[i - 1].offset !== error.offset);
+  return { root, problems: firsts.map((e) => problemOf(e, text.length)) };
 }
 
 /**

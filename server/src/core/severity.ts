@@ -19,8 +19,9 @@ export function readSuppressions(text: string, lines: LineIndex): Suppressions {
   const scanner = createScanner(text, false);
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     if (kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) continue;
-    const body = scanner
-      .getTokenValue()
+    // getTokenValue() can carry white space from before a comment: read the comment's own span.
+    const body = text
+      .substr(scanner.getTokenOffset(), scanner.getTokenLength())
       .replace(/^\/[/*]\s*/, '')
       .replace(/\*\/$/, '');
     if (!body.startsWith(SUPPRESSION_MARKER)) continue;

@@ -12,7 +12,7 @@ export const defaultRouteWithProviders: Rule = {
     if (routing?.mode !== 'DefaultRoute' || !routing.by || model.providers.length === 0) return;
     report(
       keySpan(routing.by),
-      `Default routing cannot be used while hosting providers exist (this file defines ${model.providers.length}): the Edge Server cannot federate with a hosting provider over a default route. Use DNS SRV routing, or remove the providers.`,
+      `\`AccessEdgeConfiguration.${routing.by.spec!.name}\` selects default routing, which cannot be used while hosting providers exist (this file defines ${model.providers.length}): the Edge Server cannot federate with a hosting provider over a default route. Use DNS SRV routing, or remove the providers.`,
     );
   },
 };

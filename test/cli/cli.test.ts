@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { REPO } from '../helpers';
+import { commandLines } from '../powershell';
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(REPO, 'bin', 'lync-topology.js'), ...args], { cwd: REPO, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempFile(name: string, content: string | Buffer): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'lync-topology-')), name);
+  writeFileSync(file, content);
+  return file;
+}
+
+const MISTAKES = 'examples/mistakes.lync.jsonc';
+
+describe('lync-topology check', () => {
+  it('exits 0 with nothing to say on a clean file', () => {
+    assert.deepEqual(cli('check', 'examples/cross-premises.lync.jsonc', 'examples/mixed.lync.jsonc'), { status: 0, stdout: '', stderr: '' });
+  });
+
+  it('reports file:line:column: severity code: message and exits 1 on errors', () => {
+    const result = cli('check', MISTAKES);
+    assert.equal(result.status, 1);
+    const lines = result.stdout.trim().split('\n');
+    for (const line of lines) assert.match(line, /^examples\/mistakes\.lync\.jsonc:\d+:\d+: (error|warning|info|hint) LT\d{3}: \S/);
+    assert.ok(lines.includes('examples/mistakes.lync.jsonc:10:28: error LT101: `AccessEdgeConfiguration.AllowFederatedUsers` must be true or false (a JSON boolean, without quotes).'));
+  });
+
+  it('reports the same findings as JSON, 1-based', () => {
+    const text = cli('check', MISTAKES).stdout.trim().split('\n');
+    const json = cli('check', '--format', 'json', MISTAKES);
+    assert.equal(json.status, 1);
+    const reported = JSON.parse(json.stdout) as Record<string, unknown>[];
+    assert.equal(reported.length, text.length);
+    const typed = reported.find((d) => d.code === 'LT101')!;
+    assert.deepEqual(typed, {
+      file: MISTAKES,
+      line: 10,
+      column: 28,
+      endLine: 10,
+      endColumn: 34,
+      severity: 'error',
+      code: 'LT101',
+      message: '`AccessEdgeConfiguration.AllowFederatedUsers` must be true or false (a JSON boolean, without quotes).',
+    });
+    assert.deepEqual(Object.keys(reported[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+  });
+
+  it('exits 0 when only warnings remain after --severity', () => {
+    const file = tempFile('w.lync.jsonc', '{ "AccessEdgeConfiguration": { "UseDnsSrvRouting": true, "EnablePartnerDiscovery": true } }');
+    assert.equal(cli('check', file).status, 0);
+    assert.equal(cli('check', '--severity', 'LT305=error', file).status, 1);
+    assert.deepEqual(cli('check', '--severity', 'lt305=off', file), { status: 0, stdout: '', stderr: '' });
+  });
+
+  it('reads a file with a byte order mark as the editor does', () => {
+    const file = tempFile('bom.lync.jsonc', '\uFEFF{ "SipDomains": ["contoso.com"] }');
+    assert.deepEqual(cli('check', file), { status: 0, stdout: '', stderr: '' });
+  });
+
+  it('exits 2 with one line, no stack trace, on an unreadable file', () => {
+    const result = cli('check', 'examples/cross-premises.lync.jsonc', 'no/such.lync.jsonc');
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr, 'lync-topology: cannot read no/such.lync.jsonc: no such file\n');
+    const directory = cli('check', 'examples');
+    assert.equal(directory.status, 2);
+    assert.equal(directory.stderr.trim().split('\n').length, 1);
+  });
+
+  for (const args of [[], ['check'], ['lint', 'x'], ['check', '--format', 'xml', MISTAKES], ['check', '--severity', 'LT999=off', MISTAKES], ['check', '--severity', 'LT305=loud', MISTAKES], ['check', '--frobnicate', MISTAKES], ['cmdlets', 'a', 'b']]) {
+    it(`exits 2 on bad usage: ${args.join(' ') || '(nothing)'}`, () => {
+      const result = cli(...args);
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, /^lync-topology: .+\n$/);
+      assert.doesNotMatch(result.stderr, /\n\s+at /);
+    });
+  }
+
+  it('never shows a stack trace on hostile input', () => {
+    const file = tempFile('deep.lync.jsonc', Buffer.concat([Buffer.from('{"SipDomains": '), Buffer.from('['.repeat(20000)), Buffer.from([0, 255, 254, 0x80])]));
+    const result = cli('check', file);
+    assert.equal(result.status, 1);
+    assert.equal(result.stderr, '');
+  });
+});
+
+describe('lync-topology cmdlets', () => {
+  it('prints the script of a clean file', () => {
+    const result = cli('cmdlets', 'examples/cross-premises.lync.jsonc');
+    assert.equal(result.status, 0);
+    assert.equal(result.stderr, '');
+    assert.deepEqual(commandLines(result.stdout).map((l) => l.split(' ')[0]), ['Set-CsAccessEdgeConfiguration', 'Get-CsManagementStoreReplicationStatus', 'New-CsHostingProvider']);
+  });
+
+  it('prints only the errors, on stderr, and exits 1 for a file with errors', () => {
+    const result = cli('cmdlets', MISTAKES);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    const lines = result.stderr.trim().split('\n');
+    assert.ok(lines.length > 0);
+    for (const line of lines) assert.match(line, /: error LT\d{3}: /);
+  });
+
+  it('shows --help and --version', () => {
+    const help = cli('--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /lync-topology check/);
+    assert.match(help.stdout, /lync-topology cmdlets/);
+    const version = cli('--version');
+    assert.equal(version.status, 0);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RULES } from '../../server/src/core';
+import { applyFix, check, hostedUm, marked, repoFile, UM_PROVIDER } from '../helpers';
+
+interface Case {
+  readonly code: string;
+  readonly title: string;
+  /** The document, with ⟪ ⟫ around the span the diagnostic must cover. */
+  readonly source: string;
+  /** The preferred fix must make this diagnostic go away without a syntax error. */
+  readonly fixable?: boolean;
+  /** The finding is about the file as a whole, not one setting. */
+  readonly wholeFile?: boolean;
+}
+
+const EDGE_DNS = '"UseDnsSrvRouting": true, "EnablePartnerDiscovery": false';
+
+const CASES: readonly Case[] = [
+  { code: 'LT001', title: 'missing comma', source: '{ "SipDomains": ["contoso.com"] ⟪"ExchangeUM"⟫: {} }', wholeFile: true },
+  { code: 'LT001', title: 'empty file', source: '⟪⟫', wholeFile: true },
+  { code: 'LT001', title: 'text after the object', source: '{ }\n⟪x⟫', wholeFile: true },
+  { code: 'LT002', title: 'key given twice, in other letter case', source: '{ "SipDomains": ["a.com"], ⟪"sipdomains"⟫: ["b.com"] }' },
+  { code: 'LT003', title: 'misspelt parameter', source: '{ "AccessEdgeConfiguration": { ⟪"AllowFederatedUser"⟫: true } }', fixable: true },
+  { code: 'LT003', title: 'unknown top-level key', source: '{ ⟪"Policies"⟫: [] }' },
+  { code: 'LT004', title: 'key in the wrong letter case', source: '{ "AccessEdgeConfiguration": { ⟪"allowFederatedUsers"⟫: true } }', fixable: true },
+  { code: 'LT004', title: 'enum in the wrong letter case', source: '{ "ExchangeUM": { "Mode": ⟪"onpremises"⟫ } }', fixable: true },
+  { code: 'LT005', title: 'WhatIf in the Edge section', source: '{ "AccessEdgeConfiguration": { "AllowFederatedUsers": true, ⟪"WhatIf"⟫: true } }', fixable: true },
+  { code: 'LT005', title: 'InMemory in a provider', source: '{ "HostingProviders": [ { "Identity": "P", "Enabled": true, "ProxyFqdn": "p.fabrikam.com", ⟪"InMemory"⟫: true } ] }', fixable: true },
+  { code: 'LT101', title: 'boolean written as a string', source: '{ "AccessEdgeConfiguration": { "AllowFederatedUsers": ⟪"True"⟫ } }', fixable: true },
+  { code: 'LT101', title: 'boolean written as 1', source: '{ "AccessEdgeConfiguration": { "AllowFederatedUsers": ⟪1⟫ } }', fixable: true },
+  { code: 'LT101', title: 'number written as a string', source: '{ "AccessEdgeConfiguration": { "MaxContactsPerDiscoveredPartner": ⟪"500"⟫ } }', fixable: true },
+  { code: 'LT101', title: 'fraction for a UInt32', source: '{ "AccessEdgeConfiguration": { "MaxContactsPerDiscoveredPartner": ⟪2.5⟫ } }' },
+  { code: 'LT101', title: 'one SIP domain not in an array', source: '{ "SipDomains": ⟪"contoso.com"⟫ }', fixable: true },
+  { code: 'LT101', title: 'top-level array', source: '⟪[ { "SipDomains": [] } ]⟫', wholeFile: true },
+  { code: 'LT101', title: 'Identity as a number', source: '{ "HostingProviders": [ { "Identity": ⟪42⟫, "Enabled": true, "ProxyFqdn": "p.fabrikam.com" } ] }', fixable: true },
+  { code: 'LT102', title: 'misspelt VerificationLevel', source: '{ "HostingProviders": [ { "Identity": "P", "Enabled": true, "ProxyFqdn": "p.fabrikam.com", "VerificationLevel": ⟪"UseSourceVerfication"⟫ } ] }', fixable: true },
+  { code: 'LT102', title: 'Edge Identity other than global', source: '{ "AccessEdgeConfiguration": { "Identity": ⟪"site:Redmond"⟫ } }' },
+  { code: 'LT102', title: 'unknown ServerVersion', source: '{ "ServerVersion": ⟪"Lync Server 2016"⟫ }' },
+  { code: 'LT103', title: 'TLS count above 4', source: '{ "AccessEdgeConfiguration": { "OutgoingTlsCountForFederatedPartners": ⟪5⟫ } }' },
+  { code: 'LT103', title: 'TLS count of 0', source: '{ "AccessEdgeConfiguration": { "OutgoingTlsCountForFederatedPartners": ⟪0⟫ } }' },
+  { code: 'LT103', title: 'negative UInt32', source: '{ "AccessEdgeConfiguration": { "MaxRejectedCertificatesStored": ⟪-1⟫ } }' },
+  { code: 'LT103', title: 'UInt32 overflow', source: '{ "AccessEdgeConfiguration": { "MaxRejectedCertificatesStored": ⟪4294967296⟫ } }' },
+  { code: 'LT104', title: 'ProxyFqdn with a space', source: '{ "HostingProviders": [ { "Identity": "P", "Enabled": true, "ProxyFqdn": ⟪"proxy server"⟫ } ] }' },
+  { code: 'LT104', title: 'ProxyFqdn as an IP address', source: '{ "HostingProviders": [ { "Identity": "P", "Enabled": true, "ProxyFqdn": ⟪"10.0.0.1"⟫ } ] }' },
+  { code: 'LT104', title: 'single-label SIP domain', source: '{ "SipDomains": [⟪"contoso"⟫] }' },
+  { code: 'LT104', title: 'URL without http', source: '{ "HostingProviders": [ { "Identity": "P", "Enabled": true, "ProxyFqdn": "p.fabrikam.com", "AutodiscoverUrl": ⟪"ftp://fabrikam.com"⟫ } ] }' },
+  { code: 'LT105', title: 'line break in an Identity', source: '{ "HostingProviders": [ { "Identity": ⟪"Hosted\\nUM"⟫, "Enabled": true, "ProxyFqdn": "p.fabrikam.com" } ] }' },
+  { code: 'LT105', title: 'unpaired surrogate in an Identity', source: '{ "HostingProviders": [ { "Identity": ⟪"UM \\ud800"⟫, "Enabled": true, "ProxyFqdn": "p.fabrikam.com" } ] }' },
+  { code: 'LT106', title: 'placeholder left in ProxyFqdn', source: '{ "HostingProviders": [ { "Identity": "P", "Enabled": true, "ProxyFqdn": ⟪"<proxy FQDN>"⟫ } ] }' },
+  { code: 'LT201', title: 'provider without ProxyFqdn', source: '{ "HostingProviders": [ ⟪{⟫ "Identity": "P", "Enabled": true } ] }', fixable: true },
+  { code: 'LT201', title: 'ExchangeUM without Mode', source: '{ ⟪"ExchangeUM"⟫: { } }', fixable: true },
+  { code: 'LT202', title: 'EnabledSharedAddressSpace without HostsOCSUsers', source: '{ "HostingProviders": [ ⟪{⟫ "Identity": "P", "Enabled": true, "ProxyFqdn": "p.fabrikam.com", "EnabledSharedAddressSpace": true } ] }', fixable: true },
+  { code: 'LT203', title: 'Lync 2013 parameter on Lync 2010', source: '{ "ServerVersion": "Lync Server 2010", "AccessEdgeConfiguration": { ⟪"MaxContactsPerDiscoveredPartner"⟫: 10 } }' },
+  { code: 'LT203', title: 'Skype for Business parameter on Lync 2013 (the default)', source: '{ "AccessEdgeConfiguration": { ⟪"DnsSrvCacheRecordCount"⟫: 10 } }' },
+  { code: 'LT301', title: 'both routing switches', source: '{ "AccessEdgeConfiguration": { "UseDnsSrvRouting": true, "EnablePartnerDiscovery": false, ⟪"UseDefaultRouting"⟫: true, "DefaultRouteFqdn": "edge.contoso.com" } }' },
+  { code: 'LT302', title: 'default-route parameter with DNS SRV routing', source: `{ "AccessEdgeConfiguration": { ${EDGE_DNS}, ⟪"VerificationLevel"⟫: "AlwaysVerifiable" } }` },
+  { code: 'LT302', title: 'DNS SRV parameter with default routing', source: '{ "AccessEdgeConfiguration": { "UseDefaultRouting": true, "DefaultRouteFqdn": "edge.contoso.com", ⟪"BeClearingHouse"⟫: false } }' },
+  { code: 'LT303', title: 'default routing without DefaultRouteFqdn', source: '{ "AccessEdgeConfiguration": { ⟪"UseDefaultRouting"⟫: true } }', fixable: true },
+  { code: 'LT303', title: 'DNS SRV routing without EnablePartnerDiscovery', source: '{ "AccessEdgeConfiguration": { ⟪"UseDnsSrvRouting"⟫: true, "AllowFederatedUsers": true } }', fixable: true },
+  { code: 'LT304', title: 'default routing with a hosting provider', source: '{ "AccessEdgeConfiguration": { ⟪"UseDefaultRouting"⟫: true, "DefaultRouteFqdn": "edge.contoso.com" }, "HostingProviders": [ { "Identity": "P", "Enabled": true, "ProxyFqdn": "p.fabrikam.com" } ] }' },
+  { code: 'LT305', title: 'partner discovery on', source: '{ "AccessEdgeConfiguration": { "UseDnsSrvRouting": true, "EnablePartnerDiscovery": ⟪true⟫ } }', fixable: true },
+  { code: 'LT306', title: 'clearing house on', source: `{ "AccessEdgeConfiguration": { ${EDGE_DNS}, "BeClearingHouse": ⟪true⟫ } }` },
+  { code: 'LT306', title: 'TLS count changed', source: '{ "AccessEdgeConfiguration": { "OutgoingTlsCountForFederatedPartners": ⟪2⟫ } }' },
+  { code: 'LT401', title: 'reference to a provider that does not exist', source: hostedUm(UM_PROVIDER).replace('["Hosted UM"]', '["Hosted UM", ⟪"Exchange Online"⟫]'), fixable: true },
+  { code: 'LT401', title: 'misspelt reference', source: hostedUm(UM_PROVIDER).replace('["Hosted UM"]', '[⟪"Hosted U"⟫]'), fixable: true },
+  { code: 'LT402', title: 'hosted UM provider disabled', source: hostedUm(UM_PROVIDER.replace('"Enabled": true', '"Enabled": ⟪false⟫')), fixable: true },
+  { code: 'LT402', title: 'hosted UM provider hosting Lync users', source: hostedUm(UM_PROVIDER.replace('"HostsOCSUsers": false', '"HostsOCSUsers": ⟪true⟫')), fixable: true },
+  { code: 'LT402', title: 'hosted UM provider inside the topology', source: hostedUm(UM_PROVIDER.replace('"IsLocal": false', '"IsLocal": ⟪true⟫')), fixable: true },
+  { code: 'LT402', title: 'hosted UM provider without the shared address space', source: hostedUm(UM_PROVIDER.replace('"EnabledSharedAddressSpace": true, "HostsOCSUsers": false, ', '')).replace('{ "Identity"', '⟪{⟫ "Identity"'), fixable: true },
+  { code: 'LT403', title: 'hosted UM provider relying on the IsLocal default', source: hostedUm(UM_PROVIDER.replace(', "IsLocal": false', '')).replace('{ "Identity"', '⟪{⟫ "Identity"'), fixable: true },
+  { code: 'LT404', title: 'hosted UM without the DNS SRV switch', source: hostedUm(UM_PROVIDER, '"AllowFederatedUsers": true').replace('"AccessEdgeConfiguration"', '⟪"AccessEdgeConfiguration"⟫'), fixable: true },
+  { code: 'LT404', title: 'hosted UM without an Edge section', source: hostedUm(UM_PROVIDER).replace(/"AccessEdgeConfiguration": \{[^}]*\},/, '').replace('"CrossPremises"', '⟪"CrossPremises"⟫'), fixable: true },
+  { code: 'LT405', title: 'shared address space without federation', source: hostedUm(UM_PROVIDER, `${EDGE_DNS}, "AllowFederatedUsers": ⟪false⟫`), fixable: true },
+  { code: 'LT405', title: 'split-domain provider outside hosted UM, federation not given', source: `{ ⟪"AccessEdgeConfiguration"⟫: { ${EDGE_DNS} }, "HostingProviders": [ { "Identity": "P", "Enabled": true, "ProxyFqdn": "p.fabrikam.com", "EnabledSharedAddressSpace": true, "HostsOCSUsers": true } ] }`, fixable: true },
+  { code: 'LT406', title: 'hosted UM without a SIP domain', source: hostedUm(UM_PROVIDER).replace('"SipDomains": ["contoso.com"],', '').replace('"CrossPremises"', '⟪"CrossPremises"⟫') },
+  { code: 'LT406', title: 'hosted UM with an empty SIP domain list', source: hostedUm(UM_PROVIDER).replace('"SipDomains": ["contoso.com"]', '⟪"SipDomains"⟫: []') },
+  { code: 'LT407', title: 'hosted UM naming no provider', source: hostedUm(UM_PROVIDER).replace('"ExchangeUM": { "Mode": "CrossPremises", "HostingProviders": ["Hosted UM"] }', '⟪"ExchangeUM"⟫: { "Mode": "Mixed" }') },
+  { code: 'LT408', title: 'on-premises UM naming hosting providers', source: hostedUm(UM_PROVIDER).replace('"Mode": "CrossPremises", "HostingProviders"', '"Mode": "OnPremises", ⟪"HostingProviders"⟫') },
+  { code: 'LT409', title: 'hosted UM provider with AlwaysVerifiable', source: hostedUm(UM_PROVIDER.replace('"UseSourceVerification"', '⟪"AlwaysVerifiable"⟫')), fixable: true },
+  { code: 'LT409', title: 'hosted UM provider without VerificationLevel', source: hostedUm(UM_PROVIDER.replace(', "VerificationLevel": "UseSourceVerification"', '')).replace('{ "Identity"', '⟪{⟫ "Identity"'), fixable: true },
+  { code: 'LT501', title: 'two providers with one Identity', source: '{ "HostingProviders": [ { "Identity": "Fabrikam", "Enabled": true, "ProxyFqdn": "a.fabrikam.com" }, { "Identity": ⟪"FABRIKAM"⟫, "Enabled": true, "ProxyFqdn": "b.fabrikam.com" } ] }' },
+  { code: 'LT502', title: 'two providers with one ProxyFqdn', source: '{ "HostingProviders": [ { "Identity": "A", "Enabled": true, "ProxyFqdn": "sip.fabrikam.com" }, { "Identity": "B", "Enabled": true, "ProxyFqdn": ⟪"SIP.fabrikam.com"⟫ } ] }' },
+  { code: 'LT503', title: 'SIP domain listed twice', source: '{ "SipDomains": ["contoso.com", ⟪"Contoso.com"⟫] }', fixable: true },
+  { code: 'LT504', title: 'SipClientPort beyond the TCP range', source: '{ "HostingProviders": [ { "Identity": "P", "Enabled": true, "ProxyFqdn": "p.fabrikam.com", "SipClientPort": ⟪70000⟫ } ] }' },
+];
+
+describe('rules', () => {
+  for (const testCase of CASES) {
+    it(`${testCase.code}: ${testCase.title}`, () => {
+      const { text, span } = marked(testCase.source);
+      const found = check(text).diagnostics.filter((d) => d.code === testCase.code);
+      assert.ok(span, 'the case marks its span');
+      assert.deepEqual(
+        found.map((d) => d.span),
+        [span],
+        `expected one ${testCase.code} at ${JSON.stringify(span)}, got ${JSON.stringify(found)}`,
+      );
+      assert.equal(found[0].severity, RULES.find((r) => r.code === testCase.code)!.severity);
+      if (!testCase.wholeFile) assert.match(found[0].message, /`[A-Za-z]+[^`]*`/, 'the message names the setting');
+      if (testCase.fixable) {
+        assert.ok(found[0].fixes.some((f) => f.preferred), 'it offers a preferred fix');
+        const fixed = check(applyFix(text, found[0]));
+        assert.deepEqual(fixed.diagnostics.filter((d) => d.code === 'LT001'), [], `no syntax error after the fix:\n${fixed.model.text}`);
+        assert.ok(
+          !fixed.diagnostics.some((d) => d.code === testCase.code && d.span.start === span.start),
+          `the fix removes the finding:\n${fixed.model.text}`,
+        );
+      } else if (testCase.code !== 'LT001') {
+        assert.ok(!found[0].fixes.some((f) => f.preferred), 'no preferred fix is claimed where none is obvious');
+      }
+    });
+  }
+
+  it('every rule has a case above and an entry in docs/diagnostics.md', () => {
+    const documented = repoFile('docs', 'diagnostics.md');
+    for (const rule of RULES) {
+      assert.ok(CASES.some((c) => c.code === rule.code), `${rule.code} has a test case`);
+      assert.match(documented, new RegExp(`^## ${rule.code} ${rule.name}$`, 'm'), `${rule.code} is documented`);
+    }
+  });
+
+  it('rule codes are unique', () => {
+    assert.equal(new Set(RULES.map((r) => r.code)).size, RULES.length);
+  });
+});
