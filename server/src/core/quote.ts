@@ -10,6 +10,7 @@ export function psQuote(value: string): string {
 }
 
 /** Characters that could end a `#` comment line or look like one ending: controls and line separators. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const COMMENT_BREAKERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 /** A `# ` comment line carrying `text` on one line, whatever `text` holds. */

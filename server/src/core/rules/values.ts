@@ -54,6 +54,7 @@ export function isPlaceholder(text: string): boolean {
 }
 
 /** Characters that have no place in a setting and could end a line of the script: C0 and C1 controls, line and paragraph separators, unpaired surrogates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Whether a value has the type, and lies within the values, range and format, its spec asks for. */
