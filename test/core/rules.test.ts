@@ -45,6 +45,7 @@ const CASES: readonly Case[] = [
   { code: 'LT104', title: 'ProxyFqdn as an IP address', source: '{ "HostingProviders": [ { "Identity": "P", "Enabled": true, "ProxyFqdn": ⟪"10.0.0.1"⟫ } ] }' },
   { code: 'LT104', title: 'single-label SIP domain', source: '{ "SipDomains": [⟪"contoso"⟫] }' },
   { code: 'LT104', title: 'URL without http', source: '{ "HostingProviders": [ { "Identity": "P", "Enabled": true, "ProxyFqdn": "p.fabrikam.com", "AutodiscoverUrl": ⟪"ftp://fabrikam.com"⟫ } ] }' },
+  { code: 'LT104', title: 'empty provider Identity', source: '{ "HostingProviders": [ { "Identity": ⟪" "⟫, "Enabled": true, "ProxyFqdn": "p.fabrikam.com" } ] }' },
   { code: 'LT105', title: 'line break in an Identity', source: '{ "HostingProviders": [ { "Identity": ⟪"Hosted\\nUM"⟫, "Enabled": true, "ProxyFqdn": "p.fabrikam.com" } ] }' },
   { code: 'LT105', title: 'unpaired surrogate in an Identity', source: '{ "HostingProviders": [ { "Identity": ⟪"UM \\ud800"⟫, "Enabled": true, "ProxyFqdn": "p.fabrikam.com" } ] }' },
   { code: 'LT106', title: 'placeholder left in ProxyFqdn', source: '{ "HostingProviders": [ { "Identity": "P", "Enabled": true, "ProxyFqdn": ⟪"<proxy FQDN>"⟫ } ] }' },

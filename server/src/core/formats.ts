@@ -21,8 +21,9 @@ export function isUrl(text: string): boolean {
 }
 
 /** What each format expects, as messages say it. */
-export const FORMAT_NAMES: Record<Exclude<StringFormat, 'text'>, string> = {
+export const FORMAT_NAMES: Record<StringFormat, string> = {
   fqdn: 'a fully qualified domain name such as proxyserver.fabrikam.com',
+  text: 'a name that is not empty',
   sipDomain: 'a SIP domain name such as contoso.com',
   url: 'an http or https URL',
 };
@@ -35,6 +36,6 @@ export function matchesFormat(format: StringFormat, text: string): boolean {
     case 'url':
       return isUrl(text);
     case 'text':
-      return true;
+      return text.trim().length > 0;
   }
 }

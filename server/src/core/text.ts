@@ -27,10 +27,6 @@ export class LineIndex {
     this.starts = starts;
   }
 
-  get lineCount(): number {
-    return this.starts.length;
-  }
-
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
@@ -49,9 +45,5 @@ export class LineIndex {
     const lineStart = this.starts[position.line];
     const nextStart = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
     return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
-  }
-
-  lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
 }

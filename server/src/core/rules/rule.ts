@@ -1,4 +1,4 @@
-import type { Diagnostic, Fix, Severity } from '../diagnostics';
+import type { Fix, Severity } from '../diagnostics';
 import type { EditBuilder } from '../edits';
 import type { TopologyModel } from '../model';
 import type { SyntaxProblem } from '../parse';
@@ -28,5 +28,3 @@ export interface Rule {
 export function fix(title: string, edits: Fix['edits'], preferred = true): Fix {
   return { title, edits, preferred };
 }
-
-export type { Diagnostic };

@@ -10,7 +10,7 @@ export const valueFormat: Rule = {
   blocksGeneration: true,
   check({ model, report }) {
     for (const value of stringValues(model)) {
-      if (value.spec.kind !== 'string' || value.spec.format === 'text') continue;
+      if (value.spec.kind !== 'string' || value.propertySpec.notEmitted || value.propertySpec.references) continue;
       if (isPlaceholder(value.text) || UNSAFE_CHARACTER.test(value.text) || matchesFormat(value.spec.format, value.text)) continue;
       report(
         spanOf(value.node),
