@@ -12,6 +12,8 @@ export interface AnalysisSettings {
   readonly severity?: Readonly<Record<string, SeveritySetting>>;
   /** The version assumed when the file has no `ServerVersion`. */
   readonly defaultServerVersion?: ServerVersion;
+  /** Longer texts are not checked: they get one LT000 information instead. */
+  readonly maxLength?: number;
 }
 
 export interface Analysis {
@@ -27,8 +29,22 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
 }
 
+export const FILE_TOO_LARGE = 'LT000';
+
+function tooLarge(text: string, maxLength: number): Analysis {
+  const diagnostic: Diagnostic = {
+    code: FILE_TOO_LARGE,
+    severity: 'info',
+    message: `This file has ${text.length} characters, more than the ${maxLength} Lync Topology checks (setting lyncTopology.maxFileSizeMB); it is not checked.`,
+    span: { start: 0, end: 0 },
+    fixes: [],
+  };
+  return { model: buildModel(text, undefined), lines: new LineIndex(text), diagnostics: [diagnostic], blocking: [diagnostic] };
+}
+
 /** Parses the text, runs every rule, and applies the severity settings and suppression comments. */
 export function analyze(text: string, settings: AnalysisSettings = {}): Analysis {
+  if (settings.maxLength !== undefined && text.length > settings.maxLength) return tooLarge(text, settings.maxLength);
   const parsed = parseText(text);
   const model = buildModel(text, parsed.root, settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION);
   const lines = new LineIndex(text);

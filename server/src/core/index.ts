@@ -1,5 +1,13 @@
 /** The analysis core: plain functions over text, used alike by the CLI, the language server and the tests. */
-export { analyze, type Analysis, type AnalysisSettings } from './analyze';
+export { analyze, FILE_TOO_LARGE, type Analysis, type AnalysisSettings } from './analyze';
+export { complete, type CompletionEntry } from './complete';
+export { foldingRanges } from './folding';
+export { formatEdits } from './format';
+export { hover } from './hover';
+export { providerLinksAt } from './references';
+export { selectionSpans } from './selection';
+export { documentSymbols, type OutlineSymbol } from './symbols';
+export { newFileTemplate } from './templates';
 export * from './catalog';
 export { SEVERITIES, type Diagnostic, type Fix, type Severity, type TextEdit } from './diagnostics';
 export { applyEdits, preferredFixEdits } from './fixes';

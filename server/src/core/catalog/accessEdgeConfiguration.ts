@@ -1,6 +1,6 @@
 import { COMMON_PARAMETERS } from './commandOnly';
 import type { ObjectSpec, PropertySpec, ValueSpec } from './types';
-import { VERIFICATION_LEVELS } from './verificationLevel';
+import { VERIFICATION_LEVEL } from './verificationLevel';
 
 const BOOLEAN: ValueSpec = { kind: 'boolean' };
 const UINT32: ValueSpec = { kind: 'integer', typeName: 'UInt32', min: 0n, max: 4294967295n };
@@ -50,7 +50,7 @@ const properties: PropertySpec[] = [
   },
   {
     name: 'DiscoveredPartnerVerificationLevel',
-    value: { kind: 'enum', values: VERIFICATION_LEVELS },
+    value: VERIFICATION_LEVEL,
     description: 'With DNS SRV routing: how traffic from discovered partners is treated for verification.',
     parameterSets: ['DnsSrvRouting'],
     routing: 'DnsSrvRouting',
@@ -83,7 +83,7 @@ const properties: PropertySpec[] = [
   },
   {
     name: 'VerificationLevel',
-    value: { kind: 'enum', values: VERIFICATION_LEVELS },
+    value: VERIFICATION_LEVEL,
     description: 'With default routing: how messages arriving on the default route are marked for verification.',
     parameterSets: ['DefaultRoute'],
     routing: 'DefaultRoute',

@@ -1,6 +1,6 @@
 import { COMMON_PARAMETERS } from './commandOnly';
 import type { ObjectSpec } from './types';
-import { VERIFICATION_LEVELS } from './verificationLevel';
+import { VERIFICATION_LEVEL } from './verificationLevel';
 
 export const HOSTING_PROVIDER: ObjectSpec = {
   id: 'hostingProvider',
@@ -34,6 +34,10 @@ export const HOSTING_PROVIDER: ObjectSpec = {
       description:
         'FQDN of the SIP proxy the hosting provider uses, as the provider gives it (Exchange Online uses `exap.um.outlook.com`). Unique among providers. It cannot be changed later: the provider has to be removed and created again.',
       insertValue: '<proxy FQDN given by the hosting provider>',
+      suggestions: [
+        { value: 'exap.um.outlook.com', description: 'Exchange Online (hosted Exchange UM).' },
+        { value: 'exap.um.partner.outlook.cn', description: 'Office 365 operated by 21Vianet (hosted Exchange UM).' },
+      ],
     },
     {
       name: 'EnabledSharedAddressSpace',
@@ -61,7 +65,7 @@ export const HOSTING_PROVIDER: ObjectSpec = {
     },
     {
       name: 'VerificationLevel',
-      value: { kind: 'enum', values: VERIFICATION_LEVELS },
+      value: VERIFICATION_LEVEL,
       default: 'AlwaysVerifiable',
       description:
         "How messages from the provider are treated for verification. The Lync Server 2013 hosted Exchange UM procedure uses `UseSourceVerification`, which trusts the level carried in each message.",

@@ -11,7 +11,15 @@ export const EXCHANGE_UM: ObjectSpec = {
   properties: [
     {
       name: 'Mode',
-      value: { kind: 'enum', values: EXCHANGE_UM_MODES },
+      value: {
+        kind: 'enum',
+        values: EXCHANGE_UM_MODES,
+        meanings: {
+          OnPremises: 'Lync Server and Exchange UM both run on your own servers; no hosting provider is involved.',
+          CrossPremises: 'Exchange UM is hosted by a provider such as Exchange Online, reached through a shared SIP address space.',
+          Mixed: 'Some mailboxes are on your own Exchange servers and some at a hosted Exchange service.',
+        },
+      },
       required: true,
       description:
         'Where Exchange Unified Messaging runs: `OnPremises` (your own Exchange servers), `CrossPremises` (a hosting provider such as Exchange Online), or `Mixed` (some mailboxes at home, some hosted).',

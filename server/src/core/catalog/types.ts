@@ -20,7 +20,7 @@ export type ValueSpec =
   | { readonly kind: 'switch' }
   | { readonly kind: 'integer'; readonly typeName: 'UInt32' | 'UInt64'; readonly min: bigint; readonly max: bigint }
   | { readonly kind: 'string'; readonly format: StringFormat }
-  | { readonly kind: 'enum'; readonly values: readonly string[] }
+  | { readonly kind: 'enum'; readonly values: readonly string[]; readonly meanings?: Readonly<Record<string, string>> }
   | { readonly kind: 'array'; readonly items: ValueSpec }
   | { readonly kind: 'object'; readonly spec: ObjectSpec };
 
@@ -52,6 +52,8 @@ export interface PropertySpec {
   readonly insertValue?: JsonScalar;
   /** The values of this property name objects elsewhere in the file (a reference to a provider Identity). */
   readonly references?: 'hostingProvider';
+  /** Documented values worth offering as completions. */
+  readonly suggestions?: readonly { readonly value: string; readonly description: string }[];
   /** The generator never emits it (it carries no information the cmdlet needs). */
   readonly notEmitted?: boolean;
 }

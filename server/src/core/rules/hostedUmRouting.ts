@@ -1,5 +1,6 @@
 import { booleanValue, keySpan, spanOf, type TopologyModel } from '../model';
 import type { Span } from '../text';
+import { HOSTED_UM_EDGE } from '../templates';
 import { isHostedMode } from './hostedUm';
 import { fix, type Rule } from './rule';
 
@@ -8,9 +9,6 @@ export function modeSpan(model: TopologyModel): Span {
   const mode = model.exchangeUM?.byName.get('Mode');
   return mode ? spanOf(mode.valueNode ?? mode.keyNode) : { start: 0, end: 1 };
 }
-
-/** The Edge settings of the documented hosted Exchange UM procedure. */
-const HOSTED_UM_EDGE = { UseDnsSrvRouting: true, AllowFederatedUsers: true, EnablePartnerDiscovery: false };
 
 export const hostedUmRouting: Rule = {
   code: 'LT404',

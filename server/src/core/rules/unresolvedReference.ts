@@ -1,23 +1,12 @@
-import { HOSTING_PROVIDER } from '../catalog';
 import type { Fix } from '../diagnostics';
 import type { EditBuilder } from '../edits';
 import { spanOf, stringValue, type TopologyModel } from '../model';
 import { closest } from '../suggest';
+import { hostedUmProvider } from '../templates';
 import { fix, type Rule } from './rule';
 
-/** A hosting provider as hosted Exchange UM needs it, from the catalog's must-be and advised values. */
-function hostedUmProviderTemplate(identity: string): Record<string, unknown> {
-  const template: Record<string, unknown> = {};
-  for (const spec of HOSTING_PROVIDER.properties) {
-    if (spec.name === 'Identity') template[spec.name] = identity;
-    else if (spec.hostedUm) template[spec.name] = spec.hostedUm.value;
-    else if (spec.required && spec.insertValue !== undefined) template[spec.name] = spec.insertValue;
-  }
-  return template;
-}
-
 function createProvider(model: TopologyModel, edits: EditBuilder, identity: string): Fix {
-  const provider = hostedUmProviderTemplate(identity);
+  const provider = hostedUmProvider(identity);
   const list = model.root?.byName.get('HostingProviders');
   const edit =
     list?.valueNode?.type === 'array'

@@ -1,0 +1,169 @@
+import { EXCHANGE_UM_MODES, SERVER_VERSIONS, type ObjectSpec, type PropertySpec, type ValueSpec } from './catalog';
+import type { Analysis } from './analyze';
+import { describeProperty } from './describe';
+import { locate } from './location';
+import { stringValue, type ObjectModel } from './model';
+import { chosenSwitches } from './rules/routing';
+import type { Span } from './text';
+import { HOSTED_UM_EDGE, hostedUmProvider, newFileTemplate, toSnippet } from './templates';
+
+export interface CompletionEntry {
+  readonly label: string;
+  readonly kind: 'property' | 'value' | 'reference' | 'snippet';
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation: string;
+  /** Snippet syntax: tab stops such as ${1:name}. */
+  readonly insertText: string;
+  /** What the typed text in `span` is matched against: keys and strings with their quotes. */
+  readonly filterText: string;
+  /** What the entry replaces. */
+  readonly span: Span;
+  readonly sortText: string;
+}
+
+/** The snippet a new key's value starts as. */
+function valueSnippet(value: ValueSpec): string {
+  switch (value.kind) {
+    case 'boolean':
+      return '${1|true,false|}';
+    case 'switch':
+      return 'true';
+    case 'integer':
+      return '${1:0}';
+    case 'enum':
+      return `"\${1|${value.values.join(',')}|}"`;
+    case 'string':
+      return '"$1"';
+    case 'array':
+      return '[$1]';
+    case 'object':
+      return '{$1}';
+  }
+}
+
+/** A comma to separate what is inserted from a next entry that follows it directly. */
+function separatorAfter(text: string, span: Span): string {
+  const next = /\S/.exec(text.slice(span.end));
+  return next && (next[0] === '"' || next[0] === '{' || next[0] === '[') ? ',' : '';
+}
+
+function isOffered(spec: PropertySpec, object: ObjectModel, analysis: Analysis): boolean {
+  if (spec.notEmitted) return false;
+  if (spec.since && SERVER_VERSIONS.indexOf(spec.since) > SERVER_VERSIONS.indexOf(analysis.model.serverVersion)) return false;
+  if (object.spec.id !== 'accessEdge' || !spec.routing) return true;
+  const switches = chosenSwitches(object);
+  return switches.length !== 1 || switches[0].spec!.selectsRouting === spec.routing;
+}
+
+function keyEntries(analysis: Analysis, object: ObjectModel, span: Span, current: string | undefined, hasValue: boolean): CompletionEntry[] {
+  const text = analysis.model.text;
+  const comma = hasValue ? '' : separatorAfter(text, span);
+  const entries: CompletionEntry[] = object.spec.properties
+    .filter((spec) => (spec.name === current || !object.byName.has(spec.name)) && isOffered(spec, object, analysis))
+    .map((spec, index) => ({
+      label: spec.name,
+      kind: 'property',
+      detail: object.spec.cmdlet ?? spec.value.kind,
+      documentation: describeProperty(spec, object.spec),
+      filterText: `"${spec.name}"`,
+      insertText: hasValue ? `"${spec.name}"` : `"${spec.name}": ${valueSnippet(spec.value)}${comma}`,
+      span,
+      sortText: `1${String(index).padStart(3, '0')}`,
+    }));
+  if (object.spec.id === 'topology' && !object.byName.has('AccessEdgeConfiguration') && !hasValue) {
+    entries.push({
+      label: 'AccessEdgeConfiguration for a shared SIP address space',
+      kind: 'snippet',
+      detail: 'Set-CsAccessEdgeConfiguration',
+      documentation: 'The Edge settings the hosted Exchange UM procedure uses: DNS SRV routing, federation allowed, partner discovery off.',
+      filterText: '"AccessEdgeConfiguration"',
+      insertText: `"AccessEdgeConfiguration": ${toSnippet(JSON.stringify(HOSTED_UM_EDGE, null, 2))}${comma}`,
+      span,
+      sortText: '0',
+    });
+  }
+  return entries;
+}
+
+function valueEntries(analysis: Analysis, object: ObjectSpec, spec: PropertySpec, value: ValueSpec, span: Span, current: string | undefined, isItem: boolean): CompletionEntry[] {
+  const comma = separatorAfter(analysis.model.text, span);
+  const entry = (label: string, insert: string, documentation: string, kind: CompletionEntry['kind'] = 'value', index = 0): CompletionEntry => ({
+    label,
+    kind,
+    documentation,
+    filterText: insert,
+    insertText: insert.replace(/[\\$}]/g, (c) => `\\${c}`) + comma,
+    span,
+    sortText: `1${String(index).padStart(3, '0')}`,
+  });
+  if (spec.references === 'hostingProvider' && isItem) {
+    const listed = new Set(analysis.model.providerReferences.map((r) => r.value.toLowerCase()));
+    return analysis.model.providers
+      .map((provider) => stringValue(provider.byName.get('Identity')))
+      .filter((identity): identity is string => identity !== undefined && (!listed.has(identity.toLowerCase()) || identity === current))
+      .map((identity, index) => entry(identity, JSON.stringify(identity), `Hosting provider defined in this file.`, 'reference', index));
+  }
+  switch (value.kind) {
+    case 'boolean':
+    case 'switch':
+      return ['true', 'false'].map((v, i) => entry(v, v, describeProperty(spec, object), 'value', i));
+    case 'enum':
+      return value.values.map((v, i) => entry(v, JSON.stringify(v), value.meanings?.[v] ?? describeProperty(spec, object), 'value', i));
+    case 'string':
+      return (spec.suggestions ?? []).map((s, i) => entry(s.value, JSON.stringify(s.value), s.description, 'value', i));
+    default:
+      return [];
+  }
+}
+
+function fileEntries(span: Span): CompletionEntry[] {
+  return EXCHANGE_UM_MODES.map((mode, index) => ({
+    label: `New topology file: ${mode}`,
+    kind: 'snippet',
+    documentation: `A complete topology file for Exchange UM mode ${mode}; fill in the placeholders.`,
+    filterText: `New topology file: ${mode}`,
+    insertText: toSnippet(newFileTemplate(mode)),
+    span,
+    sortText: `0${index}`,
+  }));
+}
+
+function providerEntries(analysis: Analysis, span: Span): CompletionEntry[] {
+  const comma = separatorAfter(analysis.model.text, span);
+  return [
+    {
+      label: 'Hosting provider for hosted Exchange UM',
+      kind: 'snippet',
+      detail: 'New-CsHostingProvider',
+      documentation: 'A provider set up as hosted Exchange UM needs it: enabled, sharing the SIP address space, hosting no Lync users, outside the topology.',
+      filterText: 'Hosting provider for hosted Exchange UM',
+      insertText: toSnippet(JSON.stringify(hostedUmProvider('<name of the hosting provider>'), null, 2)) + comma,
+      span,
+      sortText: '0',
+    },
+  ];
+}
+
+/** Completions at `offset`: keys valid there, values of the key, provider names, and snippets. */
+export function complete(analysis: Analysis, offset: number): CompletionEntry[] {
+  const { model } = analysis;
+  const location = locate(model, offset);
+  if (!model.rootNode) return fileEntries(location.span);
+  switch (location.kind) {
+    case 'key':
+      return keyEntries(analysis, location.object, location.span, location.property?.spec?.name, location.property?.valueNode !== undefined);
+    case 'value': {
+      const spec = location.property.spec;
+      if (!spec) return [];
+      const value = location.item && spec.value.kind === 'array' ? spec.value.items : spec.value;
+      if (!location.item && spec.value.kind === 'array') return [];
+      const current = location.node?.type === 'string' ? (location.node.value as string) : undefined;
+      return valueEntries(analysis, location.object.spec, spec, value, location.span, current, location.item);
+    }
+    case 'item':
+      return location.property.spec?.name === 'HostingProviders' ? providerEntries(analysis, location.span) : [];
+    case 'none':
+      return [];
+  }
+}

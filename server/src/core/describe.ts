@@ -1,0 +1,46 @@
+import { SERVER_VERSIONS, type ObjectSpec, type PropertySpec, type ValueSpec } from './catalog';
+
+/** How a value spec reads in documentation. */
+export function typeName(value: ValueSpec): string {
+  switch (value.kind) {
+    case 'boolean':
+      return 'Boolean (`true` or `false`)';
+    case 'switch':
+      return 'switch (`true` passes it)';
+    case 'integer':
+      return `${value.typeName} (whole number)`;
+    case 'enum':
+      return 'one of the values below';
+    case 'string':
+      return { fqdn: 'string (FQDN)', url: 'string (URL)', sipDomain: 'string (domain name)', text: 'string' }[value.format];
+    case 'array':
+      return `array of ${value.items.kind === 'object' ? `${value.items.spec.title} objects` : typeName(value.items)}`;
+    case 'object':
+      return 'object';
+  }
+}
+
+function versions(spec: PropertySpec): string {
+  if (!spec.since) return 'every version';
+  const from = SERVER_VERSIONS.indexOf(spec.since);
+  return SERVER_VERSIONS.slice(from).join(', ');
+}
+
+/** Markdown documentation of one property: what it does, its type, values, default, cmdlet and versions. */
+export function describeProperty(spec: PropertySpec, object: ObjectSpec): string {
+  const lines = [`**${spec.name}**${object.cmdlet ? ` · parameter of \`${object.cmdlet}\`` : ''}`, '', spec.description, ''];
+  lines.push(`- Type: ${typeName(spec.value)}`);
+  if (spec.value.kind === 'enum') {
+    const meanings = spec.value.meanings;
+    for (const value of spec.value.values) lines.push(`  - \`${value}\`${meanings?.[value] ? `: ${meanings[value]}` : ''}`);
+  }
+  if (spec.value.kind === 'integer') lines.push(`- Range: ${spec.value.min} to ${spec.value.max}`);
+  if (spec.required) lines.push('- Required');
+  if (spec.default !== undefined) lines.push(`- Default: \`${JSON.stringify(spec.default)}\``);
+  if (spec.parameterSets) lines.push(`- Parameter sets: ${spec.parameterSets.join(', ')}`);
+  if (object.cmdlet) lines.push(`- Exists in: ${versions(spec)}`);
+  if (spec.hostedUm) {
+    lines.push(`- For a provider that hosts Exchange UM: ${spec.hostedUm.level === 'required' ? 'must be' : 'advised'} \`${JSON.stringify(spec.hostedUm.value)}\``);
+  }
+  return lines.join('\n');
+}

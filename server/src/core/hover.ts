@@ -1,0 +1,45 @@
+import type { Analysis } from './analyze';
+import { describeProperty } from './describe';
+import { locate } from './location';
+import { providerName, spanOf, type ObjectModel } from './model';
+import { providerLinksAt } from './references';
+import type { Span } from './text';
+
+export interface HoverInfo {
+  /** Markdown. */
+  readonly markdown: string;
+  readonly span: Span;
+}
+
+function providerSummary(provider: ObjectModel, text: string): string {
+  const settings = [...provider.byName.values()]
+    .filter((p) => p.valueNode && p.spec?.name !== 'Identity')
+    .map((p) => `- ${p.spec?.name ?? p.key}: \`${text.slice(p.valueNode!.offset, p.valueNode!.offset + p.valueNode!.length)}\``);
+  return [`**Hosting provider** ${providerName(provider)}`, '', ...settings].join('\n');
+}
+
+/** What to show for the key or value at `offset`: the catalog's documentation, or the provider a name points to. */
+export function hover(analysis: Analysis, offset: number): HoverInfo | undefined {
+  const { model } = analysis;
+  const location = locate(model, offset);
+  if (location.kind === 'key') {
+    const spec = location.property?.spec;
+    return spec && location.property ? { markdown: describeProperty(spec, location.object.spec), span: location.span } : undefined;
+  }
+  if (location.kind !== 'value' || !location.node) return undefined;
+  const span = spanOf(location.node);
+  const links = providerLinksAt(model, offset);
+  if (links && location.item) {
+    const providers = links.definitions.map((node) => model.providers.find((p) => p.byName.get('Identity')?.valueNode === node)!);
+    const markdown = providers.length > 0 ? providers.map((p) => providerSummary(p, model.text)).join('\n\n---\n\n') : `No hosting provider has the Identity ${JSON.stringify(links.identity)}.`;
+    return { markdown, span };
+  }
+  const spec = location.property.spec;
+  if (!spec) return undefined;
+  const value = location.item && spec.value.kind === 'array' ? spec.value.items : spec.value;
+  const word = location.node.type === 'string' ? (location.node.value as string) : undefined;
+  const meaning = value.kind === 'enum' && word !== undefined ? value.meanings?.[value.values.find((v) => v.toLowerCase() === word.toLowerCase()) ?? ''] : undefined;
+  const named = links && links.references.length > 0 ? `\n\nNamed in \`ExchangeUM.HostingProviders\`, as a provider that hosts Exchange UM.` : '';
+  const intro = meaning ? `\`${word}\`: ${meaning}\n\n---\n\n` : '';
+  return { markdown: intro + describeProperty(spec, location.object.spec) + named, span };
+}

@@ -1,0 +1,89 @@
+import { findNodeAtOffset, type Node } from 'jsonc-parser';
+import type { ObjectModel, PropertyModel, TopologyModel } from './model';
+import type { Span } from './text';
+
+/** What the cursor is on, in the terms of the catalog. */
+export type CursorLocation =
+  /** Where a key is, or could be typed, in a catalog object; `property` when on an existing key. */
+  | { readonly kind: 'key'; readonly object: ObjectModel; readonly property?: PropertyModel; readonly span: Span }
+  /** Where the value of a property is, or could be typed; `item` for an element of an array value. */
+  | { readonly kind: 'value'; readonly object: ObjectModel; readonly property: PropertyModel; readonly node?: Node; readonly item: boolean; readonly span: Span }
+  /** Between the items of an array of objects (`HostingProviders`). */
+  | { readonly kind: 'item'; readonly property: PropertyModel; readonly span: Span }
+  | { readonly kind: 'none'; readonly span: Span };
+
+const WORD = /[\w$.-]/;
+
+/** The span of a bare word typed just before `offset` (a partial `tru`), possibly empty. */
+function wordBefore(text: string, offset: number): Span {
+  let start = offset;
+  while (start > 0 && WORD.test(text[start - 1])) start--;
+  return { start, end: offset };
+}
+
+function spanOf(node: Node): Span {
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+function isAfterClose(text: string, node: Node, offset: number): boolean {
+  const end = node.offset + node.length;
+  return offset === end && text[end - 1] === (node.type === 'object' ? '}' : ']');
+}
+
+function objectFor(model: TopologyModel, node: Node | undefined): ObjectModel | undefined {
+  return node ? model.objects.find((o) => o.node === node) : undefined;
+}
+
+function propertyFor(object: ObjectModel, propertyNode: Node): PropertyModel | undefined {
+  return object.properties.find((p) => p.node === propertyNode);
+}
+
+/** Where `offset` lies: on a key, on a value, between items, or nowhere the catalog knows. */
+export function locate(model: TopologyModel, offset: number): CursorLocation {
+  const none: CursorLocation = { kind: 'none', span: wordBefore(model.text, offset) };
+  if (!model.rootNode) return none;
+  let node = findNodeAtOffset(model.rootNode, offset, true);
+  if (!node) return none;
+  // Before an opening or after a closing brace or bracket, the cursor is outside the container.
+  if ((node.type === 'object' || node.type === 'array') && (offset === node.offset || isAfterClose(model.text, node, offset))) {
+    node = node.parent?.type === 'property' ? node.parent.parent : node.parent;
+    if (!node) return none;
+  }
+  if (node.type === 'object') {
+    const object = objectFor(model, node);
+    return object ? { kind: 'key', object, span: wordBefore(model.text, offset) } : none;
+  }
+  if (node.type === 'property') return locateInProperty(model, node, offset, none);
+  const parent = node.parent;
+  if (parent?.type === 'property') {
+    const object = objectFor(model, parent.parent);
+    const property = object && propertyFor(object, parent);
+    if (!object || !property) return none;
+    if (parent.children?.[0] === node) return { kind: 'key', object, property, span: spanOf(node) };
+    if (node.type === 'array') return locateInArray(model, object, property, undefined, offset);
+    return { kind: 'value', object, property, node, item: false, span: spanOf(node) };
+  }
+  if (parent?.type === 'array') {
+    const holder = parent.parent;
+    const object = objectFor(model, holder?.parent);
+    const property = object && holder && propertyFor(object, holder);
+    if (!object || !property) return none;
+    return locateInArray(model, object, property, node, offset);
+  }
+  return none;
+}
+
+function locateInProperty(model: TopologyModel, node: Node, offset: number, none: CursorLocation): CursorLocation {
+  const object = objectFor(model, node.parent);
+  const property = object && propertyFor(object, node);
+  if (!object || !property) return none;
+  const afterColon = node.colonOffset !== undefined && offset > node.colonOffset;
+  if (!afterColon) return { kind: 'key', object, property, span: spanOf(property.keyNode) };
+  return { kind: 'value', object, property, item: false, span: wordBefore(model.text, offset) };
+}
+
+function locateInArray(model: TopologyModel, object: ObjectModel, property: PropertyModel, item: Node | undefined, offset: number): CursorLocation {
+  const items = property.spec?.value.kind === 'array' ? property.spec.value.items : undefined;
+  if (items?.kind === 'object') return { kind: 'item', property, span: item ? spanOf(item) : wordBefore(model.text, offset) };
+  return { kind: 'value', object, property, node: item, item: true, span: item ? spanOf(item) : wordBefore(model.text, offset) };
+}

@@ -1,0 +1,61 @@
+import { DocumentDiagnosticReportKind, type Connection, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { toLspDiagnostic } from './convert';
+import { guarded } from './guard';
+import type { Workspace } from './workspace';
+
+/** Delay before pushing diagnostics after an edit: none for a small file, a little more as it grows. */
+function pushDelay(length: number): number {
+  return Math.min(100, Math.floor(length / 50_000));
+}
+
+export function diagnosticsFor(workspace: Workspace, uri: string): Diagnostic[] | undefined {
+  const entry = workspace.get(uri);
+  if (!entry) return undefined;
+  if (!workspace.settings.validate) return [];
+  return entry.analysis.diagnostics.map((d) => toLspDiagnostic(entry.document, d));
+}
+
+/**
+ * Serves diagnostics by pull (textDocument/diagnostic) to clients that ask for them, and pushes them
+ * (publishDiagnostics, with the document version) to clients that cannot pull. Returns a refresh
+ * for when the settings change.
+ */
+export function registerDiagnostics(connection: Connection, workspace: Workspace, pull: boolean, canRefresh: boolean): () => void {
+  if (pull) {
+    connection.languages.diagnostics.on(
+      guarded(connection, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (params) => {
+        const document = workspace.documents.get(params.textDocument.uri);
+        const resultId = document && `${document.version}/${workspace.settingsGeneration}`;
+        if (resultId && params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+        return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsFor(workspace, params.textDocument.uri) ?? [] };
+      }),
+    );
+    return () => {
+      if (canRefresh) void connection.languages.diagnostics.refresh();
+    };
+  }
+  const timers = new Map<string, NodeJS.Timeout>();
+  const publish = (uri: string) => {
+    timers.delete(uri);
+    try {
+      const document = workspace.documents.get(uri);
+      const diagnostics = diagnosticsFor(workspace, uri);
+      if (document && diagnostics) void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    } catch (error) {
+      connection.console.error(`diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  };
+  const schedule = (uri: string, length: number) => {
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(publish, pushDelay(length), uri));
+  };
+  workspace.documents.onDidChangeContent((event) => schedule(event.document.uri, event.document.getText().length));
+  workspace.documents.onDidClose((event) => {
+    clearTimeout(timers.get(event.document.uri));
+    timers.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+  return () => {
+    for (const document of workspace.documents.all()) schedule(document.uri, 0);
+  };
+}

@@ -1,0 +1,17 @@
+import type { Connection, DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver/node';
+import { formatEdits } from '../core';
+import { toLspEdit, toSpan } from './convert';
+import { guarded } from './guard';
+import type { Workspace } from './workspace';
+
+export function registerFormatting(connection: Connection, workspace: Workspace): void {
+  const run = (params: DocumentFormattingParams | DocumentRangeFormattingParams): TextEdit[] => {
+    const document = workspace.documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const span = 'range' in params ? toSpan(document, params.range) : undefined;
+    const options = { tabSize: params.options.tabSize, insertSpaces: params.options.insertSpaces };
+    return formatEdits(document.getText(), span, options).map((edit) => toLspEdit(document, edit));
+  };
+  connection.onDocumentFormatting(guarded(connection, 'formatting', [] as TextEdit[], run));
+  connection.onDocumentRangeFormatting(guarded(connection, 'range formatting', [] as TextEdit[], run));
+}

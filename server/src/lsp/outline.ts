@@ -1,0 +1,33 @@
+import { SymbolKind, type Connection, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentSymbols, type OutlineSymbol } from '../core';
+import { toRange } from './convert';
+import { guarded } from './guard';
+import type { Workspace } from './workspace';
+
+const KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
+  section: SymbolKind.Namespace,
+  provider: SymbolKind.Object,
+  setting: SymbolKind.Property,
+  value: SymbolKind.String,
+};
+
+function toSymbol(document: TextDocument, symbol: OutlineSymbol): DocumentSymbol {
+  return {
+    name: symbol.name || ' ',
+    detail: symbol.detail,
+    kind: KINDS[symbol.kind],
+    range: toRange(document, symbol.span),
+    selectionRange: toRange(document, symbol.selectionSpan),
+    children: symbol.children.map((child) => toSymbol(document, child)),
+  };
+}
+
+export function registerOutline(connection: Connection, workspace: Workspace): void {
+  connection.onDocumentSymbol(
+    guarded(connection, 'document symbols', [] as DocumentSymbol[], (params: DocumentSymbolParams) => {
+      const entry = workspace.get(params.textDocument.uri);
+      return entry ? documentSymbols(entry.analysis.model).map((s) => toSymbol(entry.document, s)) : [];
+    }),
+  );
+}

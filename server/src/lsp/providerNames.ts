@@ -1,0 +1,52 @@
+import { ResponseError, type Connection, type Location, type PrepareRenameParams, type Range, type ReferenceParams, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { providerLinksAt } from '../core';
+import { toRange } from './convert';
+import { guarded } from './guard';
+import type { Workspace } from './workspace';
+
+/** Go to definition, find references and rename between a provider's Identity and the names in ExchangeUM.HostingProviders. */
+export function registerProviderNames(connection: Connection, workspace: Workspace): void {
+  const linksAt = (params: TextDocumentPositionParams) => {
+    const entry = workspace.get(params.textDocument.uri);
+    const links = entry && providerLinksAt(entry.analysis.model, entry.document.offsetAt(params.position));
+    return entry && links ? { ...entry, links } : undefined;
+  };
+
+  connection.onDefinition(
+    guarded(connection, 'definition', [] as Location[], (params: TextDocumentPositionParams) => {
+      const found = linksAt(params);
+      if (!found) return [];
+      return found.links.definitions.map((node) => ({ uri: params.textDocument.uri, range: toRange(found.document, { start: node.offset, end: node.offset + node.length }) }));
+    }),
+  );
+
+  connection.onReferences(
+    guarded(connection, 'references', [] as Location[], (params: ReferenceParams) => {
+      const found = linksAt(params);
+      if (!found) return [];
+      const nodes = [...(params.context.includeDeclaration ? found.links.definitions : []), ...found.links.references];
+      return nodes.map((node) => ({ uri: params.textDocument.uri, range: toRange(found.document, { start: node.offset, end: node.offset + node.length }) }));
+    }),
+  );
+
+  connection.onPrepareRename(
+    guarded(connection, 'prepare rename', null as { range: Range; placeholder: string } | null, (params: PrepareRenameParams) => {
+      const found = linksAt(params);
+      if (!found) return null;
+      const node = found.links.node;
+      return { range: toRange(found.document, { start: node.offset + 1, end: node.offset + node.length - 1 }), placeholder: found.links.identity };
+    }),
+  );
+
+  connection.onRenameRequest(
+    guarded(connection, 'rename', null as WorkspaceEdit | null, (params: RenameParams) => {
+      const found = linksAt(params);
+      if (!found) throw new ResponseError(0, 'Only a hosting provider name can be renamed here.');
+      const edits = [...found.links.definitions, ...found.links.references].map((node) => ({
+        range: toRange(found.document, { start: node.offset, end: node.offset + node.length }),
+        newText: JSON.stringify(params.newName),
+      }));
+      return { changes: { [params.textDocument.uri]: edits } };
+    }),
+  );
+}

@@ -1,0 +1,79 @@
+import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { CMDLETS_REQUEST, registerCmdlets } from './cmdlets';
+import { registerCodeActions } from './codeActions';
+import { registerCompletion } from './completion';
+import { registerDiagnostics } from './diagnostics';
+import { registerFolding } from './folding';
+import { registerFormatting } from './formatting';
+import { registerHover } from './hover';
+import { registerOutline } from './outline';
+import { registerProviderNames } from './providerNames';
+import { registerSelectionRanges } from './selectionRanges';
+import { Workspace } from './workspace';
+
+const SECTION = 'lyncTopology';
+
+/** Wires the analysis core to a connection: one handler per feature, each guarded. */
+export function startServer(connection: Connection): void {
+  const workspace = new Workspace(connection);
+  let refreshDiagnostics = () => {};
+  let pullsConfiguration = false;
+  let registersConfiguration = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    const pull = capabilities.textDocument?.diagnostic !== undefined;
+    pullsConfiguration = capabilities.workspace?.configuration === true;
+    registersConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    workspace.updateSettings((params.initializationOptions as Record<string, unknown> | undefined)?.[SECTION]);
+    refreshDiagnostics = registerDiagnostics(connection, workspace, pull, capabilities.workspace?.diagnostics?.refreshSupport === true);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['"', ':'] },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        experimental: { cmdletsRequest: CMDLETS_REQUEST },
+      },
+      serverInfo: { name: 'lync-topology-server' },
+    };
+  });
+
+  const loadSettings = async (pushed?: unknown) => {
+    try {
+      const section = pullsConfiguration ? await connection.workspace.getConfiguration(SECTION) : pushed;
+      workspace.updateSettings(section);
+      refreshDiagnostics();
+    } catch (error) {
+      connection.console.error(`reading the settings failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  connection.onInitialized(() => {
+    if (registersConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+    if (pullsConfiguration) void loadSettings();
+  });
+  connection.onDidChangeConfiguration((change) => {
+    void loadSettings((change.settings as Record<string, unknown> | undefined)?.[SECTION]);
+  });
+
+  registerCompletion(connection, workspace);
+  registerHover(connection, workspace);
+  registerCodeActions(connection, workspace);
+  registerOutline(connection, workspace);
+  registerFolding(connection, workspace);
+  registerSelectionRanges(connection, workspace);
+  registerProviderNames(connection, workspace);
+  registerFormatting(connection, workspace);
+  registerCmdlets(connection, workspace);
+  connection.listen();
+}

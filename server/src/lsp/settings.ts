@@ -1,0 +1,32 @@
+import { DEFAULT_SERVER_VERSION, RULES_BY_CODE, SERVER_VERSIONS, SEVERITIES, type AnalysisSettings, type ServerVersion, type SeveritySetting } from '../core';
+
+/** The `lyncTopology.*` settings the server reads. */
+export interface ServerSettings {
+  readonly validate: boolean;
+  readonly analysis: AnalysisSettings;
+}
+
+export const DEFAULT_MAX_FILE_SIZE_MB = 20;
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  validate: true,
+  analysis: { defaultServerVersion: DEFAULT_SERVER_VERSION, maxLength: DEFAULT_MAX_FILE_SIZE_MB * 1_000_000 },
+};
+
+/** Reads the settings section as the client sends it, keeping only what is well-formed. */
+export function readSettings(section: unknown): ServerSettings {
+  const raw = (section && typeof section === 'object' ? section : {}) as Record<string, unknown>;
+  const severity: Record<string, SeveritySetting> = {};
+  if (raw.severity && typeof raw.severity === 'object') {
+    for (const [code, level] of Object.entries(raw.severity as Record<string, unknown>)) {
+      const upper = code.toUpperCase();
+      if (RULES_BY_CODE.has(upper) && (level === 'off' || (SEVERITIES as readonly unknown[]).includes(level))) severity[upper] = level as SeveritySetting;
+    }
+  }
+  const version = (SERVER_VERSIONS as readonly unknown[]).includes(raw.serverVersion) ? (raw.serverVersion as ServerVersion) : DEFAULT_SERVER_VERSION;
+  const megabytes = typeof raw.maxFileSizeMB === 'number' && raw.maxFileSizeMB > 0 ? raw.maxFileSizeMB : DEFAULT_MAX_FILE_SIZE_MB;
+  return {
+    validate: raw.validate !== false,
+    analysis: { severity, defaultServerVersion: version, maxLength: Math.round(megabytes * 1_000_000) },
+  };
+}

@@ -1,0 +1,148 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { REPO } from '../helpers';
+
+/** Waits until `probe` returns something other than undefined, polling, or fails at the deadline. */
+export async function eventually<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+export interface ClientOptions {
+  /** Announce pull diagnostics (textDocument/diagnostic) support; otherwise the server pushes. */
+  readonly pull: boolean;
+  /** What the client answers to workspace/configuration for `lyncTopology`. */
+  readonly settings?: Record<string, unknown>;
+}
+
+/** A language client that talks to the built server over stdio, as an editor would. */
+export class TestClient {
+  readonly published = new Map<string, PublishDiagnosticsParams>();
+  readonly logged: string[] = [];
+  private readonly documents = new Map<string, TextDocument>();
+  settings: Record<string, unknown>;
+
+  private constructor(
+    readonly connection: ProtocolConnection,
+    private readonly process: ChildProcess,
+    options: ClientOptions,
+  ) {
+    this.settings = options.settings ?? {};
+  }
+
+  static async start(options: ClientOptions): Promise<TestClient> {
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'lync-topology-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new TestClient(connection, child, options);
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      client.published.set(params.uri, params);
+    });
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      client.logged.push(params.message);
+    });
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => (item.section === 'lyncTopology' ? client.settings : null)));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.listen();
+    const capabilities: ClientCapabilities = {
+      textDocument: {
+        synchronization: { dynamicRegistration: false },
+        ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : { publishDiagnostics: { versionSupport: true } }),
+        completion: { completionItem: { snippetSupport: true } },
+      },
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+    };
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  open(uri: string, text: string): void {
+    this.documents.set(uri, TextDocument.create(uri, 'lync-topology', 1, text));
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'lync-topology', version: 1, text } });
+  }
+
+  /** Sends an incremental change: replace `search` (first occurrence) with `replacement`. */
+  edit(uri: string, search: string, replacement: string): number {
+    const document = this.documents.get(uri)!;
+    const offset = document.getText().indexOf(search);
+    if (offset < 0) throw new Error(`${search} not in ${uri}`);
+    const range = { start: document.positionAt(offset), end: document.positionAt(offset + search.length) };
+    return this.change(uri, [{ range, newText: replacement }]);
+  }
+
+  change(uri: string, edits: TextEdit[]): number {
+    const document = this.documents.get(uri)!;
+    const version = document.version + 1;
+    const updated = TextDocument.create(uri, 'lync-topology', version, TextDocument.applyEdits(document, edits));
+    this.documents.set(uri, updated);
+    // Content changes apply one after another, while a WorkspaceEdit's ranges all refer to the text
+    // before it: sent from the last to the first, each range is still right when it applies.
+    const ordered = edits
+      .map((edit, index) => ({ edit, index, offset: document.offsetAt(edit.range.start) }))
+      .sort((a, b) => b.offset - a.offset || b.index - a.index);
+    const contentChanges = ordered.map(({ edit }) => ({ range: edit.range, text: edit.newText }));
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+    return version;
+  }
+
+  text(uri: string): string {
+    return this.documents.get(uri)!.getText();
+  }
+
+  document(uri: string): TextDocument {
+    return this.documents.get(uri)!;
+  }
+
+  /** The position of the `n`th occurrence of `search` in the document, plus `delta` characters. */
+  positionOf(uri: string, search: string, delta = 0, n = 0): { line: number; character: number } {
+    const text = this.text(uri);
+    let offset = -1;
+    for (let i = 0; i <= n; i++) offset = text.indexOf(search, offset + 1);
+    if (offset < 0) throw new Error(`${search} not in ${uri}`);
+    return this.document(uri).positionAt(offset + delta);
+  }
+
+  async pull(uri: string): Promise<Diagnostic[]> {
+    const report = await this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    return (report as { items: Diagnostic[] }).items;
+  }
+
+  /** The pushed diagnostics of `uri` once they belong to `version`. */
+  pushed(uri: string, version: number): Promise<Diagnostic[]> {
+    return eventually(() => {
+      const params = this.published.get(uri);
+      return params && params.version === version ? params.diagnostics : undefined;
+    }, `diagnostics of ${uri} version ${version}`);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } finally {
+      this.connection.dispose();
+      this.process.kill();
+    }
+  }
+}
+
+export function applyTextEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'x', 1, text), edits);
+}
