@@ -1,6 +1,6 @@
 import { EXCHANGE_UM_MODES, SERVER_VERSIONS, type ObjectSpec, type PropertySpec, type ValueSpec } from './catalog';
 import type { Analysis } from './analyze';
-import { describeProperty } from './describe';
+import { describeProperty, providerSummary } from './describe';
 import { locate } from './location';
 import { stringValue, type ObjectModel } from './model';
 import { chosenSwitches } from './rules/routing';
@@ -100,9 +100,9 @@ function valueEntries(analysis: Analysis, object: ObjectSpec, spec: PropertySpec
   if (spec.references === 'hostingProvider' && isItem) {
     const listed = new Set(analysis.model.providerReferences.map((r) => r.value.toLowerCase()));
     return analysis.model.providers
-      .map((provider) => stringValue(provider.byName.get('Identity')))
-      .filter((identity): identity is string => identity !== undefined && (!listed.has(identity.toLowerCase()) || identity === current))
-      .map((identity, index) => entry(identity, JSON.stringify(identity), `Hosting provider defined in this file.`, 'reference', index));
+      .map((provider) => ({ provider, identity: stringValue(provider.byName.get('Identity')) }))
+      .filter(({ identity }) => identity !== undefined && (!listed.has(identity.toLowerCase()) || identity === current))
+      .map(({ provider, identity }, index) => entry(identity!, JSON.stringify(identity), providerSummary(provider, analysis.model.text), 'reference', index));
   }
   switch (value.kind) {
     case 'boolean':

@@ -1,4 +1,5 @@
 import { SERVER_VERSIONS, type ObjectSpec, type PropertySpec, type ValueSpec } from './catalog';
+import { providerName, type ObjectModel } from './model';
 
 /** How a value spec reads in documentation. */
 export function typeName(value: ValueSpec): string {
@@ -43,4 +44,12 @@ export function describeProperty(spec: PropertySpec, object: ObjectSpec): string
     lines.push(`- For a provider that hosts Exchange UM: ${spec.hostedUm.level === 'required' ? 'must be' : 'advised'} \`${JSON.stringify(spec.hostedUm.value)}\``);
   }
   return lines.join('\n');
+}
+
+/** Markdown summary of a hosting provider defined in the file: its name and settings as written. */
+export function providerSummary(provider: ObjectModel, text: string): string {
+  const settings = [...provider.byName.values()]
+    .filter((p) => p.valueNode && p.spec?.name !== 'Identity')
+    .map((p) => `- ${p.spec?.name ?? p.key}: \`${text.slice(p.valueNode!.offset, p.valueNode!.offset + p.valueNode!.length)}\``);
+  return [`**Hosting provider** ${providerName(provider)}`, '', ...settings].join('\n');
 }

@@ -1,7 +1,7 @@
 import type { Analysis } from './analyze';
-import { describeProperty } from './describe';
+import { describeProperty, providerSummary } from './describe';
 import { locate } from './location';
-import { providerName, spanOf, type ObjectModel } from './model';
+import { spanOf } from './model';
 import { providerLinksAt } from './references';
 import type { Span } from './text';
 
@@ -9,13 +9,6 @@ export interface HoverInfo {
   /** Markdown. */
   readonly markdown: string;
   readonly span: Span;
-}
-
-function providerSummary(provider: ObjectModel, text: string): string {
-  const settings = [...provider.byName.values()]
-    .filter((p) => p.valueNode && p.spec?.name !== 'Identity')
-    .map((p) => `- ${p.spec?.name ?? p.key}: \`${text.slice(p.valueNode!.offset, p.valueNode!.offset + p.valueNode!.length)}\``);
-  return [`**Hosting provider** ${providerName(provider)}`, '', ...settings].join('\n');
 }
 
 /** What to show for the key or value at `offset`: the catalog's documentation, or the provider a name points to. */
