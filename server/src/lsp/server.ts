@@ -1,11 +1,12 @@
 import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
-import { CMDLETS_REQUEST, registerCmdlets } from './cmdlets';
+import { registerCmdlets } from './cmdlets';
 import { registerCodeActions } from './codeActions';
 import { registerCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import { registerFolding } from './folding';
 import { registerFormatting } from './formatting';
 import { registerHover } from './hover';
+import { registerNewFile } from './newFile';
 import { registerOutline } from './outline';
 import { registerProviderNames } from './providerNames';
 import { registerSelectionRanges } from './selectionRanges';
@@ -42,7 +43,6 @@ export function startServer(connection: Connection): void {
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
-        experimental: { cmdletsRequest: CMDLETS_REQUEST },
       },
       serverInfo: { name: 'lync-topology-server' },
     };
@@ -75,5 +75,6 @@ export function startServer(connection: Connection): void {
   registerProviderNames(connection, workspace);
   registerFormatting(connection, workspace);
   registerCmdlets(connection, workspace);
+  registerNewFile(connection);
   connection.listen();
 }

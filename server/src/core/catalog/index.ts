@@ -3,7 +3,8 @@ import type { ObjectSpec, PropertySpec } from './types';
 export * from './types';
 export { ACCESS_EDGE_CONFIGURATION } from './accessEdgeConfiguration';
 export { HOSTING_PROVIDER } from './hostingProvider';
-export { EXCHANGE_UM, EXCHANGE_UM_MODES, TOPOLOGY, type ExchangeUmMode } from './topology';
+export { EXCHANGE_UM_MODES, type ExchangeUmMode } from './modes';
+export { EXCHANGE_UM, TOPOLOGY } from './topology';
 export { VERIFICATION_LEVELS } from './verificationLevel';
 
 /** The property spec spelled exactly `name`, if any. */

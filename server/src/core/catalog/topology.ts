@@ -1,9 +1,8 @@
 import { ACCESS_EDGE_CONFIGURATION } from './accessEdgeConfiguration';
 import { HOSTING_PROVIDER } from './hostingProvider';
+import { EXCHANGE_UM_MODES } from './modes';
 import { DEFAULT_SERVER_VERSION, SERVER_VERSIONS, type ObjectSpec } from './types';
 
-export const EXCHANGE_UM_MODES = ['OnPremises', 'CrossPremises', 'Mixed'] as const;
-export type ExchangeUmMode = (typeof EXCHANGE_UM_MODES)[number];
 
 export const EXCHANGE_UM: ObjectSpec = {
   id: 'exchangeUM',

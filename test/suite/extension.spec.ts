@@ -1,0 +1,124 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'lync-topology.lync-topology';
+
+/** Polls `probe` until it returns something other than undefined, or fails at the deadline. */
+async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests run in a workspace holding the examples');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function open(name: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(name));
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'lync-topology');
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+}
+
+describe('Lync Topology in VS Code', () => {
+  it('activates on a .lync.jsonc file, which gets the lync-topology language', async () => {
+    const document = await open('mistakes.lync.jsonc');
+    assert.equal(document.languageId, 'lync-topology');
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'the extension is installed');
+    await until(() => (extension.isActive ? true : undefined), 'activation');
+  });
+
+  it('shows diagnostics with their codes and a link to their documentation', async () => {
+    const document = await open('mistakes.lync.jsonc');
+    const diagnostics = await until(() => (ours(document.uri).length > 0 ? ours(document.uri) : undefined), 'diagnostics');
+    const codes = diagnostics.map(codeOf);
+    for (const code of ['LT101', 'LT102', 'LT103', 'LT005', 'LT401', 'LT402']) assert.ok(codes.includes(code), `${code} in ${codes.join(' ')}`);
+    const typed = diagnostics.find((d) => codeOf(d) === 'LT101')!;
+    assert.equal(typed.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(String((typed.code as { target: vscode.Uri }).target), /diagnostics\.md#lt101-wrong-type$/);
+  });
+
+  it('completes the parameters a hosting provider still lacks', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'lync-topology', content: '{ "HostingProviders": [ { "Identity": "P", "Enabled": true, "" } ] }' });
+    await vscode.window.showTextDocument(document);
+    const position = document.positionAt(document.getText().indexOf('""') + 1);
+    const list = await until(async () => {
+      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+      return result.items.length > 0 ? result : undefined;
+    }, 'completions');
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('ProxyFqdn') && labels.includes('EnabledSharedAddressSpace'), labels.join());
+    assert.ok(!labels.includes('Identity') && !labels.includes('Enabled'), labels.join());
+  });
+
+  it('applies a quick fix, and its diagnostic goes away', async () => {
+    const document = await open('mistakes.lync.jsonc');
+    const typed = await until(() => ours(document.uri).find((d) => codeOf(d) === 'LT101'), 'the LT101 diagnostic');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, typed.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Change to true');
+    assert.ok(fix?.edit, `the fix among ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(fix.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match(document.getText(), /"AllowFederatedUsers": true,/);
+    await until(() => (ours(document.uri).some((d) => codeOf(d) === 'LT101') ? undefined : true), 'LT101 to go away');
+  });
+
+  it('previews the cmdlets beside the file in a PowerShell editor, following edits', async () => {
+    const document = await open('cross-premises.lync.jsonc');
+    const source = vscode.window.activeTextEditor!;
+    await vscode.commands.executeCommand('lyncTopology.previewCmdletsToSide');
+    const preview = await until(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'lync-topology-cmdlets'), 'the preview editor');
+    assert.equal(preview.document.languageId, 'powershell');
+    assert.notEqual(preview.viewColumn, source.viewColumn);
+    assert.match(preview.document.getText(), /^Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -AllowFederatedUsers \$True -EnablePartnerDiscovery \$False$/m);
+    assert.match(preview.document.getText(), /^New-CsHostingProvider -Identity 'Hosted Exchange UM' .*-ProxyFqdn 'proxyserver\.fabrikam\.com'/m);
+    const edit = new vscode.WorkspaceEdit();
+    const offset = document.getText().indexOf('proxyserver.fabrikam.com');
+    edit.replace(document.uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + 'proxyserver'.length)), 'sip');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await until(() => (/-ProxyFqdn 'sip\.fabrikam\.com'/.test(preview.document.getText()) ? true : undefined), 'the preview to follow the edit');
+  });
+
+  it('saves the cmdlets as a .ps1 with a byte order mark, and never replaces a file unasked', async () => {
+    const target = workspaceFile(`saved-${Date.now()}.ps1`);
+    const saved = await vscode.commands.executeCommand<vscode.Uri>('lyncTopology.saveCmdletsAs', workspaceFile('mixed.lync.jsonc'), target);
+    assert.equal(saved?.toString(), target.toString());
+    const bytes = await vscode.workspace.fs.readFile(target);
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    assert.match(text, /\r\nNew-CsHostingProvider -Identity 'Exchange Online' /);
+    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('lyncTopology.saveCmdletsAs', workspaceFile('on-premises.lync.jsonc'), target);
+    assert.equal(again, undefined);
+    assert.deepEqual(await vscode.workspace.fs.readFile(target), bytes);
+  });
+
+  it('refuses to copy the cmdlets of a file with errors', async () => {
+    const copied = await vscode.commands.executeCommand<boolean>('lyncTopology.copyCmdlets', workspaceFile('mistakes.lync.jsonc'));
+    assert.equal(copied, false);
+  });
+
+  it('opens a new topology file from a template that is clean but for its placeholders', async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('lyncTopology.newTopologyFile', 'CrossPremises');
+    assert.ok(editor);
+    assert.equal(editor.document.languageId, 'lync-topology');
+    assert.ok(editor.document.isUntitled);
+    assert.match(editor.document.getText(), /"Mode": "CrossPremises"/);
+    const diagnostics = await until(() => (ours(editor.document.uri).length > 0 ? ours(editor.document.uri) : undefined), 'the placeholder diagnostics');
+    assert.deepEqual([...new Set(diagnostics.map(codeOf))], ['LT106']);
+  });
+});
