@@ -94,6 +94,18 @@ describe('Lync Topology in VS Code', () => {
     await until(() => (/-ProxyFqdn 'sip\.fabrikam\.com'/.test(preview.document.getText()) ? true : undefined), 'the preview to follow the edit');
   });
 
+  it('switches the preview to the topology file that becomes active', async () => {
+    const preview = await until(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'lync-topology-cmdlets'), 'the preview editor');
+    const mixed = await vscode.workspace.openTextDocument(workspaceFile('mixed.lync.jsonc'));
+    await vscode.window.showTextDocument(mixed, { viewColumn: vscode.ViewColumn.One });
+    const followed = await until(
+      () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'lync-topology-cmdlets' && e.document.uri.query === mixed.uri.toString()),
+      'the preview of the newly active file',
+    );
+    assert.equal(followed.viewColumn, preview.viewColumn);
+    assert.match(followed.document.getText(), /^New-CsHostingProvider -Identity 'Fabrikam Hosted UM' /m);
+  });
+
   it('saves the cmdlets as a .ps1 with a byte order mark, and never replaces a file unasked', async () => {
     const target = workspaceFile(`saved-${Date.now()}.ps1`);
     const saved = await vscode.commands.executeCommand<vscode.Uri>('lyncTopology.saveCmdletsAs', workspaceFile('mixed.lync.jsonc'), target);

@@ -1,4 +1,4 @@
-import type { Node } from 'jsonc-parser';
+import { createScanner, SyntaxKind, type Node } from 'jsonc-parser';
 import type { JsonScalar } from './catalog';
 import type { TextEdit } from './diagnostics';
 
@@ -123,11 +123,15 @@ export class EditBuilder {
     return start;
   }
 
-  /** Offset of a comma that follows `offset` across white space only, or -1. */
+  /** Offset of a comma that follows `offset` across white space and comments only, or -1. */
   private commaAfter(offset: number): number {
-    let i = offset;
-    while (i < this.text.length && /\s/.test(this.text[i])) i++;
-    return this.text[i] === ',' ? i : -1;
+    const scanner = createScanner(this.text, false);
+    scanner.setPosition(offset);
+    for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+      if (kind === SyntaxKind.CommaToken) return scanner.getTokenOffset();
+      if (kind !== SyntaxKind.Trivia && kind !== SyntaxKind.LineBreakTrivia && kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) return -1;
+    }
+    return -1;
   }
 }
 
