@@ -4,9 +4,12 @@ import { generate, type Analysis } from '../../server/src/core';
 import { check } from '../helpers';
 
 function assertSane(analysis: Analysis): void {
+  const length = analysis.model.text.length;
   for (const d of analysis.diagnostics) {
-    assert.ok(d.span.start >= 0 && d.span.start <= d.span.end && d.span.end <= analysis.model.text.length, JSON.stringify(d));
+    assert.ok(d.span.start >= 0 && d.span.start <= d.span.end && d.span.end <= length, JSON.stringify(d));
   }
+  const root = analysis.model.rootNode;
+  if (root) assert.ok(root.offset + root.length <= length, 'the tree stays inside the text');
   const generation = generate(analysis);
   assert.ok(generation.script !== undefined || generation.blocking.length > 0);
 }
@@ -51,6 +54,10 @@ describe('bad input gives diagnostics, never an exception', () => {
     const analysis = check(`{"SipDomains": ${'['.repeat(5000)}${']'.repeat(5000)}, "AccessEdgeConfiguration": {"AllowFederatedUsers": "True"}}`);
     assert.ok(codesOf(analysis).includes('LT101'));
   });
+
+  for (const text of ['{/*', '{"SipDomains": [/*', '{"a": "x" //']) {
+    it(`a text that ends inside a comment: ${JSON.stringify(text)}`, () => assertSane(check(text)));
+  }
 
   it('huge numbers', () => {
     const analysis = check('{"AccessEdgeConfiguration": {"MaxContactsPerDiscoveredPartner": 1e400, "MaxAcceptedCertificatesStored": 123456789012345678901234567890}}');

@@ -25,6 +25,9 @@ export async function eventually<T>(probe: () => T | undefined, what: string, ti
 }
 
 export interface ClientOptions {
+  /** Working folder and environment of the server process. */
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
   /** Announce pull diagnostics (textDocument/diagnostic) support; otherwise the server pushes. */
   readonly pull: boolean;
   /** What the client answers to workspace/configuration for `lyncTopology`. */
@@ -47,7 +50,7 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions): Promise<TestClient> {
-    const child = spawn(process.execPath, [join(REPO, 'bin', 'lync-topology-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'lync-topology-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], cwd: options.cwd, env: options.env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child, options);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -73,9 +76,16 @@ export class TestClient {
     return client;
   }
 
-  open(uri: string, text: string): void {
+  /** Opens a document; with `prefix`, those raw bytes go first, in the same write as the didOpen message. */
+  open(uri: string, text: string, prefix?: string): void {
     this.documents.set(uri, TextDocument.create(uri, 'lync-topology', 1, text));
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'lync-topology', version: 1, text } });
+    const params = { textDocument: { uri, languageId: 'lync-topology', version: 1, text } };
+    if (prefix === undefined) {
+      void this.connection.sendNotification('textDocument/didOpen', params);
+      return;
+    }
+    const body = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params });
+    this.raw(`${prefix}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   }
 
   /** Sends an incremental change: replace `search` (first occurrence) with `replacement`. */
@@ -130,6 +140,11 @@ export class TestClient {
       const params = this.published.get(uri);
       return params && params.version === version ? params.diagnostics : undefined;
     }, `diagnostics of ${uri} version ${version}`);
+  }
+
+  /** Writes bytes straight to the server's standard input, bypassing the protocol. */
+  raw(text: string): void {
+    this.process.stdin!.write(text);
   }
 
   async stop(): Promise<void> {

@@ -51,10 +51,10 @@ describe('a server that stays up', () => {
     await stillAnswers();
   });
 
-  it('gives a document above the size limit one information instead of a full check', async () => {
+  it('gives a 30 MB document, above the size limit, one information instead of a full check', async () => {
     const uri = 'file:///huge.lync.jsonc';
     const provider = '{ "Identity": "P", "Enabled": true, "ProxyFqdn": "p.fabrikam.com" },\n';
-    client.open(uri, `{ "HostingProviders": [\n${provider.repeat(Math.ceil(21_000_000 / provider.length))}] }`);
+    client.open(uri, `{ "HostingProviders": [\n${provider.repeat(Math.ceil(30_000_000 / provider.length))}] }`);
     const diagnostics = await client.pull(uri);
     assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['LT000', 3]]);
     await stillAnswers();

@@ -41,9 +41,20 @@ function problemOf(error: ParseError, textLength: number): SyntaxProblem {
   };
 }
 
+/**
+ * In an unfinished text (an unclosed comment at the end) jsonc-parser can let nodes run past the
+ * end; only the last node at each level can, so the rightmost path is clamped.
+ */
+function clampToText(root: Node | undefined, length: number): void {
+  for (let node = root; node; node = node.children?.[node.children.length - 1]) {
+    if (node.offset + node.length > length) (node as { length: number }).length = Math.max(0, length - node.offset);
+  }
+}
+
 function parseOnce(text: string): ParsedText {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  clampToText(root, text.length);
   // One error leads the parser into others at the same place; the first says what is wrong.
   const firsts = errors.filter((error, i) => i === 0 || errors[i - 1].offset !== error.offset);
   return { root, problems: firsts.map((e) => problemOf(e, text.length)) };
