@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO } from '../helpers';
-import { commandLines } from '../powershell';
+import { commandArguments, commandLines } from '../powershell';
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [join(REPO, 'bin', 'lync-topology.js'), ...args], { cwd: REPO, encoding: 'utf8' });
@@ -106,6 +106,23 @@ describe('lync-topology cmdlets', () => {
     const lines = result.stderr.trim().split('\n');
     assert.ok(lines.length > 0);
     for (const line of lines) assert.match(line, /: error LT\d{3}: /);
+  });
+
+  it('writes hostile names so that PowerShell reads them back exactly', () => {
+    const identity = "O'Brien\u2019s \u201CUM\u201D $(Remove-Item C:\\) `n # ; | \u2018\u201A\u201B''";
+    const file = tempFile('hostile.lync.jsonc', JSON.stringify({ HostingProviders: [{ Identity: identity, Enabled: true, ProxyFqdn: 'sip.fabrikam.com' }] }));
+    const result = cli('cmdlets', file);
+    assert.equal(result.status, 0, result.stderr);
+    const [provider] = commandLines(result.stdout).filter((line) => line.startsWith('New-CsHostingProvider'));
+    assert.equal(commandArguments(provider).get('Identity'), identity);
+  });
+
+  it('refuses a name with a line break instead of writing it', () => {
+    const file = tempFile('newline.lync.jsonc', JSON.stringify({ HostingProviders: [{ Identity: "UM'\nRemove-CsHostingProvider -Identity 'x", Enabled: true, ProxyFqdn: 'sip.fabrikam.com' }] }));
+    const result = cli('cmdlets', file);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /error LT105/);
   });
 
   it('shows --help and --version', () => {
