@@ -10,6 +10,7 @@ import {
   type ObjectSpec,
   type PropertySpec,
   type ServerVersion,
+  type ValueSpec,
 } from './catalog';
 import type { Span } from './text';
 
@@ -50,6 +51,21 @@ export interface ProviderReference extends StringItem {
   readonly targets: readonly ObjectModel[];
 }
 
+/** One value the catalog gives a type to: a property's value, or an item of an array of scalars. */
+export interface TypedValue {
+  readonly node: Node;
+  readonly spec: ValueSpec;
+  readonly property: PropertyModel;
+  readonly propertySpec: PropertySpec;
+  readonly object: ObjectModel;
+  /** Position in its array, for array items. */
+  readonly index?: number;
+  /** The string, when the value is a JSON string where the catalog expects a string or an enumeration value. */
+  readonly text?: string;
+}
+
+export type StringValue = TypedValue & { readonly text: string };
+
 export interface TopologyModel {
   readonly text: string;
   readonly rootNode: Node | undefined;
@@ -66,6 +82,10 @@ export interface TopologyModel {
   readonly providerReferences: readonly ProviderReference[];
   /** Providers by lower-cased Identity. */
   readonly providersByIdentity: ReadonlyMap<string, readonly ObjectModel[]>;
+  /** Every typed value: the first occurrence of each known key, and the items of its scalar arrays. */
+  readonly values: readonly TypedValue[];
+  /** The typed values that are strings where strings are expected. */
+  readonly strings: readonly StringValue[];
 }
 
 export function keySpan(property: PropertyModel): Span {
@@ -168,6 +188,30 @@ function buildObject(
   return model;
 }
 
+function collectValues(objects: readonly ObjectModel[]): { values: TypedValue[]; strings: StringValue[] } {
+  const values: TypedValue[] = [];
+  const strings: StringValue[] = [];
+  const add = (node: Node, spec: ValueSpec, property: PropertyModel, object: ObjectModel, index?: number) => {
+    const isString = node.type === 'string' && (spec.kind === 'string' || spec.kind === 'enum');
+    const value: TypedValue = { node, spec, property, propertySpec: property.spec!, object, index, text: isString ? (node.value as string) : undefined };
+    values.push(value);
+    if (isString) strings.push(value as StringValue);
+  };
+  for (const object of objects) {
+    for (const property of object.byName.values()) {
+      const propertySpec = property.spec;
+      const node = property.valueNode;
+      if (!propertySpec || !node) continue;
+      add(node, propertySpec.value, property, object);
+      const items = propertySpec.value.kind === 'array' ? propertySpec.value.items : undefined;
+      if (!items || items.kind === 'object' || node.type !== 'array') continue;
+      const children = node.children ?? [];
+      for (let index = 0; index < children.length; index++) add(children[index], items, property, object, index);
+    }
+  }
+  return { values, strings };
+}
+
 function stringItems(property: PropertyModel | undefined): StringItem[] {
   if (property?.valueNode?.type !== 'array') return [];
   return (property.valueNode.children ?? [])
@@ -211,5 +255,6 @@ export function buildModel(
     sipDomains: stringItems(root?.byName.get('SipDomains')),
     providerReferences,
     providersByIdentity,
+    ...collectValues(objects),
   };
 }

@@ -1,6 +1,6 @@
 import { settingName, spanOf } from '../model';
 import { fix, type Rule } from './rule';
-import { stringValues } from './values';
+
 
 export const duplicateListEntry: Rule = {
   code: 'LT503',
@@ -8,7 +8,7 @@ export const duplicateListEntry: Rule = {
   severity: 'warning',
   check({ model, edits, report }) {
     const seen = new Set<string>();
-    for (const value of stringValues(model)) {
+    for (const value of model.strings) {
       if (value.index === undefined) continue;
       const key = `${value.object.path}\u0000${value.propertySpec.name}\u0000${value.text.toLowerCase()}`;
       if (!seen.has(key)) {

@@ -1,7 +1,7 @@
 import { spanOf } from '../model';
 import { closest } from '../suggest';
 import { fix, type Rule } from './rule';
-import { isPlaceholder, stringValues, valueName } from './values';
+import { isPlaceholder, valueName } from './values';
 
 export const enumValue: Rule = {
   code: 'LT102',
@@ -9,7 +9,7 @@ export const enumValue: Rule = {
   severity: 'error',
   blocksGeneration: true,
   check({ model, edits, report }) {
-    for (const value of stringValues(model)) {
+    for (const value of model.strings) {
       if (value.spec.kind !== 'enum' || isPlaceholder(value.text)) continue;
       const lower = value.text.toLowerCase();
       if (value.spec.values.some((v) => v.toLowerCase() === lower)) continue;

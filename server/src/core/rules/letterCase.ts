@@ -1,6 +1,6 @@
 import { keySpan } from '../model';
 import { fix, type Rule } from './rule';
-import { typedValues, valueName } from './values';
+import { valueName } from './values';
 
 export const letterCase: Rule = {
   code: 'LT004',
@@ -18,7 +18,7 @@ export const letterCase: Rule = {
         );
       }
     }
-    for (const value of typedValues(model)) {
+    for (const value of model.values) {
       if (value.spec.kind !== 'enum' || value.node.type !== 'string') continue;
       const text = value.node.value as string;
       const canonical = value.spec.values.find((v) => v.toLowerCase() === text.toLowerCase());

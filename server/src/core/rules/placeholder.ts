@@ -1,6 +1,6 @@
 import { spanOf } from '../model';
 import type { Rule } from './rule';
-import { isPlaceholder, stringValues, valueName } from './values';
+import { isPlaceholder, valueName } from './values';
 
 export const placeholder: Rule = {
   code: 'LT106',
@@ -8,7 +8,7 @@ export const placeholder: Rule = {
   severity: 'error',
   blocksGeneration: true,
   check({ model, report }) {
-    for (const value of stringValues(model)) {
+    for (const value of model.strings) {
       if (value.propertySpec.notEmitted || !isPlaceholder(value.text)) continue;
       report(spanOf(value.node), `${valueName(value)} is still the placeholder ${JSON.stringify(value.text)}: put the real value in its place.`);
     }

@@ -1,6 +1,6 @@
 import { spanOf } from '../model';
 import type { Rule } from './rule';
-import { typedValues, valueName } from './values';
+import { valueName } from './values';
 
 export const range: Rule = {
   code: 'LT103',
@@ -8,7 +8,7 @@ export const range: Rule = {
   severity: 'error',
   blocksGeneration: true,
   check({ model, edits, report }) {
-    for (const value of typedValues(model)) {
+    for (const value of model.values) {
       if (value.spec.kind !== 'integer' || value.node.type !== 'number') continue;
       const text = edits.textOf(value.node);
       if (!/^-?\d+$/.test(text)) continue;

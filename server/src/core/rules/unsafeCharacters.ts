@@ -1,6 +1,6 @@
 import { spanOf } from '../model';
 import type { Rule } from './rule';
-import { stringValues, UNSAFE_CHARACTER, valueName } from './values';
+import { UNSAFE_CHARACTER, valueName } from './values';
 
 export const unsafeCharacters: Rule = {
   code: 'LT105',
@@ -8,7 +8,7 @@ export const unsafeCharacters: Rule = {
   severity: 'error',
   blocksGeneration: true,
   check({ model, report }) {
-    for (const value of stringValues(model)) {
+    for (const value of model.strings) {
       if (value.propertySpec.notEmitted || !UNSAFE_CHARACTER.test(value.text)) continue;
       report(
         spanOf(value.node),

@@ -1,7 +1,7 @@
 import { FORMAT_NAMES, matchesFormat } from '../formats';
 import { spanOf } from '../model';
 import type { Rule } from './rule';
-import { isPlaceholder, stringValues, UNSAFE_CHARACTER, valueName } from './values';
+import { isPlaceholder, UNSAFE_CHARACTER, valueName } from './values';
 
 export const valueFormat: Rule = {
   code: 'LT104',
@@ -9,7 +9,7 @@ export const valueFormat: Rule = {
   severity: 'error',
   blocksGeneration: true,
   check({ model, report }) {
-    for (const value of stringValues(model)) {
+    for (const value of model.strings) {
       if (value.spec.kind !== 'string' || value.propertySpec.notEmitted || value.propertySpec.references) continue;
       if (isPlaceholder(value.text) || UNSAFE_CHARACTER.test(value.text) || matchesFormat(value.spec.format, value.text)) continue;
       report(

@@ -4,7 +4,7 @@ import type { Fix } from '../diagnostics';
 import type { EditBuilder } from '../edits';
 import { spanOf } from '../model';
 import { fix, type Rule } from './rule';
-import { typedValues, valueName } from './values';
+import { valueName } from './values';
 
 /** The JSON type a value spec asks for, as messages say it. */
 function expected(spec: ValueSpec): string {
@@ -75,7 +75,7 @@ export const valueType: Rule = {
     if (model.rootNode && model.rootNode.type !== 'object') {
       report(spanOf(model.rootNode), 'A topology file holds one JSON object { ... } at the top level.');
     }
-    for (const value of typedValues(model)) {
+    for (const value of model.values) {
       if (matches(value.spec, value.node, model.text)) continue;
       const number = value.spec.kind === 'integer' && value.node.type === 'number';
       report(

@@ -1,46 +1,7 @@
 import type { Node } from 'jsonc-parser';
-import type { PropertySpec, ValueSpec } from '../catalog';
+import type { ValueSpec } from '../catalog';
 import { matchesFormat } from '../formats';
-import { settingName, type ObjectModel, type PropertyModel, type TopologyModel } from '../model';
-
-/** One value the catalog gives a type to: a property's value, or an item of an array of scalars. */
-export interface TypedValue {
-  readonly node: Node;
-  readonly spec: ValueSpec;
-  readonly property: PropertyModel;
-  readonly propertySpec: PropertySpec;
-  readonly object: ObjectModel;
-  /** Position in its array, for array items. */
-  readonly index?: number;
-}
-
-/** Every typed value of the model: the first occurrence of each known key, and the items of its scalar arrays. */
-export function* typedValues(model: TopologyModel): Generator<TypedValue> {
-  for (const object of model.objects) {
-    for (const property of object.byName.values()) {
-      const propertySpec = property.spec;
-      const node = property.valueNode;
-      if (!propertySpec || !node) continue;
-      yield { node, spec: propertySpec.value, property, propertySpec, object };
-      const items = propertySpec.value.kind === 'array' ? propertySpec.value.items : undefined;
-      if (items && items.kind !== 'object' && node.type === 'array') {
-        const children = node.children ?? [];
-        for (let index = 0; index < children.length; index++) {
-          yield { node: children[index], spec: items, property, propertySpec, object, index };
-        }
-      }
-    }
-  }
-}
-
-/** The typed values that are JSON strings where the catalog expects a string. */
-export function* stringValues(model: TopologyModel): Generator<TypedValue & { readonly text: string }> {
-  for (const value of typedValues(model)) {
-    if (value.node.type === 'string' && (value.spec.kind === 'string' || value.spec.kind === 'enum')) {
-      yield { ...value, text: value.node.value as string };
-    }
-  }
-}
+import { settingName, type TypedValue } from '../model';
 
 /** Names the value in a message: the setting, or an item of it such as `SipDomains[1]`. */
 export function valueName(value: TypedValue): string {
