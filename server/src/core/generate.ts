@@ -1,4 +1,4 @@
-import type { PropertySpec } from './catalog';
+import { canonicalValue, type PropertySpec } from './catalog';
 import type { Analysis } from './analyze';
 import type { Diagnostic } from './diagnostics';
 import { booleanValue, stringValue, type ObjectModel, type PropertyModel } from './model';
@@ -22,10 +22,8 @@ function argument(spec: PropertySpec, property: PropertyModel, text: string): st
       return booleanValue(property) ? '$True' : '$False';
     case 'integer':
       return text.slice(node.offset, node.offset + node.length);
-    case 'enum': {
-      const lower = stringValue(property)!.toLowerCase();
-      return spec.value.values.find((v) => v.toLowerCase() === lower);
-    }
+    case 'enum':
+      return canonicalValue(spec.value.values, stringValue(property)!);
     case 'string':
       return psQuote(stringValue(property)!);
     default:

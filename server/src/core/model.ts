@@ -4,7 +4,7 @@ import {
   EXCHANGE_UM_MODES,
   SERVER_VERSIONS,
   TOPOLOGY,
-  findProperty,
+  canonicalValue,
   findPropertyIgnoringCase,
   type ExchangeUmMode,
   type ObjectSpec,
@@ -117,8 +117,8 @@ export function stringValue(property: PropertyModel | undefined): string | undef
 
 /** The canonical enum value a string names, ignoring letter case. */
 export function enumValue<T extends string>(values: readonly T[], property: PropertyModel | undefined): T | undefined {
-  const text = stringValue(property)?.toLowerCase();
-  return text === undefined ? undefined : values.find((v) => v.toLowerCase() === text);
+  const text = stringValue(property);
+  return text === undefined ? undefined : (canonicalValue(values, text) as T | undefined);
 }
 
 /** Names a setting in a message: its path, and for a hosting provider its Identity. */
@@ -148,28 +148,19 @@ function buildObject(
 ): ObjectModel {
   const properties: PropertyModel[] = [];
   const byName = new Map<string, PropertyModel>();
-  const byLowerKey = new Map<string, PropertyModel>();
   const model: ObjectModel = { spec, node, owner, path, properties, byName };
   objects.push(model);
   for (const propertyNode of node.children ?? []) {
     const keyNode = propertyNode.children?.[0];
     if (!keyNode || keyNode.type !== 'string') continue;
     const key = keyNode.value as string;
-    const propertySpec = findProperty(spec, key) ?? findPropertyIgnoringCase(spec, key);
-    const identity = (propertySpec?.name ?? key).toLowerCase();
-    const property: PropertyModel = {
-      node: propertyNode,
-      keyNode,
-      key,
-      valueNode: propertyNode.children?.[1],
-      spec: propertySpec,
-      duplicateOf: byLowerKey.get(identity),
-    };
+    const propertySpec = findPropertyIgnoringCase(spec, key);
+    const duplicateOf = propertySpec
+      ? byName.get(propertySpec.name)
+      : properties.find((p) => !p.spec && !p.duplicateOf && p.key.toLowerCase() === key.toLowerCase());
+    const property: PropertyModel = { node: propertyNode, keyNode, key, valueNode: propertyNode.children?.[1], spec: propertySpec, duplicateOf };
     properties.push(property);
-    if (!property.duplicateOf) {
-      byLowerKey.set(identity, property);
-      if (propertySpec) byName.set(propertySpec.name, property);
-    }
+    if (propertySpec && !duplicateOf) byName.set(propertySpec.name, property);
   }
   for (const property of byName.values()) {
     const value = property.spec?.value;

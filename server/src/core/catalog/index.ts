@@ -7,13 +7,39 @@ export { EXCHANGE_UM_MODES, type ExchangeUmMode } from './modes';
 export { EXCHANGE_UM, TOPOLOGY } from './topology';
 export { VERIFICATION_LEVELS } from './verificationLevel';
 
+interface PropertyIndex {
+  readonly exact: ReadonlyMap<string, PropertySpec>;
+  readonly lower: ReadonlyMap<string, PropertySpec>;
+}
+
+const indexes = new WeakMap<ObjectSpec, PropertyIndex>();
+
+function indexOf(spec: ObjectSpec): PropertyIndex {
+  let index = indexes.get(spec);
+  if (!index) {
+    index = {
+      exact: new Map(spec.properties.map((p) => [p.name, p])),
+      lower: new Map(spec.properties.map((p) => [p.name.toLowerCase(), p])),
+    };
+    indexes.set(spec, index);
+  }
+  return index;
+}
+
 /** The property spec spelled exactly `name`, if any. */
 export function findProperty(spec: ObjectSpec, name: string): PropertySpec | undefined {
-  return spec.properties.find((p) => p.name === name);
+  return indexOf(spec).exact.get(name);
 }
 
 /** The property spec whose name equals `name` ignoring letter case, as PowerShell matches parameter names. */
 export function findPropertyIgnoringCase(spec: ObjectSpec, name: string): PropertySpec | undefined {
-  const lower = name.toLowerCase();
-  return spec.properties.find((p) => p.name.toLowerCase() === lower);
+  const index = indexOf(spec);
+  return index.exact.get(name) ?? index.lower.get(name.toLowerCase());
+}
+
+/** The canonical spelling of an enumeration value, matched ignoring letter case as PowerShell does. */
+export function canonicalValue(values: readonly string[], text: string): string | undefined {
+  if (values.includes(text)) return text;
+  const lower = text.toLowerCase();
+  return values.find((v) => v.toLowerCase() === lower);
 }

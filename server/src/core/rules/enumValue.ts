@@ -1,3 +1,4 @@
+import { canonicalValue } from '../catalog';
 import { spanOf } from '../model';
 import { closest } from '../suggest';
 import { fix, type Rule } from './rule';
@@ -11,8 +12,7 @@ export const enumValue: Rule = {
   check({ model, edits, report }) {
     for (const value of model.strings) {
       if (value.spec.kind !== 'enum' || isPlaceholder(value.text)) continue;
-      const lower = value.text.toLowerCase();
-      if (value.spec.values.some((v) => v.toLowerCase() === lower)) continue;
+      if (canonicalValue(value.spec.values, value.text) !== undefined) continue;
       const suggestion = closest(value.text, value.spec.values);
       const allowed = value.spec.values.map((v) => JSON.stringify(v)).join(', ');
       report(

@@ -1,3 +1,4 @@
+import { canonicalValue } from '../catalog';
 import { keySpan } from '../model';
 import { fix, type Rule } from './rule';
 import { valueName } from './values';
@@ -21,7 +22,7 @@ export const letterCase: Rule = {
     for (const value of model.values) {
       if (value.spec.kind !== 'enum' || value.node.type !== 'string') continue;
       const text = value.node.value as string;
-      const canonical = value.spec.values.find((v) => v.toLowerCase() === text.toLowerCase());
+      const canonical = canonicalValue(value.spec.values, text);
       if (canonical === undefined || canonical === text) continue;
       report(
         { start: value.node.offset, end: value.node.offset + value.node.length },

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { ValueSpec } from '../catalog';
+import { canonicalValue, type ValueSpec } from '../catalog';
 import { matchesFormat } from '../formats';
 import { settingName, type TypedValue } from '../model';
 
@@ -29,7 +29,7 @@ export function isWellFormed(spec: ValueSpec, node: Node, text: string): boolean
       return /^-?\d+$/.test(digits) && BigInt(digits) >= spec.min && BigInt(digits) <= spec.max;
     }
     case 'enum':
-      return node.type === 'string' && spec.values.some((v) => v.toLowerCase() === (node.value as string).toLowerCase());
+      return node.type === 'string' && canonicalValue(spec.values, node.value as string) !== undefined;
     case 'string':
       return node.type === 'string' && !isPlaceholder(node.value as string) && !UNSAFE_CHARACTER.test(node.value as string) && matchesFormat(spec.format, node.value as string);
     case 'array':
