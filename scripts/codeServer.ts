@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, openSync, symlinkSync, writeFileSync } from 'nod
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
 
 /** code-server 4.100.x is VS Code 1.100, the last line that runs on Node 20. */
 const VERSION = '4.100.3';
@@ -65,6 +66,7 @@ export const WORKBENCH_SETTINGS = {
   'editor.lightbulb.enabled': 'on',
   'files.autoSave': 'off',
   'files.hotExit': 'off',
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 export interface Profile {
@@ -136,4 +138,13 @@ export async function startCodeServer(entry: string, profile: Profile, folder: s
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { url, authority, stop };
+}
+
+/** Debian's Chromium, headless, kept off the network: Playwright never downloads a browser here. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
 }

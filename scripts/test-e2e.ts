@@ -1,7 +1,6 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { ensureCodeServer, freshProfile, installExtension, ROOT, startCodeServer } from './codeServer';
+import { ensureCodeServer, freshProfile, installExtension, launchChromium, ROOT, startCodeServer } from './codeServer';
 
 /**
  * Runs the extension's mocha suite (test/suite) inside a real VS Code, offline: code-server with the
@@ -19,11 +18,7 @@ async function main(): Promise<number> {
   cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
 
   const server = await startCodeServer(entry, profile, workspace, join(run, 'code-server.log'));
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // The installed extension is loaded as the one under development, so the suite tests what the .vsix holds.

@@ -47,6 +47,13 @@ describe('completion', () => {
     assert.match(inserted, /"Enabled": true, "ProxyFqdn": "p\.fabrikam\.com" \}/);
   });
 
+  it('still knows the keys below a new key typed on its own line, before its colon', async () => {
+    const uri = open('{ "HostingProviders": [ {\n  "Identity": "P",\n  "Enabled": true,\n  ""\n  "ProxyFqdn": "p.fabrikam.com",\n  "IsLocal": false\n} ] }');
+    const labels = (await completions(uri, '""', 1)).map((i) => i.label);
+    for (const present of ['Identity', 'Enabled', 'ProxyFqdn', 'IsLocal']) assert.ok(!labels.includes(present), `${present} in ${labels.join()}`);
+    assert.ok(labels.includes('VerificationLevel'));
+  });
+
   it('offers the identities defined in the file inside ExchangeUM.HostingProviders', async () => {
     const uri = open('{ "ExchangeUM": { "Mode": "CrossPremises", "HostingProviders": [""] }, "HostingProviders": [ { "Identity": "Exchange Online" }, { "Identity": "Fabrikam UM" } ] }');
     const items = await completions(uri, '[""]', 2);

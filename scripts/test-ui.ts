@@ -1,0 +1,249 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { analyze } from '../server/src/core';
+import { ensureCodeServer, freshProfile, installExtension, launchChromium, ROOT, startCodeServer } from './codeServer';
+
+/**
+ * What an administrator sees: the packaged extension in code-server, used with mouse and keyboard in
+ * Chromium, every step asserted on the screen and saved as a screenshot. `--update-docs` copies the
+ * README's screenshots to docs/images/.
+ */
+const TIMEOUT = 30_000;
+const MISTAKES = 'mistakes.lync.jsonc';
+const README_SHOTS: Record<string, string> = { hover: 'squiggles-and-hover.png', 'quick-fix': 'quick-fix.png', preview: 'cmdlets-preview.png' };
+
+interface Outcome {
+  readonly step: string;
+  readonly ok: boolean;
+  readonly detail?: string;
+}
+
+const normalize = (text: string) => text.replace(/\u00a0/g, ' ');
+
+class Workbench {
+  constructor(
+    readonly page: Page,
+    private readonly shots: string,
+  ) {}
+
+  active = '.editor-group-container.active';
+
+  async shot(name: string): Promise<void> {
+    await this.page.screenshot({ path: join(this.shots, `${name}.png`) });
+  }
+
+  async open(file: string): Promise<void> {
+    await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).first().click();
+    await this.page.locator('.tabs-container .tab', { hasText: file }).first().waitFor();
+    await this.page.locator(`${this.active} .monaco-editor .view-lines .view-line`).first().waitFor();
+  }
+
+  async lines(group = this.active): Promise<string[]> {
+    return (await this.page.locator(`${group} .monaco-editor .view-lines .view-line`).allInnerTexts()).map(normalize);
+  }
+
+  /** Puts the cursor at the end of a line with Go to Line. */
+  async endOfLine(line: number): Promise<void> {
+    await this.page.keyboard.press('Control+KeyG');
+    await this.page.locator('.quick-input-widget .quick-input-box input').fill(`:${line}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press('End');
+  }
+
+  async palette(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.page.locator('.quick-input-widget .quick-input-box input').fill(`>${title}`);
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  async count(selector: string): Promise<number> {
+    return this.page.locator(selector).count();
+  }
+}
+
+async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
+  const { page } = ui;
+  const step = async (name: string, action: () => Promise<string | void>) => {
+    try {
+      const detail = await action();
+      outcomes.push({ step: name, ok: true, detail: detail ?? undefined });
+    } catch (error) {
+      outcomes.push({ step: name, ok: false, detail: String(error instanceof Error ? error.message : error).split('\n')[0] });
+      await ui.shot(`failed-${name}`).catch(() => undefined);
+    }
+    console.log(`${outcomes[outcomes.length - 1].ok ? 'PASS' : 'FAIL'} ${name}${outcomes[outcomes.length - 1].detail ? `: ${outcomes[outcomes.length - 1].detail}` : ''}`);
+  };
+
+  await step('squiggles and the Problems panel', async () => {
+    await ui.open(MISTAKES);
+    await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .squiggly-error').length > 0 && document.querySelectorAll('.editor-group-container.active .squiggly-warning').length > 0);
+    const expected = analyze(readFileSync(join(ROOT, 'examples', MISTAKES), 'utf8')).diagnostics.map((d) => d.code);
+    await page.keyboard.press('Control+Shift+KeyM');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await page.waitForFunction((n) => [...document.querySelectorAll('.markers-panel .monaco-list-row')].filter((r) => /LT\d{3}/.test(r.textContent ?? '')).length === n, expected.length, { timeout: TIMEOUT });
+    const codes = (await rows.allInnerTexts()).map((r) => /LT\d{3}/.exec(r)?.[0]).filter(Boolean).sort();
+    if (JSON.stringify(codes) !== JSON.stringify([...expected].sort())) throw new Error(`Problems lists ${codes.join(' ')}, expected ${expected.join(' ')}`);
+    await ui.shot('1-squiggles-problems');
+    await page.keyboard.press('Control+KeyJ');
+    return `${expected.length} problems, each with its code`;
+  });
+
+  await step('hover', async () => {
+    await page.locator(`${ui.active} .view-line span`, { hasText: /^"?EnablePartnerDiscovery"?$/ }).first().hover();
+    const hover = page.locator('.monaco-hover:visible', { hasText: 'Set-CsAccessEdgeConfiguration' }).first();
+    await hover.waitFor();
+    const text = normalize(await hover.innerText());
+    for (const part of ['EnablePartnerDiscovery', 'DNS SRV routing', 'Boolean']) if (!text.includes(part)) throw new Error(`the hover lacks ${part}: ${text}`);
+    await ui.shot('hover');
+  });
+
+  await step('quick-fix', async () => {
+    await page.mouse.move(5, 5);
+    await ui.endOfLine(20);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    const errorsBefore = await ui.count(`${ui.active} .squiggly-error`);
+    await page.keyboard.press('Control+Period');
+    await page.locator('.action-widget .monaco-list-row', { hasText: 'Change to false' }).first().waitFor();
+    for (let i = 0; i < 10 && !/Change to false/.test(await page.locator('.action-widget .monaco-list-row.focused').innerText().catch(() => '')); i++) await page.keyboard.press('ArrowDown');
+    await ui.shot('quick-fix');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => [...document.querySelectorAll('.editor-group-container.active .view-line')].some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes('"HostsOCSUsers": false,')));
+    await page.waitForFunction((before) => document.querySelectorAll('.editor-group-container.active .squiggly-error').length < before, errorsBefore, { timeout: TIMEOUT });
+  });
+
+  await step('completion in a hosting provider', async () => {
+    await ui.endOfLine(29);
+    await page.keyboard.press('Enter');
+    // Both quotes, then back between them: the same text whether or not the editor closes the quote itself.
+    await page.keyboard.type('""');
+    await page.keyboard.press('ArrowLeft');
+    // The quote is a trigger character: close the list it opened before asking with Ctrl+Space.
+    await page.keyboard.press('Escape');
+    await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
+    await page.keyboard.press('Control+Space');
+    const rows = page.locator('.suggest-widget.visible .monaco-list-row');
+    await rows.filter({ hasText: 'AutodiscoverUrl' }).first().waitFor();
+    const labels = (await rows.allInnerTexts()).map((r) => normalize(r).split('\n')[0].trim());
+    if (labels.some((l) => /^(Identity|Enabled|ProxyFqdn)$/.test(l))) throw new Error(`offers parameters the provider has: ${labels.join(', ')}`);
+    await ui.shot('completion');
+    await page.keyboard.type('Autod');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => [...document.querySelectorAll('.editor-group-container.active .view-line')].some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes('"AutodiscoverUrl": ""')));
+    return labels.slice(0, 6).join(', ');
+  });
+
+  await step('preview', async () => {
+    await page.keyboard.press('Escape');
+    await ui.open('cross-premises.lync.jsonc');
+    await ui.palette('Lync Topology: Open Cmdlets Preview to the Side');
+    const preview = page.locator('.editor-group-container', { has: page.locator('.tab', { hasText: 'cross-premises.ps1' }) });
+    await preview.locator('.view-line', { hasText: 'Set-CsAccessEdgeConfiguration' }).first().waitFor();
+    if ((await ui.count('.editor-group-container')) < 2) throw new Error('the preview is not in a second editor group');
+    // Tokenizing is asynchronous: wait for the cmdlet, a parameter and a string to take colours of their own.
+    await page.waitForFunction(() => {
+      const line = [...document.querySelectorAll('.editor-group-container .view-line')].find((l) => (l.textContent ?? '').startsWith('New-CsHostingProvider'));
+      return line !== undefined && new Set([...line.querySelectorAll('span span')].map((s) => s.className)).size >= 3;
+    });
+    const source = page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: 'cross-premises.lync.jsonc' }) });
+    await source.locator('.view-lines').first().click();
+    await ui.endOfLine(22);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('x');
+    const typed = Date.now();
+    await preview.locator('.view-line', { hasText: "'proxyserver.fabrikam.comx'" }).first().waitFor({ timeout: 1000 });
+    const followed = Date.now() - typed;
+    await preview.locator('.view-lines').first().click();
+    await page.keyboard.type('XYZ');
+    await page.locator('.monaco-editor-overlaymessage', { hasText: 'read-only' }).first().waitFor();
+    if ((await ui.lines('.editor-group-container:has(.tab.active:has-text("cross-premises.ps1"))')).join('\n').includes('XYZ')) throw new Error('typing changed the preview');
+    await ui.shot('preview');
+    return `followed the edit in ${followed} ms; read-only`;
+  });
+
+  await step('new topology file', async () => {
+    await ui.palette('Lync Topology: New Topology File');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'CrossPremises' }).first().waitFor();
+    await page.locator('.quick-input-widget .quick-input-box input').fill('CrossPremises');
+    await page.keyboard.press('Enter');
+    await page.locator(`${ui.active} .view-line`, { hasText: '"Mode": "CrossPremises"' }).first().waitFor();
+    await ui.shot('new-file');
+  });
+
+  await step('language status', async () => {
+    const status = page.locator('[id="status.languageStatus"]').first();
+    await status.waitFor();
+    await status.hover();
+    const hover = page.locator('.monaco-hover:visible', { hasText: 'Lync Topology' }).first();
+    await hover.waitFor();
+    const text = normalize(await hover.innerText());
+    if (/server stopped|starting/.test(text)) throw new Error(text);
+    await ui.shot('language-status');
+    return text.replace(/\s+/g, ' ').slice(0, 80);
+  });
+}
+
+/** Errors that the extension host or the language server logged about this extension. */
+function loggedErrors(userDataDir: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/exthost.*\.log$|Lync Topology\.log$/.test(name)) {
+        for (const line of readFileSync(path, 'utf8').split('\n')) if (/\[error\]/.test(line) && /lync|Lync/.test(line + name)) found.push(`${name}: ${line}`);
+      }
+    }
+  };
+  walk(join(userDataDir, 'logs'));
+  return found;
+}
+
+async function main(): Promise<number> {
+  const entry = ensureCodeServer();
+  mkdirSync(join(ROOT, '.vscode-test', 'runs'), { recursive: true });
+  const run = mkdtempSync(join(ROOT, '.vscode-test', 'runs', 'ui-'));
+  const shots = join(run, 'screenshots');
+  mkdirSync(shots);
+  const profile = freshProfile(run);
+  installExtension(entry, profile, join(ROOT, 'lync-topology.vsix'));
+  const workspace = join(run, 'workspace');
+  cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+  const server = await startCodeServer(entry, profile, workspace, join(run, 'code-server.log'));
+  const browser = await launchChromium();
+  const outcomes: Outcome[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1680, height: 860 } });
+    page.setDefaultTimeout(TIMEOUT);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+    await walkThrough(new Workbench(page, shots), outcomes);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  const errors = loggedErrors(profile.userDataDir);
+  outcomes.push({ step: 'no errors in the extension host log', ok: errors.length === 0, detail: errors.slice(0, 3).join(' | ') || undefined });
+  const failed = outcomes.filter((o) => !o.ok);
+  if (failed.length === 0 && process.argv.includes('--update-docs')) {
+    mkdirSync(join(ROOT, 'docs', 'images'), { recursive: true });
+    for (const [shot, target] of Object.entries(README_SHOTS)) copyFileSync(join(shots, `${shot}.png`), join(ROOT, 'docs', 'images', target));
+    console.log('docs/images/ refreshed');
+  }
+  console.log(`${outcomes.length - failed.length} passed, ${failed.length} failed`);
+  if (failed.length > 0) console.log(`screenshots and logs: ${run}`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(2);
+  },
+);
