@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -75,7 +75,7 @@ export interface Profile {
 }
 
 /** A fresh user-data and extensions folder under `dir`, with the workbench settings. */
-export function freshProfile(dir: string): Profile {
+function freshProfile(dir: string): Profile {
   const profile = { userDataDir: join(dir, 'user-data'), extensionsDir: join(dir, 'extensions') };
   mkdirSync(join(profile.userDataDir, 'User'), { recursive: true });
   mkdirSync(profile.extensionsDir, { recursive: true });
@@ -83,8 +83,28 @@ export function freshProfile(dir: string): Profile {
   return profile;
 }
 
-export function installExtension(entry: string, profile: Profile, vsix: string): void {
-  run(process.execPath, [entry, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--install-extension', vsix], ROOT);
+export interface PreparedRun {
+  readonly dir: string;
+  readonly entry: string;
+  readonly profile: Profile;
+  /** The folder the packaged extension was installed to. */
+  readonly extension: string;
+  /** A copy of examples/ to open. */
+  readonly workspace: string;
+}
+
+/** A fresh run folder under .vscode-test/runs: a profile with lync-topology.vsix installed, and a workspace of the examples. */
+export function prepareRun(name: string): PreparedRun {
+  const entry = ensureCodeServer();
+  mkdirSync(join(ROOT, '.vscode-test', 'runs'), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, '.vscode-test', 'runs', `${name}-`));
+  const profile = freshProfile(dir);
+  run(process.execPath, [entry, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--install-extension', join(ROOT, 'lync-topology.vsix')], ROOT);
+  const installed = readdirSync(profile.extensionsDir).find((folder) => folder.startsWith('lync-topology.lync-topology-'));
+  if (!installed) throw new Error('the .vsix did not install');
+  const workspace = join(dir, 'workspace');
+  cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+  return { dir, entry, profile, extension: join(profile.extensionsDir, installed), workspace };
 }
 
 function healthy(url: string): Promise<boolean> {

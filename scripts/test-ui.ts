@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { analyze } from '../server/src/core';
-import { ensureCodeServer, freshProfile, installExtension, launchChromium, ROOT, startCodeServer } from './codeServer';
+import { launchChromium, prepareRun, ROOT, startCodeServer } from './codeServer';
 
 /**
  * What an administrator sees: the packaged extension in code-server, used with mouse and keyboard in
@@ -205,29 +205,23 @@ function loggedErrors(userDataDir: string): string[] {
 }
 
 async function main(): Promise<number> {
-  const entry = ensureCodeServer();
-  mkdirSync(join(ROOT, '.vscode-test', 'runs'), { recursive: true });
-  const run = mkdtempSync(join(ROOT, '.vscode-test', 'runs', 'ui-'));
-  const shots = join(run, 'screenshots');
+  const run = prepareRun('ui');
+  const shots = join(run.dir, 'screenshots');
   mkdirSync(shots);
-  const profile = freshProfile(run);
-  installExtension(entry, profile, join(ROOT, 'lync-topology.vsix'));
-  const workspace = join(run, 'workspace');
-  cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
-  const server = await startCodeServer(entry, profile, workspace, join(run, 'code-server.log'));
+  const server = await startCodeServer(run.entry, run.profile, run.workspace, join(run.dir, 'code-server.log'));
   const browser = await launchChromium();
   const outcomes: Outcome[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1680, height: 860 } });
     page.setDefaultTimeout(TIMEOUT);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(run.workspace)}`);
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
     await walkThrough(new Workbench(page, shots), outcomes);
   } finally {
     await browser.close();
     await server.stop();
   }
-  const errors = loggedErrors(profile.userDataDir);
+  const errors = loggedErrors(run.profile.userDataDir);
   outcomes.push({ step: 'no errors in the extension host log', ok: errors.length === 0, detail: errors.slice(0, 3).join(' | ') || undefined });
   const failed = outcomes.filter((o) => !o.ok);
   if (failed.length === 0 && process.argv.includes('--update-docs')) {
@@ -236,7 +230,7 @@ async function main(): Promise<number> {
     console.log('docs/images/ refreshed');
   }
   console.log(`${outcomes.length - failed.length} passed, ${failed.length} failed`);
-  if (failed.length > 0) console.log(`screenshots and logs: ${run}`);
+  if (failed.length > 0) console.log(`screenshots and logs: ${run.dir}`);
   return failed.length === 0 ? 0 : 1;
 }
 
