@@ -44,10 +44,15 @@ export class CmdletsPreview implements vscode.TextDocumentContentProvider, vscod
     }
   }
 
+  /** The preview document of a topology file, in the PowerShell language so that VS Code colours it. */
+  private async previewOf(source: vscode.Uri): Promise<vscode.TextDocument> {
+    const document = await vscode.workspace.openTextDocument(CmdletsPreview.uriFor(source));
+    return document.languageId === 'powershell' ? document : vscode.languages.setTextDocumentLanguage(document, 'powershell');
+  }
+
   async show(source: vscode.TextDocument, toSide: boolean): Promise<vscode.TextEditor> {
-    const document = await vscode.workspace.openTextDocument(CmdletsPreview.uriFor(source.uri));
-    const shown = document.languageId === 'powershell' ? document : await vscode.languages.setTextDocumentLanguage(document, 'powershell');
-    return vscode.window.showTextDocument(shown, { viewColumn: toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: toSide, preview: true });
+    const document = await this.previewOf(source.uri);
+    return vscode.window.showTextDocument(document, { viewColumn: toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: toSide, preview: true });
   }
 
   private previewEditors(): readonly vscode.TextEditor[] {
@@ -71,9 +76,8 @@ export class CmdletsPreview implements vscode.TextDocumentContentProvider, vscod
     if (editor?.document.languageId !== LANGUAGE_ID) return;
     const [preview] = this.previewEditors();
     if (!preview || preview.document.uri.query === editor.document.uri.toString()) return;
-    const document = await vscode.workspace.openTextDocument(CmdletsPreview.uriFor(editor.document.uri));
-    const shown = document.languageId === 'powershell' ? document : await vscode.languages.setTextDocumentLanguage(document, 'powershell');
-    await vscode.window.showTextDocument(shown, { viewColumn: preview.viewColumn, preserveFocus: true, preview: true });
+    const document = await this.previewOf(editor.document.uri);
+    await vscode.window.showTextDocument(document, { viewColumn: preview.viewColumn, preserveFocus: true, preview: true });
   }
 
   dispose(): void {

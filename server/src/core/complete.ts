@@ -1,6 +1,6 @@
-import { EXCHANGE_UM_MODES, SERVER_VERSIONS, type ObjectSpec, type PropertySpec, type ValueSpec } from './catalog';
 import { createScanner, SyntaxKind, type Node } from 'jsonc-parser';
 import type { Analysis } from './analyze';
+import { EXCHANGE_UM_MODES, existsIn, type ObjectSpec, type PropertySpec, type ValueSpec } from './catalog';
 import { describeProperty, providerSummary } from './describe';
 import { locate } from './location';
 import { stringValue, type ObjectModel } from './model';
@@ -70,7 +70,7 @@ function keysWritten(text: string, object: Node): Set<string> {
 
 function isOffered(spec: PropertySpec, object: ObjectModel, analysis: Analysis): boolean {
   if (spec.notEmitted) return false;
-  if (spec.since && SERVER_VERSIONS.indexOf(spec.since) > SERVER_VERSIONS.indexOf(analysis.model.serverVersion)) return false;
+  if (!existsIn(spec, analysis.model.serverVersion)) return false;
   if (object.spec.id !== 'accessEdge' || !spec.routing) return true;
   const switches = chosenSwitches(object);
   return switches.length !== 1 || switches[0].spec!.selectsRouting === spec.routing;

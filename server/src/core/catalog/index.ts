@@ -1,4 +1,4 @@
-import type { ObjectSpec, PropertySpec } from './types';
+import { SERVER_VERSIONS, type ObjectSpec, type PropertySpec, type ServerVersion } from './types';
 
 export * from './types';
 export { ACCESS_EDGE_CONFIGURATION } from './accessEdgeConfiguration';
@@ -42,4 +42,9 @@ export function canonicalValue(values: readonly string[], text: string): string 
   if (values.includes(text)) return text;
   const lower = text.toLowerCase();
   return values.find((v) => v.toLowerCase() === lower);
+}
+
+/** Whether the parameter exists in a server version. */
+export function existsIn(spec: PropertySpec, version: ServerVersion): boolean {
+  return spec.since === undefined || SERVER_VERSIONS.indexOf(spec.since) <= SERVER_VERSIONS.indexOf(version);
 }

@@ -1,4 +1,4 @@
-import { SERVER_VERSIONS } from '../catalog';
+import { existsIn } from '../catalog';
 import { keySpan, settingName } from '../model';
 import type { Rule } from './rule';
 
@@ -7,14 +7,13 @@ export const serverVersion: Rule = {
   name: 'not-in-server-version',
   severity: 'error',
   check({ model, report }) {
-    const target = SERVER_VERSIONS.indexOf(model.serverVersion);
     for (const object of model.objects) {
       for (const property of object.byName.values()) {
-        const since = property.spec?.since;
-        if (since === undefined || SERVER_VERSIONS.indexOf(since) <= target) continue;
+        const spec = property.spec;
+        if (!spec || existsIn(spec, model.serverVersion)) continue;
         report(
           keySpan(property),
-          `${settingName(object, property.spec!.name)} exists from ${since} on, but ServerVersion is ${model.serverVersion}. Remove it, or set ServerVersion to the version you run.`,
+          `${settingName(object, spec.name)} exists from ${spec.since} on, but ServerVersion is ${model.serverVersion}. Remove it, or set ServerVersion to the version you run.`,
         );
       }
     }
