@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { analyze } from '../../server/src/core';
 import { EXAMPLES, REPO, repoFile } from '../helpers';
 import { eventually, TestClient } from './client';
 
@@ -47,6 +48,22 @@ for (const pull of [true, false]) {
       assert.match(repoFile('docs', 'diagnostics.md'), /^## LT101 wrong-type$/m, 'the anchor is the heading GitHub and VS Code slug');
       const fixes = (diagnostic.data as { fixes: { title: string; preferred: boolean }[] }).fixes;
       assert.deepEqual(fixes.map((f) => [f.title, f.preferred]), [['Change to true', true]]);
+    });
+
+    it('after edits inside hosting providers, equal a fresh check of the same text', async () => {
+      const uri = `file:///${pull}/inside.lync.jsonc`;
+      client.open(uri, repoFile('examples/mistakes.lync.jsonc'));
+      await diagnosticsOf(uri, 1);
+      for (const [search, replacement] of [
+        ['"HostsOCSUsers": true', '"HostsOCSUsers": false'],
+        ['"Identity": "Exchange Online"', '"Identity": "Exchange Onlin"'],
+        ['"SipClientPort": 443', '"SipClientPort": 70000'],
+        ['"ProxyFQDN"', '"ProxyFqdn"'],
+      ]) {
+        const version = client.edit(uri, search, replacement);
+        const expected = analyze(client.text(uri)).diagnostics.map((d) => `${client.document(uri).positionAt(d.span.start).line + 1} ${d.code} ${d.severity}`);
+        assert.deepEqual(lspFindings(await diagnosticsOf(uri, version)), expected, `after ${replacement}`);
+      }
     });
 
     it('follow every incremental edit and belong to the latest version', async () => {

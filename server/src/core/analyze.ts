@@ -2,7 +2,7 @@ import { DEFAULT_SERVER_VERSION, type ServerVersion } from './catalog';
 import type { Diagnostic, Fix, Severity } from './diagnostics';
 import { EditBuilder } from './edits';
 import { buildModel, type TopologyModel } from './model';
-import { parseText } from './parse';
+import { parseText, type ParsedText } from './parse';
 import { RULES, RULES_BY_CODE } from './rules';
 import { isSuppressed, readSuppressions, type SeveritySetting } from './severity';
 import { LineIndex, type Span } from './text';
@@ -23,6 +23,8 @@ export interface Analysis {
   readonly diagnostics: readonly Diagnostic[];
   /** What keeps the file from being turned into cmdlets. */
   readonly blocking: readonly Diagnostic[];
+  /** The parse the model rests on, kept for an incremental update. */
+  readonly parsed: ParsedText;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
@@ -39,14 +41,20 @@ function tooLarge(text: string, maxLength: number): Analysis {
     span: { start: 0, end: 0 },
     fixes: [],
   };
-  return { model: buildModel(text, undefined), lines: new LineIndex(text), diagnostics: [diagnostic], blocking: [diagnostic] };
+  const parsed = { root: undefined, problems: [], flattened: false };
+  return { model: buildModel(text, undefined), lines: new LineIndex(text), diagnostics: [diagnostic], blocking: [diagnostic], parsed };
 }
 
 /** Parses the text, runs every rule, and applies the severity settings and suppression comments. */
 export function analyze(text: string, settings: AnalysisSettings = {}): Analysis {
   if (settings.maxLength !== undefined && text.length > settings.maxLength) return tooLarge(text, settings.maxLength);
   const parsed = parseText(text);
-  const model = buildModel(text, parsed.root, settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION);
+  return checkModel(parsed, buildModel(text, parsed.root, settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION), settings);
+}
+
+/** Runs every rule on a model, and applies the severity settings and suppression comments. */
+export function checkModel(parsed: ParsedText, model: TopologyModel, settings: AnalysisSettings): Analysis {
+  const text = model.text;
   const lines = new LineIndex(text);
   const edits = new EditBuilder(text);
   const found: Diagnostic[] = [];
@@ -65,5 +73,5 @@ export function analyze(text: string, settings: AnalysisSettings = {}): Analysis
     if (shown) diagnostics.push(effective);
     if (RULES_BY_CODE.get(diagnostic.code)?.blocksGeneration || (shown && effective.severity === 'error')) blocking.push(effective);
   }
-  return { model, lines, diagnostics: diagnostics.sort(byPosition), blocking: blocking.sort(byPosition) };
+  return { model, lines, diagnostics: diagnostics.sort(byPosition), blocking: blocking.sort(byPosition), parsed };
 }

@@ -4,6 +4,7 @@ export { complete, type CompletionEntry } from './complete';
 export { foldingRanges } from './folding';
 export { formatEdits } from './format';
 export { hover } from './hover';
+export { reanalyze, type TextChange } from './incremental';
 export { providerLinksAt } from './references';
 export { selectionSpans } from './selection';
 export { documentSymbols, type OutlineSymbol } from './symbols';

@@ -82,6 +82,8 @@ export interface TopologyModel {
   readonly providerReferences: readonly ProviderReference[];
   /** Providers by lower-cased Identity. */
   readonly providersByIdentity: ReadonlyMap<string, readonly ObjectModel[]>;
+  /** Providers by lower-cased ProxyFqdn. */
+  readonly providersByProxyFqdn: ReadonlyMap<string, readonly ObjectModel[]>;
   /** Every typed value: the first occurrence of each known key, and the items of its scalar arrays. */
   readonly values: readonly TypedValue[];
   /** The typed values that are strings where strings are expected. */
@@ -179,28 +181,56 @@ function buildObject(
   return model;
 }
 
+/** Each object's typed values, kept with the object: an incremental update rebuilds only the objects it changes. */
+const valuesOfObject = new WeakMap<ObjectModel, readonly TypedValue[]>();
+
+function typedValuesOf(object: ObjectModel): readonly TypedValue[] {
+  let values = valuesOfObject.get(object);
+  if (values) return values;
+  const list: TypedValue[] = [];
+  const add = (node: Node, spec: ValueSpec, property: PropertyModel, index?: number) => {
+    const isString = node.type === 'string' && (spec.kind === 'string' || spec.kind === 'enum');
+    list.push({ node, spec, property, propertySpec: property.spec!, object, index, text: isString ? (node.value as string) : undefined });
+  };
+  for (const property of object.byName.values()) {
+    const propertySpec = property.spec;
+    const node = property.valueNode;
+    if (!propertySpec || !node) continue;
+    add(node, propertySpec.value, property);
+    const items = propertySpec.value.kind === 'array' ? propertySpec.value.items : undefined;
+    if (!items || items.kind === 'object' || node.type !== 'array') continue;
+    const children = node.children ?? [];
+    for (let index = 0; index < children.length; index++) add(children[index], items, property, index);
+  }
+  values = list;
+  valuesOfObject.set(object, values);
+  return values;
+}
+
 function collectValues(objects: readonly ObjectModel[]): { values: TypedValue[]; strings: StringValue[] } {
   const values: TypedValue[] = [];
   const strings: StringValue[] = [];
-  const add = (node: Node, spec: ValueSpec, property: PropertyModel, object: ObjectModel, index?: number) => {
-    const isString = node.type === 'string' && (spec.kind === 'string' || spec.kind === 'enum');
-    const value: TypedValue = { node, spec, property, propertySpec: property.spec!, object, index, text: isString ? (node.value as string) : undefined };
-    values.push(value);
-    if (isString) strings.push(value as StringValue);
-  };
   for (const object of objects) {
-    for (const property of object.byName.values()) {
-      const propertySpec = property.spec;
-      const node = property.valueNode;
-      if (!propertySpec || !node) continue;
-      add(node, propertySpec.value, property, object);
-      const items = propertySpec.value.kind === 'array' ? propertySpec.value.items : undefined;
-      if (!items || items.kind === 'object' || node.type !== 'array') continue;
-      const children = node.children ?? [];
-      for (let index = 0; index < children.length; index++) add(children[index], items, property, object, index);
+    for (const value of typedValuesOf(object)) {
+      values.push(value);
+      if (value.text !== undefined) strings.push(value as StringValue);
     }
   }
   return { values, strings };
+}
+
+/** Providers by the lower-cased string value of one of their properties. */
+function indexProviders(providers: readonly ObjectModel[], name: string): Map<string, ObjectModel[]> {
+  const index = new Map<string, ObjectModel[]>();
+  for (const provider of providers) {
+    const value = stringValue(provider.byName.get(name));
+    if (value === undefined) continue;
+    const key = value.toLowerCase();
+    const list = index.get(key);
+    if (list) list.push(provider);
+    else index.set(key, [provider]);
+  }
+  return index;
 }
 
 function stringItems(property: PropertyModel | undefined): StringItem[] {
@@ -216,19 +246,22 @@ export function buildModel(
   defaultServerVersion: ServerVersion = DEFAULT_SERVER_VERSION,
 ): TopologyModel {
   const objects: ObjectModel[] = [];
-  const root = rootNode?.type === 'object' ? buildObject(rootNode, TOPOLOGY, undefined, '', objects) : undefined;
+  if (rootNode?.type === 'object') buildObject(rootNode, TOPOLOGY, undefined, '', objects);
+  return deriveModel(text, rootNode, objects, defaultServerVersion);
+}
+
+/** A hosting provider's model built anew from its node, at the same place in the file. */
+export function rebuildProvider(provider: ObjectModel, node: Node): ObjectModel {
+  return buildObject(node, provider.spec, undefined, provider.path, []);
+}
+
+/** The model of a text from its catalog objects, outermost first: what the rules read is worked out from them. */
+export function deriveModel(text: string, rootNode: Node | undefined, objects: ObjectModel[], defaultServerVersion: ServerVersion): TopologyModel {
+  const root = objects.find((o) => o.spec.id === 'topology');
   const find = (id: ObjectSpec['id']) => objects.find((o) => o.spec.id === id);
   const exchangeUM = find('exchangeUM');
   const providers = objects.filter((o) => o.spec.id === 'hostingProvider');
-  const providersByIdentity = new Map<string, ObjectModel[]>();
-  for (const provider of providers) {
-    const identity = stringValue(provider.byName.get('Identity'));
-    if (identity === undefined) continue;
-    const key = identity.toLowerCase();
-    const list = providersByIdentity.get(key);
-    if (list) list.push(provider);
-    else providersByIdentity.set(key, [provider]);
-  }
+  const providersByIdentity = indexProviders(providers, 'Identity');
   const providerReferences = stringItems(exchangeUM?.byName.get('HostingProviders')).map((item) => ({
     ...item,
     targets: providersByIdentity.get(item.value.toLowerCase()) ?? [],
@@ -246,6 +279,7 @@ export function buildModel(
     sipDomains: stringItems(root?.byName.get('SipDomains')),
     providerReferences,
     providersByIdentity,
+    providersByProxyFqdn: indexProviders(providers, 'ProxyFqdn'),
     ...collectValues(objects),
   };
 }

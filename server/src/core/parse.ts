@@ -9,7 +9,11 @@ export interface SyntaxProblem {
 export interface ParsedText {
   readonly root: Node | undefined;
   readonly problems: readonly SyntaxProblem[];
+  /** Values nested too deeply were set aside: the tree does not follow the text there. */
+  readonly flattened: boolean;
 }
+
+export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
 /** Deeper than this, a value is set aside; real topology files nest four levels. */
 export const MAX_NESTING = 64;
@@ -53,11 +57,11 @@ function clampToText(root: Node | undefined, length: number): void {
 
 function parseOnce(text: string): ParsedText {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const root = parseTree(text, errors, PARSE_OPTIONS);
   clampToText(root, text.length);
   // One error leads the parser into others at the same place; the first says what is wrong.
   const firsts = errors.filter((error, i) => i === 0 || errors[i - 1].offset !== error.offset);
-  return { root, problems: firsts.map((e) => problemOf(e, text.length)) };
+  return { root, problems: firsts.map((e) => problemOf(e, text.length)), flattened: false };
 }
 
 /**
@@ -104,5 +108,5 @@ export function parseText(text: string): ParsedText {
     message: `This value is nested more than ${MAX_NESTING} levels deep; it was not read.`,
     span: { start: span.start, end: span.start + 1 },
   }));
-  return { root: parsed.root, problems: [...tooDeep, ...parsed.problems] };
+  return { root: parsed.root, problems: [...tooDeep, ...parsed.problems], flattened: true };
 }

@@ -1,6 +1,6 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
-import { analyze, type Analysis } from '../core';
+import { analyze, reanalyze, type Analysis, type TextChange } from '../core';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
 interface Cached {
@@ -9,16 +9,30 @@ interface Cached {
   readonly analysis: Analysis;
 }
 
-/** The open documents, the settings, and each document's analysis, kept until its next version. */
+/** The changes made to a document since its version `from`; undefined ones could not be kept (a whole-text change). */
+interface Pending {
+  readonly from: number;
+  readonly changes: TextChange[] | undefined;
+}
+
+/**
+ * The open documents, the settings, and each document's analysis. An analysis is kept until the
+ * document changes; then the changes made since are replayed onto it where they stay inside one
+ * hosting provider, and the text is analyzed whole where they do not.
+ */
 export class Workspace {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments({ create: TextDocument.create, update: (document, changes, version) => this.update(document, changes, version) });
   private readonly cache = new Map<string, Cached>();
+  private readonly pending = new Map<string, Pending>();
   private current: ServerSettings = DEFAULT_SETTINGS;
   /** Bumped when the settings change, so that cached analyses made with the old ones are redone. */
   private generation = 0;
 
   constructor(connection: Connection) {
-    this.documents.onDidClose((event) => this.cache.delete(event.document.uri));
+    this.documents.onDidClose((event) => {
+      this.cache.delete(event.document.uri);
+      this.pending.delete(event.document.uri);
+    });
     this.documents.listen(connection);
   }
 
@@ -34,6 +48,31 @@ export class Workspace {
     this.current = readSettings(section);
     this.generation++;
     this.cache.clear();
+    this.pending.clear();
+  }
+
+  /** Applies changes one by one, noting each as offsets in the text it applies to. */
+  private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    const pending = this.pending.get(document.uri) ?? { from: document.version, changes: [] };
+    let kept = pending.changes;
+    for (const change of changes) {
+      if ('range' in change) kept?.push({ span: { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end) }, newText: change.text });
+      else kept = undefined;
+      document = TextDocument.update(document, [change], version);
+    }
+    this.pending.set(document.uri, { from: pending.from, changes: kept });
+    return document;
+  }
+
+  /** The cached analysis brought up to the document's text by its pending changes, or undefined. */
+  private replay(uri: string, text: string): Analysis | undefined {
+    const cached = this.cache.get(uri);
+    const pending = this.pending.get(uri);
+    if (!cached || !pending?.changes || cached.version !== pending.from || cached.generation !== this.generation) return undefined;
+    this.cache.delete(uri);
+    let analysis: Analysis | undefined = cached.analysis;
+    for (const change of pending.changes) analysis = analysis && reanalyze(analysis, change, this.current.analysis);
+    return analysis?.model.text === text ? analysis : undefined;
   }
 
   /** The document and its analysis, or undefined for a document the client has not opened. */
@@ -42,8 +81,10 @@ export class Workspace {
     if (!document) return undefined;
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version && cached.generation === this.generation) return { document, analysis: cached.analysis };
-    const analysis = analyze(document.getText(), this.current.analysis);
+    const text = document.getText();
+    const analysis = this.replay(uri, text) ?? analyze(text, this.current.analysis);
     this.cache.set(uri, { version: document.version, generation: this.generation, analysis });
+    this.pending.delete(uri);
     return { document, analysis };
   }
 }

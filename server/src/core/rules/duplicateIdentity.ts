@@ -6,9 +6,10 @@ export const duplicateIdentity: Rule = {
   code: 'LT501',
   name: 'duplicate-provider-identity',
   severity: 'error',
-  check(context) {
+  check({ model, report }) {
     reportRepeatedProviderValues(
-      context,
+      report,
+      model.providersByIdentity,
       'Identity',
       (value, first) =>
         `Another hosting provider, ${providerName(first)}, already has the Identity ${JSON.stringify(value)} (compared without regard to case). Each provider needs its own Identity.`,

@@ -6,9 +6,10 @@ export const duplicateProxyFqdn: Rule = {
   code: 'LT502',
   name: 'duplicate-proxy-fqdn',
   severity: 'error',
-  check(context) {
+  check({ model, report }) {
     reportRepeatedProviderValues(
-      context,
+      report,
+      model.providersByProxyFqdn,
       'ProxyFqdn',
       (value, first) =>
         `The hosting provider ${providerName(first)} already uses the ProxyFqdn ${JSON.stringify(value)}; no two providers may share a proxy FQDN.`,

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { analyze, generate, reanalyze, type Analysis } from '../../server/src/core';
+import { generateTopology } from '../../bench/topology';
+import { EXAMPLES, repoFile } from '../helpers';
+
+const TEXTS = [...EXAMPLES.map((file) => repoFile(file)), generateTopology(30)];
+
+/** What an analysis says: its findings and its script. */
+function outcome(analysis: Analysis): unknown {
+  return { diagnostics: analysis.diagnostics, blocking: analysis.blocking, script: generate(analysis).script };
+}
+
+const change = fc.record({
+  text: fc.constantFrom(...TEXTS),
+  at: fc.nat(),
+  removed: fc.integer({ min: 0, max: 12 }),
+  inserted: fc.oneof(fc.constantFrom('', 'x', '"', '{', '}', ',', ':', ' ', '\n', 'true', '"Enabled": false,', '// c\n', '/*', '\\'), fc.string({ maxLength: 5 })),
+});
+
+describe('incremental analysis', () => {
+  it('gives what a full analysis of the changed text gives, whenever it applies', () => {
+    let applied = 0;
+    fc.assert(
+      fc.property(change, ({ text, at, removed, inserted }) => {
+        const start = at % (text.length + 1);
+        const span = { start, end: Math.min(text.length, start + removed) };
+        const changed = text.slice(0, span.start) + inserted + text.slice(span.end);
+        const incremental = reanalyze(analyze(text), { span, newText: inserted });
+        if (!incremental) return;
+        applied++;
+        assert.equal(incremental.model.text, changed);
+        assert.deepEqual(outcome(incremental), outcome(analyze(changed)));
+      }),
+      { seed: 11, numRuns: 3000 },
+    );
+    assert.ok(applied > 300, `the incremental path applied ${applied} times`);
+  });
+
+  it('applies to a one-character edit inside a provider, and not to one that reaches outside', () => {
+    const text = generateTopology(20);
+    const inside = text.indexOf('sip7.');
+    assert.ok(reanalyze(analyze(text), { span: { start: inside, end: inside + 1 }, newText: 'x' }));
+    const brace = text.indexOf('{', text.indexOf('"HostingProviders": ['));
+    assert.equal(reanalyze(analyze(text), { span: { start: brace, end: brace + 1 }, newText: '' }), undefined);
+    const quote = text.indexOf('"Provider 3"');
+    assert.equal(reanalyze(analyze(text), { span: { start: quote, end: quote + 1 }, newText: '' }), undefined);
+  });
+
+  it('follows a series of edits, renaming referenced providers too', () => {
+    let text = generateTopology(120);
+    let analysis = analyze(text);
+    for (let i = 0; i < 120; i += 3) {
+      const at = text.indexOf(`"Identity": "Provider ${i}"`);
+      const span = { start: at + 15, end: at + 15 };
+      text = text.slice(0, span.start) + 'z' + text.slice(span.end);
+      const next = reanalyze(analysis, { span, newText: 'z' });
+      assert.ok(next, `edit ${i} applies`);
+      analysis = next;
+    }
+    assert.deepEqual(outcome(analysis), outcome(analyze(text)));
+  });
+});
