@@ -1,9 +1,10 @@
 import { DEFAULT_SERVER_VERSION, type ServerVersion } from './catalog';
 import type { Diagnostic, Fix, Severity } from './diagnostics';
 import { EditBuilder } from './edits';
-import { buildModel, type TopologyModel } from './model';
+import { buildModel, stringValuesOf, typedValuesOf, type TopologyModel } from './model';
 import { parseText, type ParsedText } from './parse';
 import { RULES, RULES_BY_CODE } from './rules';
+import { hostedUmProviders } from './rules/hostedUm';
 import { isSuppressed, readSuppressions, type SeveritySetting } from './severity';
 import { LineIndex, type Span } from './text';
 
@@ -25,6 +26,15 @@ export interface Analysis {
   readonly blocking: readonly Diagnostic[];
   /** The parse the model rests on, kept for an incremental update. */
   readonly parsed: ParsedText;
+}
+
+const FILE_RULES = RULES.filter((rule) => rule.check);
+const OBJECT_RULES = RULES.filter((rule) => rule.checkObject);
+
+function moved(findings: readonly Diagnostic[], delta: number): readonly Diagnostic[] {
+  if (delta === 0) return findings;
+  const move = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
+  return findings.map((d) => ({ ...d, span: move(d.span), fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: move(e.span) })) })) }));
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
@@ -58,10 +68,29 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
   const lines = new LineIndex(text);
   const edits = new EditBuilder(text);
   const found: Diagnostic[] = [];
-  for (const rule of RULES) {
-    const report = (span: Span, message: string, fixes: readonly Fix[] = []) =>
-      found.push({ code: rule.code, severity: rule.severity, message, span, fixes });
-    rule.check({ model, syntaxProblems: parsed.problems, edits, report });
+  for (const rule of FILE_RULES) {
+    const report = (span: Span, message: string, fixes: readonly Fix[] = []) => found.push({ code: rule.code, severity: rule.severity, message, span, fixes });
+    rule.check!({ model, syntaxProblems: parsed.problems, edits, report });
+  }
+  const hosted = new Set(hostedUmProviders(model));
+  // A hosting provider's findings are kept with its model: when an edit elsewhere leaves the provider as it
+  // was, they are reused, moved by as much as the provider moved. Only providers: an edit never lies inside
+  // one without rebuilding it, so everything they report moves with them.
+  for (const object of model.objects) {
+    const isProvider = object.spec.id === 'hostingProvider';
+    const key = isProvider ? `${model.serverVersion}|${hosted.has(object)}|${edits.indentUnit()}` : undefined;
+    const kept = object.kept.findings;
+    if (key !== undefined && kept?.context === key) {
+      found.push(...moved(kept.diagnostics, object.node.offset - kept.offset));
+      continue;
+    }
+    const findings: Diagnostic[] = [];
+    let rule = OBJECT_RULES[0];
+    const report = (span: Span, message: string, fixes: readonly Fix[] = []) => findings.push({ code: rule.code, severity: rule.severity, message, span, fixes });
+    const context = { model, object, values: typedValuesOf(object), strings: stringValuesOf(object), hostsExchangeUm: hosted.has(object), edits, report };
+    for (rule of OBJECT_RULES) rule.checkObject!(context);
+    if (key !== undefined) object.kept.findings = { context: key, offset: object.node.offset, diagnostics: findings };
+    found.push(...findings);
   }
   const suppressions = readSuppressions(text, lines);
   const diagnostics: Diagnostic[] = [];

@@ -12,6 +12,7 @@ import {
   type ServerVersion,
   type ValueSpec,
 } from './catalog';
+import type { Diagnostic } from './diagnostics';
 import type { Span } from './text';
 
 /** One `"key": value` of an object the catalog describes. */
@@ -38,6 +39,15 @@ export interface ObjectModel {
   readonly properties: readonly PropertyModel[];
   /** First occurrence of each catalog property, by canonical name. */
   readonly byName: ReadonlyMap<string, PropertyModel>;
+  /** What is worked out from the object once and kept with it (an incremental update rebuilds only the objects it changes). */
+  readonly kept: KeptWithObject;
+}
+
+export interface KeptWithObject {
+  values?: readonly TypedValue[];
+  strings?: readonly StringValue[];
+  /** A hosting provider's findings, with what they were found under and where the provider then began. */
+  findings?: { readonly context: string; readonly offset: number; readonly diagnostics: readonly Diagnostic[] };
 }
 
 /** A string in an array of strings (a SIP domain, a provider reference). */
@@ -84,10 +94,6 @@ export interface TopologyModel {
   readonly providersByIdentity: ReadonlyMap<string, readonly ObjectModel[]>;
   /** Providers by lower-cased ProxyFqdn. */
   readonly providersByProxyFqdn: ReadonlyMap<string, readonly ObjectModel[]>;
-  /** Every typed value: the first occurrence of each known key, and the items of its scalar arrays. */
-  readonly values: readonly TypedValue[];
-  /** The typed values that are strings where strings are expected. */
-  readonly strings: readonly StringValue[];
 }
 
 export function keySpan(property: PropertyModel): Span {
@@ -150,7 +156,7 @@ function buildObject(
 ): ObjectModel {
   const properties: PropertyModel[] = [];
   const byName = new Map<string, PropertyModel>();
-  const model: ObjectModel = { spec, node, owner, path, properties, byName };
+  const model: ObjectModel = { spec, node, owner, path, properties, byName, kept: {} };
   objects.push(model);
   for (const propertyNode of node.children ?? []) {
     const keyNode = propertyNode.children?.[0];
@@ -181,12 +187,12 @@ function buildObject(
   return model;
 }
 
-/** Each object's typed values, kept with the object: an incremental update rebuilds only the objects it changes. */
-const valuesOfObject = new WeakMap<ObjectModel, readonly TypedValue[]>();
-
-function typedValuesOf(object: ObjectModel): readonly TypedValue[] {
-  let values = valuesOfObject.get(object);
-  if (values) return values;
+/**
+ * An object's typed values: the first occurrence of each known key, and the items of its scalar arrays.
+ * Kept with the object, which an incremental update rebuilds only where it changes.
+ */
+export function typedValuesOf(object: ObjectModel): readonly TypedValue[] {
+  if (object.kept.values) return object.kept.values;
   const list: TypedValue[] = [];
   const add = (node: Node, spec: ValueSpec, property: PropertyModel, index?: number) => {
     const isString = node.type === 'string' && (spec.kind === 'string' || spec.kind === 'enum');
@@ -202,21 +208,14 @@ function typedValuesOf(object: ObjectModel): readonly TypedValue[] {
     const children = node.children ?? [];
     for (let index = 0; index < children.length; index++) add(children[index], items, property, index);
   }
-  values = list;
-  valuesOfObject.set(object, values);
-  return values;
+  object.kept.values = list;
+  return list;
 }
 
-function collectValues(objects: readonly ObjectModel[]): { values: TypedValue[]; strings: StringValue[] } {
-  const values: TypedValue[] = [];
-  const strings: StringValue[] = [];
-  for (const object of objects) {
-    for (const value of typedValuesOf(object)) {
-      values.push(value);
-      if (value.text !== undefined) strings.push(value as StringValue);
-    }
-  }
-  return { values, strings };
+/** The typed values of an object that are strings where strings are expected. */
+export function stringValuesOf(object: ObjectModel): readonly StringValue[] {
+  object.kept.strings ??= typedValuesOf(object).filter((v): v is StringValue => v.text !== undefined);
+  return object.kept.strings;
 }
 
 /** Providers by the lower-cased string value of one of their properties. */
@@ -280,6 +279,5 @@ export function deriveModel(text: string, rootNode: Node | undefined, objects: O
     providerReferences,
     providersByIdentity,
     providersByProxyFqdn: indexProviders(providers, 'ProxyFqdn'),
-    ...collectValues(objects),
   };
 }

@@ -7,16 +7,14 @@ export const commandOnly: Rule = {
   name: 'command-only-parameter',
   severity: 'error',
   blocksGeneration: true,
-  check({ model, edits, report }) {
-    for (const object of model.objects) {
-      for (const property of object.properties) {
-        if (property.spec || property.duplicateOf || !isCommandOnly(object.spec, property.key)) continue;
-        report(
-          keySpan(property),
-          `\`${property.key}\` controls how ${object.spec.cmdlet} runs; it is not a setting the topology file can hold. Remove it.`,
-          [fix(`Remove '${property.key}'`, [edits.remove(property.keyNode)])],
-        );
-      }
+  checkObject({ object, edits, report }) {
+    for (const property of object.properties) {
+      if (property.spec || property.duplicateOf || !isCommandOnly(object.spec, property.key)) continue;
+      report(
+        keySpan(property),
+        `\`${property.key}\` controls how ${object.spec.cmdlet} runs; it is not a setting the topology file can hold. Remove it.`,
+        [fix(`Remove '${property.key}'`, [edits.remove(property.keyNode)])],
+      );
     }
   },
 };

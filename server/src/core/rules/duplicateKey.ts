@@ -6,16 +6,14 @@ export const duplicateKey: Rule = {
   name: 'duplicate-key',
   severity: 'error',
   blocksGeneration: true,
-  check({ model, report }) {
-    for (const object of model.objects) {
-      for (const property of object.properties) {
-        if (!property.duplicateOf) continue;
-        const name = settingName(object, property.spec?.name ?? property.key);
-        report(
-          keySpan(property),
-          `${name} is given more than once (PowerShell compares names without regard to case). Keep one of them.`,
-        );
-      }
+  checkObject({ object, report }) {
+    for (const property of object.properties) {
+      if (!property.duplicateOf) continue;
+      const name = settingName(object, property.spec?.name ?? property.key);
+      report(
+        keySpan(property),
+        `${name} is given more than once (PowerShell compares names without regard to case). Keep one of them.`,
+      );
     }
   },
 };

@@ -6,9 +6,9 @@ export const duplicateListEntry: Rule = {
   code: 'LT503',
   name: 'duplicate-list-entry',
   severity: 'warning',
-  check({ model, edits, report }) {
+  checkObject({ strings, edits, report }) {
     const seen = new Set<string>();
-    for (const value of model.strings) {
+    for (const value of strings) {
       if (value.index === undefined) continue;
       const key = `${value.object.path}\u0000${value.propertySpec.name}\u0000${value.text.toLowerCase()}`;
       if (!seen.has(key)) {

@@ -9,8 +9,8 @@ export const enumValue: Rule = {
   name: 'unknown-value',
   severity: 'error',
   blocksGeneration: true,
-  check({ model, edits, report }) {
-    for (const value of model.strings) {
+  checkObject({ strings, edits, report }) {
+    for (const value of strings) {
       if (value.spec.kind !== 'enum' || isPlaceholder(value.text)) continue;
       if (canonicalValue(value.spec.values, value.text) !== undefined) continue;
       const suggestion = closest(value.text, value.spec.values);

@@ -1,4 +1,3 @@
-import { hostedUmProviders } from './hostedUm';
 import { describeMismatch, hostedUmMismatches } from './hostedUmValues';
 import type { Rule } from './rule';
 
@@ -6,8 +5,9 @@ export const hostedUmAdvice: Rule = {
   code: 'LT409',
   name: 'hosted-um-provider-advice',
   severity: 'info',
-  check({ model, edits, report }) {
-    for (const mismatch of hostedUmMismatches(edits, hostedUmProviders(model), 'advice')) {
+  checkObject({ object, hostsExchangeUm, edits, report }) {
+    if (!hostsExchangeUm) return;
+    for (const mismatch of hostedUmMismatches(edits, [object], 'advice')) {
       report(
         mismatch.span,
         `${describeMismatch(mismatch, 'is advised to be')}, as in the Lync Server 2013 procedure for hosted Exchange UM.`,

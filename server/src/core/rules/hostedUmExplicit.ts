@@ -1,4 +1,3 @@
-import { hostedUmProviders } from './hostedUm';
 import { describeMismatch, hostedUmMismatches } from './hostedUmValues';
 import type { Rule } from './rule';
 
@@ -6,8 +5,9 @@ export const hostedUmExplicit: Rule = {
   code: 'LT403',
   name: 'hosted-um-provider-explicit',
   severity: 'warning',
-  check({ model, edits, report }) {
-    for (const mismatch of hostedUmMismatches(edits, hostedUmProviders(model), 'required')) {
+  checkObject({ object, hostsExchangeUm, edits, report }) {
+    if (!hostsExchangeUm) return;
+    for (const mismatch of hostedUmMismatches(edits, [object], 'required')) {
       if (mismatch.present || mismatch.spec.default !== mismatch.wanted) continue;
       report(
         mismatch.span,

@@ -33,7 +33,7 @@ import { valueFormat } from './valueFormat';
 import { valueType } from './valueType';
 import { wrongRouting } from './wrongRouting';
 
-export type { Rule, RuleContext } from './rule';
+export type { ObjectRuleContext, Rule, RuleContext } from './rule';
 
 /** Every rule, in code order. */
 export const RULES: readonly Rule[] = [

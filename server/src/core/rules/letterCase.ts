@@ -7,19 +7,17 @@ export const letterCase: Rule = {
   code: 'LT004',
   name: 'letter-case',
   severity: 'warning',
-  check({ model, edits, report }) {
-    for (const object of model.objects) {
-      for (const property of object.properties) {
-        const name = property.spec?.name;
-        if (name === undefined || property.key === name) continue;
-        report(
-          keySpan(property),
-          `Write \`${property.key}\` as \`${name}\`, the way ${object.spec.cmdlet ?? 'the topology format'} spells it.`,
-          [fix(`Rename to '${name}'`, [edits.replace(property.keyNode, name)])],
-        );
-      }
+  checkObject({ object, values, edits, report }) {
+    for (const property of object.properties) {
+      const name = property.spec?.name;
+      if (name === undefined || property.key === name) continue;
+      report(
+        keySpan(property),
+        `Write \`${property.key}\` as \`${name}\`, the way ${object.spec.cmdlet ?? 'the topology format'} spells it.`,
+        [fix(`Rename to '${name}'`, [edits.replace(property.keyNode, name)])],
+      );
     }
-    for (const value of model.values) {
+    for (const value of values) {
       if (value.spec.kind !== 'enum' || value.node.type !== 'string') continue;
       const text = value.node.value as string;
       const canonical = canonicalValue(value.spec.values, text);

@@ -5,19 +5,17 @@ export const missingRequired: Rule = {
   code: 'LT201',
   name: 'missing-required',
   severity: 'error',
-  check({ model, edits, report }) {
-    for (const object of model.objects) {
-      for (const spec of object.spec.properties) {
-        if (!spec.required || object.byName.has(spec.name)) continue;
-        const inCmdlet = object.spec.cmdlet ? ` ${object.spec.cmdlet} requires it` : ' It is required';
-        report(
-          anchorSpan(object),
-          `${settingName(object, spec.name)} is missing.${inCmdlet}: add it.`,
-          spec.insertValue === undefined
-            ? []
-            : [fix(`Add '${spec.name}'`, [edits.insertProperty(object.node, spec.name, spec.insertValue)])],
-        );
-      }
+  checkObject({ object, edits, report }) {
+    for (const spec of object.spec.properties) {
+      if (!spec.required || object.byName.has(spec.name)) continue;
+      const inCmdlet = object.spec.cmdlet ? ` ${object.spec.cmdlet} requires it` : ' It is required';
+      report(
+        anchorSpan(object),
+        `${settingName(object, spec.name)} is missing.${inCmdlet}: add it.`,
+        spec.insertValue === undefined
+          ? []
+          : [fix(`Add '${spec.name}'`, [edits.insertProperty(object.node, spec.name, spec.insertValue)])],
+      );
     }
   },
 };

@@ -7,8 +7,8 @@ export const placeholder: Rule = {
   name: 'placeholder',
   severity: 'error',
   blocksGeneration: true,
-  check({ model, report }) {
-    for (const value of model.strings) {
+  checkObject({ strings, report }) {
+    for (const value of strings) {
       if (value.propertySpec.notEmitted || !isPlaceholder(value.text)) continue;
       report(spanOf(value.node), `${valueName(value)} is still the placeholder ${JSON.stringify(value.text)}: put the real value in its place.`);
     }

@@ -7,8 +7,8 @@ export const range: Rule = {
   name: 'out-of-range',
   severity: 'error',
   blocksGeneration: true,
-  check({ model, edits, report }) {
-    for (const value of model.values) {
+  checkObject({ values, edits, report }) {
+    for (const value of values) {
       if (value.spec.kind !== 'integer' || value.node.type !== 'number') continue;
       const text = edits.textOf(value.node);
       if (!/^-?\d+$/.test(text)) continue;

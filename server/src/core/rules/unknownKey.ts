@@ -17,22 +17,20 @@ export const unknownKey: Rule = {
   name: 'unknown-key',
   severity: 'error',
   blocksGeneration: true,
-  check({ model, edits, report }) {
-    for (const object of model.objects) {
-      for (const property of object.properties) {
-        if (property.spec || property.duplicateOf || isCommandOnly(object.spec, property.key)) continue;
-        const suggestion = closest(
-          property.key,
-          object.spec.properties.map((p) => p.name),
-        );
-        const where = object.path ? ` (in \`${object.path}\`)` : '';
-        report(
-          keySpan(property),
-          `\`${property.key}\`${where} is not ${whatItIs(object.spec)}.` +
-            (suggestion ? ` Did you mean \`${suggestion}\`?` : ' Remove it, or check the spelling against the documentation.'),
-          suggestion ? [fix(`Rename to '${suggestion}'`, [edits.replace(property.keyNode, suggestion)])] : [],
-        );
-      }
+  checkObject({ object, edits, report }) {
+    for (const property of object.properties) {
+      if (property.spec || property.duplicateOf || isCommandOnly(object.spec, property.key)) continue;
+      const suggestion = closest(
+        property.key,
+        object.spec.properties.map((p) => p.name),
+      );
+      const where = object.path ? ` (in \`${object.path}\`)` : '';
+      report(
+        keySpan(property),
+        `\`${property.key}\`${where} is not ${whatItIs(object.spec)}.` +
+          (suggestion ? ` Did you mean \`${suggestion}\`?` : ' Remove it, or check the spelling against the documentation.'),
+        suggestion ? [fix(`Rename to '${suggestion}'`, [edits.replace(property.keyNode, suggestion)])] : [],
+      );
     }
   },
 };

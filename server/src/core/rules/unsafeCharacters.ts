@@ -7,8 +7,8 @@ export const unsafeCharacters: Rule = {
   name: 'control-character',
   severity: 'error',
   blocksGeneration: true,
-  check({ model, report }) {
-    for (const value of model.strings) {
+  checkObject({ strings, report }) {
+    for (const value of strings) {
       if (value.propertySpec.notEmitted || !UNSAFE_CHARACTER.test(value.text)) continue;
       report(
         spanOf(value.node),

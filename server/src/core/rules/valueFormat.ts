@@ -8,8 +8,8 @@ export const valueFormat: Rule = {
   name: 'invalid-format',
   severity: 'error',
   blocksGeneration: true,
-  check({ model, report }) {
-    for (const value of model.strings) {
+  checkObject({ strings, report }) {
+    for (const value of strings) {
       if (value.spec.kind !== 'string' || value.propertySpec.notEmitted || value.propertySpec.references) continue;
       if (isPlaceholder(value.text) || UNSAFE_CHARACTER.test(value.text) || matchesFormat(value.spec.format, value.text)) continue;
       report(

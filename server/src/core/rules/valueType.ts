@@ -71,11 +71,13 @@ export const valueType: Rule = {
   name: 'wrong-type',
   severity: 'error',
   blocksGeneration: true,
-  check({ model, edits, report }) {
+  check({ model, report }) {
     if (model.rootNode && model.rootNode.type !== 'object') {
       report(spanOf(model.rootNode), 'A topology file holds one JSON object { ... } at the top level.');
     }
-    for (const value of model.values) {
+  },
+  checkObject({ model, values, edits, report }) {
+    for (const value of values) {
       if (matches(value.spec, value.node, model.text)) continue;
       const number = value.spec.kind === 'integer' && value.node.type === 'number';
       report(
