@@ -1,22 +1,20 @@
 import { spanOf } from '../model';
 import type { Rule } from './rule';
-import { valueName } from './values';
+import { valueName, wholeNumber } from './values';
 
 export const range: Rule = {
   code: 'LT103',
   name: 'out-of-range',
   severity: 'error',
   blocksGeneration: true,
-  checkObject({ values, edits, report }) {
+  checkObject({ model, values, report }) {
     for (const value of values) {
-      if (value.spec.kind !== 'integer' || value.node.type !== 'number') continue;
-      const text = edits.textOf(value.node);
-      if (!/^-?\d+$/.test(text)) continue;
-      const number = BigInt(text);
-      if (number >= value.spec.min && number <= value.spec.max) continue;
+      if (value.spec.kind !== 'integer') continue;
+      const number = wholeNumber(value.node, model.text);
+      if (number === undefined || (number >= value.spec.min && number <= value.spec.max)) continue;
       report(
         spanOf(value.node),
-        `${valueName(value)} must be from ${value.spec.min} to ${value.spec.max}; ${text} is outside that range.`,
+        `${valueName(value)} must be from ${value.spec.min} to ${value.spec.max}; ${number} is outside that range.`,
       );
     }
   },

@@ -1,5 +1,6 @@
 import { settingName, spanOf } from '../model';
 import type { Rule } from './rule';
+import { wholeNumber } from './values';
 
 /** SipClientPort is typed UInt64, but a TCP port lies in 1-65535. */
 const HIGHEST_PORT = 65535n;
@@ -8,14 +9,14 @@ export const sipClientPort: Rule = {
   code: 'LT504',
   name: 'port-out-of-range',
   severity: 'warning',
-  checkObject({ object, edits, report }) {
+  checkObject({ model, object, report }) {
     const node = object.spec.id === 'hostingProvider' ? object.byName.get('SipClientPort')?.valueNode : undefined;
-    if (node?.type !== 'number') return;
-    const text = edits.textOf(node);
-    if (!/^\d+$/.test(text) || (BigInt(text) >= 1n && BigInt(text) <= HIGHEST_PORT)) return;
+    const port = node && wholeNumber(node, model.text);
+    // A negative port is out of the UInt64 range already (LT103).
+    if (port === undefined || port < 0n || (port >= 1n && port <= HIGHEST_PORT)) return;
     report(
-      spanOf(node),
-      `${settingName(object, 'SipClientPort')} is ${text}, which is not a TCP port (1 to 65535); the cmdlet takes it, but no client can connect there. The default is 443.`,
+      spanOf(node!),
+      `${settingName(object, 'SipClientPort')} is ${port}, which is not a TCP port (1 to 65535); the cmdlet takes it, but no client can connect there. The default is 443.`,
     );
   },
 };

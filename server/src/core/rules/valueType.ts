@@ -4,7 +4,7 @@ import type { Fix } from '../diagnostics';
 import type { EditBuilder } from '../edits';
 import { spanOf } from '../model';
 import { fix, type Rule } from './rule';
-import { valueName } from './values';
+import { hasType, valueName } from './values';
 
 /** The JSON type a value spec asks for, as messages say it. */
 function expected(spec: ValueSpec): string {
@@ -22,25 +22,6 @@ function expected(spec: ValueSpec): string {
       return 'an array [ ... ]';
     case 'object':
       return 'an object { ... }';
-  }
-}
-
-const DIGITS = /^-?\d+$/;
-
-function matches(spec: ValueSpec, node: Node, text: string): boolean {
-  switch (spec.kind) {
-    case 'boolean':
-    case 'switch':
-      return node.type === 'boolean';
-    case 'integer':
-      return node.type === 'number' && DIGITS.test(text.slice(node.offset, node.offset + node.length));
-    case 'string':
-    case 'enum':
-      return node.type === 'string';
-    case 'array':
-      return node.type === 'array';
-    case 'object':
-      return node.type === 'object';
   }
 }
 
@@ -78,7 +59,7 @@ export const valueType: Rule = {
   },
   checkObject({ model, values, edits, report }) {
     for (const value of values) {
-      if (matches(value.spec, value.node, model.text)) continue;
+      if (hasType(value.spec, value.node, model.text)) continue;
       const number = value.spec.kind === 'integer' && value.node.type === 'number';
       report(
         spanOf(value.node),

@@ -18,23 +18,44 @@ export function isPlaceholder(text: string): boolean {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** Whether a value has the type, and lies within the values, range and format, its spec asks for. */
-export function isWellFormed(spec: ValueSpec, node: Node, text: string): boolean {
+/** A JSON number written as a whole number in digits, exactly (beyond double precision too); undefined for anything else. */
+export function wholeNumber(node: Node, text: string): bigint | undefined {
+  if (node.type !== 'number') return undefined;
+  const digits = text.slice(node.offset, node.offset + node.length);
+  return /^-?\d+$/.test(digits) ? BigInt(digits) : undefined;
+}
+
+/** Whether a value has the JSON type its spec asks for: a boolean, a whole number in digits, a string, an array or an object. */
+export function hasType(spec: ValueSpec, node: Node, text: string): boolean {
   switch (spec.kind) {
     case 'boolean':
     case 'switch':
       return node.type === 'boolean';
-    case 'integer': {
-      const digits = node.type === 'number' ? text.slice(node.offset, node.offset + node.length) : '';
-      return /^-?\d+$/.test(digits) && BigInt(digits) >= spec.min && BigInt(digits) <= spec.max;
-    }
-    case 'enum':
-      return node.type === 'string' && canonicalValue(spec.values, node.value as string) !== undefined;
+    case 'integer':
+      return wholeNumber(node, text) !== undefined;
     case 'string':
-      return node.type === 'string' && !isPlaceholder(node.value as string) && !UNSAFE_CHARACTER.test(node.value as string) && matchesFormat(spec.format, node.value as string);
+    case 'enum':
+      return node.type === 'string';
     case 'array':
       return node.type === 'array';
     case 'object':
       return node.type === 'object';
+  }
+}
+
+/** Whether a value has the type, and lies within the values, range and format, its spec asks for. */
+export function isWellFormed(spec: ValueSpec, node: Node, text: string): boolean {
+  if (!hasType(spec, node, text)) return false;
+  switch (spec.kind) {
+    case 'integer': {
+      const number = wholeNumber(node, text)!;
+      return number >= spec.min && number <= spec.max;
+    }
+    case 'enum':
+      return canonicalValue(spec.values, node.value as string) !== undefined;
+    case 'string':
+      return !isPlaceholder(node.value as string) && !UNSAFE_CHARACTER.test(node.value as string) && matchesFormat(spec.format, node.value as string);
+    default:
+      return true;
   }
 }
