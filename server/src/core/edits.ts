@@ -53,11 +53,7 @@ export class EditBuilder {
     const inline = !this.startsLine(last.offset);
     const indent = inline ? '' : this.indentOfLine(last.offset);
     const entry = `"${escapeKey(name)}": ${this.json(value, indent || baseIndent + this.indentUnit())}`;
-    const separator = inline ? ' ' : `\n${indent}`;
-    const end = last.offset + last.length;
-    const comma = this.commaAfter(end);
-    if (comma >= 0) return { span: { start: comma + 1, end: comma + 1 }, newText: `${separator}${entry},` };
-    return { span: { start: end, end }, newText: `,${separator}${entry}` };
+    return this.after(last, inline ? ' ' : `\n${indent}`, entry);
   }
 
   /** Adds a value as the last item of an array. */
@@ -72,11 +68,18 @@ export class EditBuilder {
     const inline = !this.startsLine(last.offset);
     const indent = inline ? this.indentOfLine(last.offset) + this.indentUnit() : this.indentOfLine(last.offset);
     const item = this.json(value, indent);
-    const separator = inline && typeof value !== 'object' ? ' ' : `\n${indent}`;
+    return this.after(last, inline && typeof value !== 'object' ? ' ' : `\n${indent}`, item);
+  }
+
+  /**
+   * Places `entry` after the last one: after its trailing comma, with a comma of its own, when it has
+   * one; else behind a new comma. Either way several such insertions at one point stack.
+   */
+  private after(last: Node, separator: string, entry: string): TextEdit {
     const end = last.offset + last.length;
     const comma = this.commaAfter(end);
-    if (comma >= 0) return { span: { start: comma + 1, end: comma + 1 }, newText: `${separator}${item},` };
-    return { span: { start: end, end }, newText: `,${separator}${item}` };
+    if (comma >= 0) return { span: { start: comma + 1, end: comma + 1 }, newText: `${separator}${entry},` };
+    return { span: { start: end, end }, newText: `,${separator}${entry}` };
   }
 
   /** Replaces an empty object or array, comments inside it included, by one holding `entry`. */
