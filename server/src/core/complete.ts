@@ -82,7 +82,7 @@ function keyEntries(analysis: Analysis, object: ObjectModel, span: Span, current
   // Only while some key lacks its colon can the tree have lost keys; otherwise the model knows them all.
   const written = object.properties.some((p) => p.node.colonOffset === undefined)
     ? keysWritten(text, object.node)
-    : new Set([...object.properties].map((p) => (p.spec?.name ?? p.key).toLowerCase()));
+    : new Set(object.properties.map((p) => (p.spec?.name ?? p.key).toLowerCase()));
   const entries: CompletionEntry[] = object.spec.properties
     .filter((spec) => (spec.name === current || !written.has(spec.name.toLowerCase())) && isOffered(spec, object, analysis))
     .map((spec, index) => ({

@@ -23,7 +23,7 @@ export function hover(analysis: Analysis, offset: number): HoverInfo | undefined
   const span = spanOf(location.node);
   const links = providerLinksAt(model, offset);
   if (links && location.item) {
-    const providers = links.definitions.map((node) => model.providers.find((p) => p.byName.get('Identity')?.valueNode === node)!);
+    const providers = links.providers;
     const markdown = providers.length > 0 ? providers.map((p) => providerSummary(p, model.text)).join('\n\n---\n\n') : `No hosting provider has the Identity ${JSON.stringify(links.identity)}.`;
     return { markdown, span };
   }

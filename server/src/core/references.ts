@@ -1,11 +1,13 @@
 import type { Node } from 'jsonc-parser';
 import { locate } from './location';
-import type { TopologyModel } from './model';
+import type { ObjectModel, TopologyModel } from './model';
 
 /** A hosting provider's name, with where it is defined (its Identity) and every place that names it. */
 export interface ProviderLinks {
   readonly identity: string;
-  /** The Identity values of the providers with this name (more than one is LT501). */
+  /** The providers with this name (more than one is LT501). */
+  readonly providers: readonly ObjectModel[];
+  /** Their Identity values. */
   readonly definitions: readonly Node[];
   /** The entries of ExchangeUM.HostingProviders that name it. */
   readonly references: readonly Node[];
@@ -22,9 +24,11 @@ export function providerLinksAt(model: TopologyModel, offset: number): ProviderL
   if (!isReference && !isIdentity) return undefined;
   const identity = location.node.value as string;
   const key = identity.toLowerCase();
+  const providers = model.providersByIdentity.get(key) ?? [];
   return {
     identity,
-    definitions: (model.providersByIdentity.get(key) ?? []).map((provider) => provider.byName.get('Identity')!.valueNode!),
+    providers,
+    definitions: providers.map((provider) => provider.byName.get('Identity')!.valueNode!),
     references: model.providerReferences.filter((r) => r.value.toLowerCase() === key).map((r) => r.node),
     node: location.node,
   };
