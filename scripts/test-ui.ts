@@ -122,12 +122,18 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
     // Both quotes, then back between them: the same text whether or not the editor closes the quote itself.
     await page.keyboard.type('""');
     await page.keyboard.press('ArrowLeft');
-    // The quote is a trigger character: close the list it opened before asking with Ctrl+Space.
-    await page.keyboard.press('Escape');
-    await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
-    await page.keyboard.press('Control+Space');
+    // The quote is a trigger character, and a Ctrl+Space pressed while its request settles can be lost:
+    // close whatever list it opened and ask again, a few times, each with its own deadline.
     const rows = page.locator('.suggest-widget.visible .monaco-list-row');
-    await rows.filter({ hasText: 'AutodiscoverUrl' }).first().waitFor();
+    const offered = rows.filter({ hasText: 'AutodiscoverUrl' }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Escape');
+      await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
+      await page.keyboard.press('Control+Space');
+      const shown = await offered.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (shown) break;
+      if (attempt === 3) throw new Error('Ctrl+Space showed no list three times');
+    }
     const labels = (await rows.allInnerTexts()).map((r) => normalize(r).split('\n')[0].trim());
     if (labels.some((l) => /^(Identity|Enabled|ProxyFqdn)$/.test(l))) throw new Error(`offers parameters the provider has: ${labels.join(', ')}`);
     await ui.shot('completion');
