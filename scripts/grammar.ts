@@ -1,4 +1,4 @@
-import { ACCESS_EDGE_CONFIGURATION, EXCHANGE_UM, HOSTING_PROVIDER, TOPOLOGY, type ObjectSpec, type ValueSpec } from '../server/src/core';
+import { OBJECT_SPECS, TOPOLOGY, type ValueSpec } from '../server/src/core';
 
 /** TextMate grammar of topology files: JSON with comments, in which the catalog's names and values have scopes of their own. */
 
@@ -24,10 +24,10 @@ function key(names: string, scope: string) {
 }
 
 export function topologyGrammar(): Record<string, unknown> {
-  const parameterObjects: ObjectSpec[] = [EXCHANGE_UM, ACCESS_EDGE_CONFIGURATION, HOSTING_PROVIDER];
+  const parameterObjects = OBJECT_SPECS.filter((spec) => spec !== TOPOLOGY);
   const sections = TOPOLOGY.properties.map((p) => p.name);
   const parameters = parameterObjects.flatMap((o) => o.properties.map((p) => p.name)).filter((name) => !sections.includes(name));
-  const values = [TOPOLOGY, ...parameterObjects].flatMap((o) => o.properties.flatMap((p) => enumValues(p.value)));
+  const values = OBJECT_SPECS.flatMap((o) => o.properties.flatMap((p) => enumValues(p.value)));
   return {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
     name: 'Lync Topology',

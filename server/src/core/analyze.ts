@@ -4,7 +4,7 @@ import { EditBuilder } from './edits';
 import { buildModel, stringValuesOf, typedValuesOf, type TopologyModel } from './model';
 import { parseText, type ParsedText } from './parse';
 import { RULES, RULES_BY_CODE } from './rules';
-import { hostedUmProviders } from './rules/hostedUm';
+import { hostedUmProviders } from './facts/hostedUm';
 import { isSuppressed, readSuppressions, type SeveritySetting } from './severity';
 import { LineIndex, type Span } from './text';
 
@@ -41,6 +41,13 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
 }
 
+/** The text between the start of the line `offset` is on and `offset`. */
+function linePrefix(text: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return text.slice(start, offset);
+}
+
 export const FILE_TOO_LARGE = 'LT000';
 
 function tooLarge(text: string, maxLength: number): Analysis {
@@ -73,12 +80,12 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
     rule.check!({ model, syntaxProblems: parsed.problems, edits, report });
   }
   const hosted = new Set(hostedUmProviders(model));
-  // A hosting provider's findings are kept with its model: when an edit elsewhere leaves the provider as it
-  // was, they are reused, moved by as much as the provider moved. Only providers: an edit never lies inside
-  // one without rebuilding it, so everything they report moves with them.
+  // The findings of an entry of a list section are kept with its model: when an edit elsewhere leaves the
+  // entry as it was, they are reused, moved by as much as the entry moved. Only entries: an edit never lies
+  // inside one without rebuilding it, so everything they report moves with them. What their fixes read
+  // outside their braces (the indentation before them on their first line) is part of the key.
   for (const object of model.objects) {
-    const isProvider = object.spec.id === 'hostingProvider';
-    const key = isProvider ? `${model.serverVersion}|${hosted.has(object)}|${edits.indentUnit()}` : undefined;
+    const key = object.spec.section?.list ? `${model.serverVersion}|${hosted.has(object)}|${edits.indentUnit()}|${linePrefix(text, object.node.offset)}` : undefined;
     const kept = object.kept.findings;
     if (key !== undefined && kept?.context === key) {
       found.push(...moved(kept.diagnostics, object.node.offset - kept.offset));

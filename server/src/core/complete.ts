@@ -1,12 +1,12 @@
 import { createScanner, SyntaxKind, type Node } from 'jsonc-parser';
 import type { Analysis } from './analyze';
-import { EXCHANGE_UM_MODES, existsIn, type ObjectSpec, type PropertySpec, type ValueSpec } from './catalog';
-import { describeProperty, providerSummary } from './describe';
+import { EXCHANGE_UM_MODES, existsIn, HOSTING_PROVIDER, SECTIONS_BY_KEY, type ObjectSpec, type PropertySpec, type ValueSpec } from './catalog';
+import { describeProperty, entrySummary } from './describe';
 import { locate } from './location';
-import { stringValue, type ObjectModel } from './model';
-import { chosenSwitches } from './rules/routing';
+import { entryName, nameKey, type ObjectModel, type PropertyModel } from './model';
+import { chosenSwitches } from './facts/routing';
 import type { Span } from './text';
-import { HOSTED_UM_EDGE, hostedUmProvider, newFileTemplate, toSnippet } from './templates';
+import { entryTemplate, HOSTED_UM_EDGE, hostedUmProvider, newFileTemplate, toSnippet } from './templates';
 
 export interface CompletionEntry {
   readonly label: string;
@@ -71,7 +71,7 @@ function keysWritten(text: string, object: Node): Set<string> {
 function isOffered(spec: PropertySpec, object: ObjectModel, analysis: Analysis): boolean {
   if (spec.notEmitted) return false;
   if (!existsIn(spec, analysis.model.serverVersion)) return false;
-  if (object.spec.id !== 'accessEdge' || !spec.routing) return true;
+  if (!spec.routing) return true;
   const switches = chosenSwitches(object);
   return switches.length !== 1 || switches[0].spec!.selectsRouting === spec.routing;
 }
@@ -110,7 +110,8 @@ function keyEntries(analysis: Analysis, object: ObjectModel, span: Span, current
   return entries;
 }
 
-function valueEntries(analysis: Analysis, object: ObjectSpec, spec: PropertySpec, value: ValueSpec, span: Span, current: string | undefined, isItem: boolean): CompletionEntry[] {
+function valueEntries(analysis: Analysis, object: ObjectSpec, property: PropertyModel, value: ValueSpec, span: Span, current: string | undefined, isItem: boolean): CompletionEntry[] {
+  const spec = property.spec!;
   const comma = separatorAfter(analysis.model.text, span);
   const entry = (label: string, insert: string, documentation: string, kind: CompletionEntry['kind'] = 'value', index = 0): CompletionEntry => ({
     label,
@@ -121,12 +122,14 @@ function valueEntries(analysis: Analysis, object: ObjectSpec, spec: PropertySpec
     span,
     sortText: `1${String(index).padStart(3, '0')}`,
   });
-  if (spec.references === 'hostingProvider' && isItem) {
-    const listed = new Set(analysis.model.providerReferences.map((r) => r.value.toLowerCase()));
-    return analysis.model.providers
-      .map((provider) => ({ provider, identity: stringValue(provider.byName.get('Identity')) }))
-      .filter(({ identity }) => identity !== undefined && (!listed.has(identity.toLowerCase()) || identity === current))
-      .map(({ provider, identity }, index) => entry(identity!, JSON.stringify(identity), providerSummary(provider, analysis.model.text), 'reference', index));
+  const target = spec.references === undefined ? undefined : SECTIONS_BY_KEY.get(spec.references)?.section;
+  if (target && (isItem || value.kind === 'string')) {
+    // In a list of names, the names it holds already are not offered again.
+    const listed = new Set(isItem ? analysis.model.references.filter((r) => r.property === property).map((r) => nameKey(target, r.value)) : []);
+    return (analysis.model.sections.get(target.key) ?? [])
+      .map((named) => ({ named, name: entryName(named) }))
+      .filter(({ name }) => name !== undefined && (!listed.has(nameKey(target, name)) || name === current))
+      .map(({ named, name }, index) => entry(name!, JSON.stringify(name), entrySummary(named, analysis.model.text), 'reference', index));
   }
   switch (value.kind) {
     case 'boolean':
@@ -153,20 +156,31 @@ function fileEntries(span: Span): CompletionEntry[] {
   }));
 }
 
-function providerEntries(analysis: Analysis, span: Span): CompletionEntry[] {
+/** Snippets for a new entry of a list section; for a hosting provider, also one set up for hosted Exchange UM. */
+function newEntryEntries(analysis: Analysis, spec: ObjectSpec, span: Span): CompletionEntry[] {
   const comma = separatorAfter(analysis.model.text, span);
-  return [
-    {
-      label: 'Hosting provider for hosted Exchange UM',
-      kind: 'snippet',
-      detail: 'New-CsHostingProvider',
-      documentation: 'A provider set up as hosted Exchange UM needs it: enabled, sharing the SIP address space, hosting no Lync users, outside the topology.',
-      filterText: 'Hosting provider for hosted Exchange UM',
-      insertText: toSnippet(JSON.stringify(hostedUmProvider('<name of the hosting provider>'), null, 2)) + comma,
-      span,
-      sortText: '0',
-    },
-  ];
+  const snippet = (label: string, documentation: string, value: Record<string, unknown>, sortText: string): CompletionEntry => ({
+    label,
+    kind: 'snippet',
+    detail: spec.cmdlet,
+    documentation,
+    filterText: label,
+    insertText: toSnippet(JSON.stringify(value, null, 2)) + comma,
+    span,
+    sortText,
+  });
+  const entries = [snippet(`New ${spec.title}`, `A new ${spec.title} with the keys it needs; fill in the placeholders.`, entryTemplate(spec), '1')];
+  if (spec === HOSTING_PROVIDER) {
+    entries.unshift(
+      snippet(
+        'Hosting provider for hosted Exchange UM',
+        'A provider set up as hosted Exchange UM needs it: enabled, sharing the SIP address space, hosting no Lync users, outside the topology.',
+        hostedUmProvider('<name of the hosting provider>'),
+        '0',
+      ),
+    );
+  }
+  return entries;
 }
 
 /** Completions at `offset`: keys valid there, values of the key, provider names, and snippets. */
@@ -183,10 +197,13 @@ export function complete(analysis: Analysis, offset: number): CompletionEntry[] 
       const value = location.item && spec.value.kind === 'array' ? spec.value.items : spec.value;
       if (!location.item && spec.value.kind === 'array') return [];
       const current = location.node?.type === 'string' ? (location.node.value as string) : undefined;
-      return valueEntries(analysis, location.object.spec, spec, value, location.span, current, location.item);
+      return valueEntries(analysis, location.object.spec, location.property, value, location.span, current, location.item);
     }
-    case 'item':
-      return location.property.spec?.name === 'HostingProviders' ? providerEntries(analysis, location.span) : [];
+    case 'item': {
+      const value = location.property.spec?.value;
+      const items = value?.kind === 'array' && value.items.kind === 'object' ? value.items.spec : undefined;
+      return items?.section?.list ? newEntryEntries(analysis, items, location.span) : [];
+    }
     case 'none':
       return [];
   }

@@ -1,5 +1,16 @@
-import { SERVER_VERSIONS, type ObjectSpec, type PropertySpec, type ValueSpec } from './catalog';
-import { providerName, type ObjectModel } from './model';
+import { SERVER_VERSIONS, type ObjectSpec, type PropertySpec, type StringFormat, type ValueSpec } from './catalog';
+import { entryLabel, nameProperty, type ObjectModel } from './model';
+
+const FORMAT_TYPE_NAMES: Record<StringFormat, string> = {
+  fqdn: 'FQDN',
+  url: 'URL',
+  sipDomain: 'domain name',
+  text: 'text',
+  hostName: 'FQDN, at most 255 characters',
+  sipAddress: 'SIP address',
+  phoneNumber: 'phone number',
+  distinguishedName: 'distinguished name',
+};
 
 /** How a value spec reads in documentation. */
 export function typeName(value: ValueSpec): string {
@@ -13,7 +24,7 @@ export function typeName(value: ValueSpec): string {
     case 'enum':
       return 'one of the values below';
     case 'string':
-      return { fqdn: 'string (FQDN)', url: 'string (URL)', sipDomain: 'string (domain name)', text: 'string' }[value.format];
+      return `string (${FORMAT_TYPE_NAMES[value.format]})`;
     case 'array':
       return `array of ${value.items.kind === 'object' ? `${value.items.spec.title} objects` : typeName(value.items)}`;
     case 'object':
@@ -46,10 +57,12 @@ export function describeProperty(spec: PropertySpec, object: ObjectSpec): string
   return lines.join('\n');
 }
 
-/** Markdown summary of a hosting provider defined in the file: its name and settings as written. */
-export function providerSummary(provider: ObjectModel, text: string): string {
-  const settings = [...provider.byName.values()]
-    .filter((p) => p.valueNode && p.spec?.name !== 'Identity')
+/** Markdown summary of an entry of a list section: its kind, its name and its settings as written. */
+export function entrySummary(entry: ObjectModel, text: string): string {
+  const name = nameProperty(entry);
+  const settings = [...entry.byName.values()]
+    .filter((p) => p.valueNode && p !== name)
     .map((p) => `- ${p.spec?.name ?? p.key}: \`${text.slice(p.valueNode!.offset, p.valueNode!.offset + p.valueNode!.length)}\``);
-  return [`**Hosting provider** ${providerName(provider)}`, '', ...settings].join('\n');
+  const title = entry.spec.title;
+  return [`**${title[0].toUpperCase()}${title.slice(1)}** ${entryLabel(entry)}`, '', ...settings].join('\n');
 }

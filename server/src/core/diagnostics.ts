@@ -24,3 +24,7 @@ export interface Diagnostic {
   readonly span: Span;
   readonly fixes: readonly Fix[];
 }
+
+export function fix(title: string, edits: Fix['edits'], preferred = true): Fix {
+  return { title, edits, preferred };
+}

@@ -10,6 +10,23 @@ export function isFqdn(text: string): boolean {
   return text.length <= 253 && HOST_NAME.test(text) && !/^\d+$/.test(text.slice(text.lastIndexOf('.') + 1));
 }
 
+/** The pattern Set-CsHostedVoicemailPolicy documents for Destination (here with two labels at least), and its length limit. */
+export const DESTINATION_PATTERN = '^[a-zA-Z0-9_-]+(?:\\.[a-zA-Z0-9_-]+)+$';
+const DESTINATION = new RegExp(DESTINATION_PATTERN);
+const MAX_DESTINATION_LENGTH = 255;
+
+/** `sip:user@host`, the form New-CsExUmContact requires of SipAddress. */
+export const SIP_ADDRESS_PATTERN = `^[sS][iI][pP]:[^@\\s:;]+@${LABEL}(?:\\.${LABEL})+$`;
+const SIP_ADDRESS = new RegExp(SIP_ADDRESS_PATTERN);
+
+/** New-CsExUmContact's DisplayNumber: an optional plus, then digits, the first not zero. */
+export const PHONE_NUMBER_PATTERN = '^\\+?[1-9][0-9]*$';
+const PHONE_NUMBER = new RegExp(PHONE_NUMBER_PATTERN);
+
+/** An LDAP distinguished name: `attribute=value` parts separated by commas, a comma in a value escaped. */
+export const DISTINGUISHED_NAME_PATTERN = '^[A-Za-z][A-Za-z0-9-]*=(?:\\\\.|[^,\\\\])+(?:,\\s*[A-Za-z][A-Za-z0-9-]*=(?:\\\\.|[^,\\\\])+)*$';
+const DISTINGUISHED_NAME = new RegExp(DISTINGUISHED_NAME_PATTERN);
+
 export function isUrl(text: string): boolean {
   if (/\s/.test(text)) return false;
   try {
@@ -20,12 +37,26 @@ export function isUrl(text: string): boolean {
   }
 }
 
+/** The JSON schema pattern of each format that has one. */
+export const FORMAT_PATTERNS: Partial<Record<StringFormat, string>> = {
+  fqdn: HOST_NAME_PATTERN,
+  sipDomain: HOST_NAME_PATTERN,
+  hostName: DESTINATION_PATTERN,
+  sipAddress: SIP_ADDRESS_PATTERN,
+  phoneNumber: PHONE_NUMBER_PATTERN,
+  distinguishedName: DISTINGUISHED_NAME_PATTERN,
+};
+
 /** What each format expects, as messages say it. */
 export const FORMAT_NAMES: Record<StringFormat, string> = {
   fqdn: 'a fully qualified domain name such as proxyserver.fabrikam.com',
   text: 'a name that is not empty',
   sipDomain: 'a SIP domain name such as contoso.com',
   url: 'an http or https URL',
+  hostName: 'an FQDN of at most 255 characters made of letters, digits, hyphens and underscores, such as exap.um.outlook.com',
+  sipAddress: 'a SIP address starting with sip:, such as sip:exumaa1@contoso.com',
+  phoneNumber: 'a phone number: an optional +, then digits, the first not 0, such as +14255550101',
+  distinguishedName: 'the distinguished name of an organizational unit, such as OU=ExUmContacts,DC=contoso,DC=com',
 };
 
 export function matchesFormat(format: StringFormat, text: string): boolean {
@@ -37,5 +68,13 @@ export function matchesFormat(format: StringFormat, text: string): boolean {
       return isUrl(text);
     case 'text':
       return text.trim().length > 0;
+    case 'hostName':
+      return text.length <= MAX_DESTINATION_LENGTH && DESTINATION.test(text);
+    case 'sipAddress':
+      return SIP_ADDRESS.test(text);
+    case 'phoneNumber':
+      return PHONE_NUMBER.test(text);
+    case 'distinguishedName':
+      return DISTINGUISHED_NAME.test(text);
   }
 }

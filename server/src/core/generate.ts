@@ -1,10 +1,9 @@
-import { canonicalValue, type PropertySpec } from './catalog';
+import { canonicalValue, REPLICATION_CHECK_ORDER, SECTIONS, type ProcedureStep, type PropertySpec } from './catalog';
 import type { Analysis } from './analyze';
 import type { Diagnostic } from './diagnostics';
-import { booleanValue, stringValue, type ObjectModel, type PropertyModel } from './model';
+import { booleanValue, entryName, nameKey, stringValue, type ObjectModel, type PropertyModel, type TopologyModel } from './model';
 import { psComment, psQuote } from './quote';
-import { hostedUmProviders } from './rules/hostedUm';
-import { routingOf } from './rules/routing';
+import { routingOf } from './facts/routing';
 
 export interface Generation {
   /** The script, or undefined when something blocks it. */
@@ -26,56 +25,98 @@ function argument(spec: PropertySpec, property: PropertyModel, text: string): st
       return canonicalValue(spec.value.values, stringValue(property)!);
     case 'string':
       return psQuote(stringValue(property)!);
+    case 'array':
+      return spec.joinedWith === undefined ? undefined : psQuote((node.children ?? []).map((item) => item.value as string).join(spec.joinedWith));
     default:
       return undefined;
   }
 }
 
-/** `Cmdlet -Name value ...` from an object's settings, `first` leading; undefined when nothing is set. */
-function command(object: ObjectModel, text: string, first?: string): string | undefined {
-  const properties = [...object.byName.values()].filter((p) => p.spec && !p.spec.notEmitted && p.valueNode);
-  properties.sort((a, b) => Number(b.spec!.name === first) - Number(a.spec!.name === first));
+/** `Cmdlet -Name value ...` from an entry's settings, its names first; undefined when it changes nothing. */
+function command(object: ObjectModel, text: string): string | undefined {
+  const section = object.spec.section!;
+  const names = section.names ?? [];
+  const properties = [...object.byName.values()].filter((p) => p.spec && !p.spec.notEmitted && !p.spec.grant && p.valueNode);
+  const rank = (p: PropertyModel) => {
+    const index = names.indexOf(p.spec!.name);
+    return index < 0 ? names.length : index;
+  };
+  properties.sort((a, b) => rank(a) - rank(b));
   const parts: string[] = [];
+  let settings = 0;
   for (const property of properties) {
     const value = argument(property.spec!, property, text);
-    if (value !== undefined) parts.push(value === '' ? `-${property.spec!.name}` : `-${property.spec!.name} ${value}`);
+    if (value === undefined) continue;
+    parts.push(value === '' ? `-${property.spec!.name}` : `-${property.spec!.name} ${value}`);
+    if (!names.includes(property.spec!.name)) settings++;
   }
-  return parts.length > 0 ? `${object.spec.cmdlet} ${parts.join(' ')}` : undefined;
+  if (parts.length === 0 || (section.modifies && settings === 0)) return undefined;
+  const name = entryName(object);
+  const existing = section.modifyExisting;
+  const modifies = existing && name !== undefined && existing.names.includes(nameKey(section, name));
+  return `${modifies ? existing.cmdlet : object.spec.cmdlet} ${parts.join(' ')}`;
 }
 
+/** The grants an entry asks for: `Grant-... -Identity <entry> -PolicyName <policy>`, one per granted property. */
+function grants(object: ObjectModel): string[] {
+  const name = entryName(object);
+  if (name === undefined) return [];
+  return [...object.byName.values()]
+    .filter((p) => p.spec?.grant && stringValue(p) !== undefined)
+    .map((p) => `${p.spec!.grant!.cmdlet} -Identity ${psQuote(name)} -${p.spec!.grant!.parameter} ${psQuote(stringValue(p)!)}`);
+}
+
+/** The lines one step of the procedure writes for a section's objects. */
+function stepLines(step: ProcedureStep, objects: readonly ObjectModel[], text: string): string[] {
+  const first = step.firstWhen;
+  const ordered = first ? [...objects.filter((o) => booleanValue(o.byName.get(first)) === true), ...objects.filter((o) => booleanValue(o.byName.get(first)) !== true)] : objects;
+  const lines: string[] = [];
+  for (const object of ordered) {
+    const own = step.emits === 'grants' ? undefined : command(object, text);
+    if (own) lines.push(own);
+    if (step.emits !== 'commands') lines.push(...grants(object));
+  }
+  return lines;
+}
+
+/** What the Edge step reminds of: the DNS SRV record federation needs, for each SIP domain. */
+function dnsSrvNotes(model: TopologyModel): string[] {
+  if (!model.accessEdge || routingOf(model.accessEdge)?.mode !== 'DnsSrvRouting') return [];
+  return model.sipDomains.map((domain) =>
+    psComment(`Federation needs the external DNS SRV record _sipfederationtls._tcp.${domain.value} (port 5061) pointing to the Edge Server.`),
+  );
+}
+
+const REPLICATION_CHECK = [
+  psComment('Check that the Central Management store has replicated to the Edge Server (UpToDate True).'),
+  'Get-CsManagementStoreReplicationStatus',
+  psComment('If it has not, replicate it, wait a few minutes and check again:'),
+  psComment('Invoke-CsManagementStoreReplication'),
+];
+
 /**
- * The topology as Lync Server Management Shell cmdlets, in the order of the documented procedure:
- * the Edge federation settings, the replication check, then the hosting providers.
+ * The topology as Lync Server Management Shell cmdlets, in the order of the documented procedure: each
+ * section's steps by their place in it (the Edge, the federation lists, the replication check, the hosting
+ * providers, the voice mail policies, the grants to users, the users, the contacts), each under a heading.
  */
 export function generate(analysis: Analysis): Generation {
   if (analysis.blocking.length > 0) return { script: undefined, blocking: analysis.blocking };
   const { model } = analysis;
-  const steps: string[][] = [];
-  const edge = model.accessEdge && command(model.accessEdge, model.text);
-  if (edge) {
-    const step = [psComment('Edge Server federation settings.')];
-    const dnsSrv = routingOf(model.accessEdge!)?.mode === 'DnsSrvRouting';
-    for (const domain of dnsSrv ? model.sipDomains : []) {
-      step.push(psComment(`Federation needs the external DNS SRV record _sipfederationtls._tcp.${domain.value} (port 5061) pointing to the Edge Server.`));
+  const steps: { order: number; lines: string[] }[] = [];
+  let reachesEdge = false;
+  for (const spec of SECTIONS) {
+    const objects = model.sections.get(spec.section.key) ?? [];
+    for (const step of spec.section.steps) {
+      const lines = stepLines(step, objects, model.text);
+      if (lines.length === 0) continue;
+      reachesEdge ||= spec.section.reachesEdge === true;
+      const notes = objects.includes(model.accessEdge!) ? dnsSrvNotes(model) : [];
+      steps.push({ order: step.order, lines: [psComment(`${step.heading}.`), ...notes, ...lines] });
     }
-    steps.push([...step, edge]);
   }
-  const hostedUm = new Set(hostedUmProviders(model));
-  const providers = model.providers.map((provider) => {
-    const identity = stringValue(provider.byName.get('Identity')) ?? '';
-    const role = hostedUm.has(provider) ? ' (hosts Exchange UM in the shared SIP address space)' : '';
-    return [psComment(`Hosting provider ${identity}${role}`), command(provider, model.text, 'Identity')!];
-  });
-  if (steps.length > 0 || providers.length > 0) {
-    steps.push([
-      psComment('Check that the Central Management store has replicated to the Edge Server (UpToDate True).'),
-      'Get-CsManagementStoreReplicationStatus',
-      psComment('If it has not, replicate it, wait a few minutes and check again:'),
-      psComment('Invoke-CsManagementStoreReplication'),
-    ]);
-  }
-  if (providers.length > 0) steps.push(providers.flat());
+  if (reachesEdge) steps.push({ order: REPLICATION_CHECK_ORDER, lines: REPLICATION_CHECK });
+  steps.sort((a, b) => a.order - b.order);
   const header = psComment(`Lync Server Management Shell cmdlets for ${model.serverVersion}, generated by Lync Topology.`);
-  const body = steps.map((lines) => lines.join('\n')).join('\n\n');
+  const body = steps.map((step) => step.lines.join('\n')).join('\n\n');
   return { script: body ? `${header}\n\n${body}\n` : `${header}\n${psComment('The topology file sets nothing.')}\n`, blocking: [] };
 }

@@ -1,8 +1,9 @@
 import type { Analysis } from './analyze';
-import { describeProperty, providerSummary } from './describe';
+import { describeProperty, entrySummary } from './describe';
 import { locate } from './location';
+import { SECTIONS_BY_KEY } from './catalog';
 import { spanOf } from './model';
-import { providerLinksAt } from './references';
+import { nameLinksAt } from './references';
 import type { Span } from './text';
 
 export interface HoverInfo {
@@ -11,7 +12,7 @@ export interface HoverInfo {
   readonly span: Span;
 }
 
-/** What to show for the key or value at `offset`: the catalog's documentation, or the provider a name points to. */
+/** What to show for the key or value at `offset`: the catalog's documentation, or the entry a name points to. */
 export function hover(analysis: Analysis, offset: number): HoverInfo | undefined {
   const { model } = analysis;
   const location = locate(model, offset);
@@ -21,18 +22,19 @@ export function hover(analysis: Analysis, offset: number): HoverInfo | undefined
   }
   if (location.kind !== 'value' || !location.node) return undefined;
   const span = spanOf(location.node);
-  const links = providerLinksAt(model, offset);
-  if (links && location.item) {
-    const providers = links.providers;
-    const markdown = providers.length > 0 ? providers.map((p) => providerSummary(p, model.text)).join('\n\n---\n\n') : `No hosting provider has the Identity ${JSON.stringify(links.identity)}.`;
+  const links = nameLinksAt(model, offset);
+  const spec = location.property.spec;
+  if (links && spec?.references) {
+    const title = SECTIONS_BY_KEY.get(links.section)!.title;
+    const entries = links.entries;
+    const markdown = entries.length > 0 ? entries.map((e) => entrySummary(e, model.text)).join('\n\n---\n\n') : `No ${title} in this file is named ${JSON.stringify(links.name)}.`;
     return { markdown, span };
   }
-  const spec = location.property.spec;
   if (!spec) return undefined;
   const value = location.item && spec.value.kind === 'array' ? spec.value.items : spec.value;
   const word = location.node.type === 'string' ? (location.node.value as string) : undefined;
   const meaning = value.kind === 'enum' && word !== undefined ? value.meanings?.[value.values.find((v) => v.toLowerCase() === word.toLowerCase()) ?? ''] : undefined;
-  const named = links && links.references.length > 0 ? `\n\nNamed in \`ExchangeUM.HostingProviders\`, as a provider that hosts Exchange UM.` : '';
+  const named = links && links.references.length > 0 ? `\n\nNamed ${links.references.length === 1 ? 'once' : `${links.references.length} times`} elsewhere in the file (find references to see where).` : '';
   const intro = meaning ? `\`${word}\`: ${meaning}\n\n---\n\n` : '';
   return { markdown: intro + describeProperty(spec, location.object.spec) + named, span };
 }

@@ -1,7 +1,7 @@
 import { parseTree, type Node } from 'jsonc-parser';
 import { checkModel, type Analysis, type AnalysisSettings } from './analyze';
 import { DEFAULT_SERVER_VERSION } from './catalog';
-import { deriveModel, rebuildProvider, type ObjectModel } from './model';
+import { deriveModel, rebuildEntry, type ObjectModel } from './model';
 import { MAX_NESTING, PARSE_OPTIONS, type SyntaxProblem } from './parse';
 import type { Span } from './text';
 
@@ -11,17 +11,17 @@ export interface TextChange {
   readonly newText: string;
 }
 
-/** The hosting provider whose braces enclose the change, found by its offset among the providers (they are in file order). */
-function providerAround(providers: readonly ObjectModel[], span: Span): ObjectModel | undefined {
+/** The entry of a list section whose braces enclose the change, found by its offset among the entries (they are in file order). */
+function entryAround(entries: readonly ObjectModel[], span: Span): ObjectModel | undefined {
   let low = 0;
-  let high = providers.length - 1;
+  let high = entries.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (providers[mid].node.offset < span.start) low = mid;
+    if (entries[mid].node.offset < span.start) low = mid;
     else high = mid - 1;
   }
-  const provider = providers[low];
-  return provider && provider.node.offset < span.start && span.end < provider.node.offset + provider.node.length ? provider : undefined;
+  const entry = entries[low];
+  return entry && entry.node.offset < span.start && span.end < entry.node.offset + entry.node.length ? entry : undefined;
 }
 
 function depth(node: Node): number {
@@ -34,8 +34,8 @@ function depth(node: Node): number {
   return deepest;
 }
 
-/** The new text of a provider as one well-formed object, or undefined. */
-function parseProvider(text: string): Node | undefined {
+/** The new text of an entry as one well-formed object, or undefined. */
+function parseEntry(text: string): Node | undefined {
   const errors: unknown[] = [];
   let node: Node | undefined;
   try {
@@ -67,8 +67,8 @@ function moveProblem(problem: SyntaxProblem, delta: number): SyntaxProblem {
 }
 
 /**
- * The analysis after `change`, when it falls inside one hosting provider and leaves it one well-formed
- * object: only that provider is parsed again and its model rebuilt; the rest of the tree is moved, not
+ * The analysis after `change`, when it falls inside one entry of a list section (a hosting provider, a
+ * user, ...) and leaves it one well-formed object: only that entry is parsed again and its model rebuilt; the rest of the tree is moved, not
  * re-read. Undefined when the change reaches further, and the text must be analyzed whole. The previous
  * analysis is used up: its tree now belongs to the new one.
  */
@@ -77,21 +77,21 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   if (!model.rootNode || parsed.flattened) return undefined;
   const text = model.text.slice(0, change.span.start) + change.newText + model.text.slice(change.span.end);
   if (settings.maxLength !== undefined && text.length > settings.maxLength) return undefined;
-  const provider = providerAround(model.providers, change.span);
-  if (!provider) return undefined;
-  const start = provider.node.offset;
-  const end = start + provider.node.length;
+  const entry = entryAround(model.entries, change.span);
+  if (!entry) return undefined;
+  const start = entry.node.offset;
+  const end = start + entry.node.length;
   const delta = change.newText.length - (change.span.end - change.span.start);
-  const replacement = parseProvider(text.slice(start, end + delta));
+  const replacement = parseEntry(text.slice(start, end + delta));
   if (!replacement) return undefined;
-  shift(replacement, 0, start, provider.node);
-  shift(model.rootNode, end, delta, provider.node);
-  const siblings = provider.node.parent!.children!;
-  siblings[siblings.indexOf(provider.node)] = replacement;
-  (replacement as { parent?: Node }).parent = provider.node.parent;
-  const rebuilt = rebuildProvider(provider, replacement);
-  const objects = model.objects.map((object) => (object === provider ? rebuilt : object));
-  // The new provider parsed cleanly, so problems inside the old one are gone; those after it move.
+  shift(replacement, 0, start, entry.node);
+  shift(model.rootNode, end, delta, entry.node);
+  const siblings = entry.node.parent!.children!;
+  siblings[siblings.indexOf(entry.node)] = replacement;
+  (replacement as { parent?: Node }).parent = entry.node.parent;
+  const rebuilt = rebuildEntry(entry, replacement);
+  const objects = model.objects.map((object) => (object === entry ? rebuilt : object));
+  // The new entry parsed cleanly, so problems inside the old one are gone; those after it move.
   const problems = parsed.problems
     .filter((p) => p.span.end <= start || p.span.start >= end)
     .map((p) => (p.span.start >= end ? moveProblem(p, delta) : p));

@@ -4,12 +4,15 @@ import {
   EXCHANGE_UM_MODES,
   SERVER_VERSIONS,
   TOPOLOGY,
+  SECTIONS,
   canonicalValue,
   findPropertyIgnoringCase,
   type ExchangeUmMode,
   type ObjectSpec,
   type PropertySpec,
+  type SectionSpec,
   type ServerVersion,
+  type UniqueKey,
   type ValueSpec,
 } from './catalog';
 import type { Diagnostic } from './diagnostics';
@@ -56,9 +59,23 @@ export interface StringItem {
   readonly value: string;
 }
 
-export interface ProviderReference extends StringItem {
-  /** The providers whose Identity matches, ignoring case as PowerShell does. */
+/** A string that names entries of a section: an item of `ExchangeUM.HostingProviders`, a user's granted policy. */
+export interface NameReference extends StringItem {
+  /** The key of the section whose entries it names. */
+  readonly section: string;
+  /** The object and property that hold it. */
+  readonly object: ObjectModel;
+  readonly property: PropertyModel;
+  /** The entries whose name matches, ignoring case as PowerShell does. */
   readonly targets: readonly ObjectModel[];
+}
+
+/** An entry's value of a unique key, as it is written. */
+export interface UniqueValue {
+  readonly entry: ObjectModel;
+  readonly key: UniqueKey;
+  readonly property: PropertyModel;
+  readonly value: string;
 }
 
 /** One value the catalog gives a type to: a property's value, or an item of an array of scalars. */
@@ -84,16 +101,23 @@ export interface TopologyModel {
   readonly objects: readonly ObjectModel[];
   readonly exchangeUM: ObjectModel | undefined;
   readonly accessEdge: ObjectModel | undefined;
+  /** The objects of each section, by its key: the entries of a list, or the one object. */
+  readonly sections: ReadonlyMap<string, readonly ObjectModel[]>;
+  /** Every entry of every list section, in file order. */
+  readonly entries: readonly ObjectModel[];
   readonly providers: readonly ObjectModel[];
   /** The canonical Mode, when it is one of the three. */
   readonly mode: ExchangeUmMode | undefined;
   readonly serverVersion: ServerVersion;
   readonly sipDomains: readonly StringItem[];
-  readonly providerReferences: readonly ProviderReference[];
-  /** Providers by lower-cased Identity. */
-  readonly providersByIdentity: ReadonlyMap<string, readonly ObjectModel[]>;
-  /** Providers by lower-cased ProxyFqdn. */
-  readonly providersByProxyFqdn: ReadonlyMap<string, readonly ObjectModel[]>;
+  /** Every string that names entries of a section. */
+  readonly references: readonly NameReference[];
+  /** The items of `ExchangeUM.HostingProviders`. */
+  readonly providerReferences: readonly NameReference[];
+  /** Entries of each list section by their name, compared as `nameKey` does. */
+  readonly entriesByName: ReadonlyMap<string, ReadonlyMap<string, readonly ObjectModel[]>>;
+  /** The values of unique keys, by scope, then by the compared value, in file order. */
+  readonly uniqueValues: ReadonlyMap<string, ReadonlyMap<string, readonly UniqueValue[]>>;
 }
 
 export function keySpan(property: PropertyModel): Span {
@@ -129,18 +153,38 @@ export function enumValue<T extends string>(values: readonly T[], property: Prop
   return text === undefined ? undefined : (canonicalValue(values, text) as T | undefined);
 }
 
-/** Names a setting in a message: its path, and for a hosting provider its Identity. */
-export function settingName(object: ObjectModel, name: string): string {
-  const path = object.path ? `${object.path}.${name}` : name;
-  if (object.spec.id !== 'hostingProvider') return `\`${path}\``;
-  const identity = stringValue(object.byName.get('Identity'));
-  return identity === undefined ? `\`${path}\`` : `\`${path}\` (provider ${JSON.stringify(identity)})`;
+/** The property that names an entry of a list section: the first of its section's naming keys it gives. */
+export function nameProperty(entry: ObjectModel): PropertyModel | undefined {
+  for (const key of entry.spec.section?.names ?? []) {
+    const property = entry.byName.get(key);
+    if (property) return property;
+  }
+  return undefined;
 }
 
-/** Names a hosting provider in a message. */
-export function providerName(provider: ObjectModel): string {
-  const identity = stringValue(provider.byName.get('Identity'));
-  return identity === undefined ? `\`${provider.path}\`` : `${JSON.stringify(identity)} (\`${provider.path}\`)`;
+/** The name of an entry of a list section, as written; undefined when it has none that is a string. */
+export function entryName(entry: ObjectModel): string | undefined {
+  return stringValue(nameProperty(entry));
+}
+
+/** How names of a section's entries are compared: without regard to case, and without the optional scope prefix. */
+export function nameKey(section: SectionSpec, name: string): string {
+  const lower = name.toLowerCase();
+  const prefix = section.optionalPrefix;
+  return prefix && lower.startsWith(prefix) ? lower.slice(prefix.length) : lower;
+}
+
+/** Names a setting in a message: its path, and for an entry of a list its name. */
+export function settingName(object: ObjectModel, name: string): string {
+  const path = object.path ? `${object.path}.${name}` : name;
+  const identity = object.spec.section?.list ? entryName(object) : undefined;
+  return identity === undefined ? `\`${path}\`` : `\`${path}\` (${object.spec.title} ${JSON.stringify(identity)})`;
+}
+
+/** Names an entry of a list section in a message. */
+export function entryLabel(entry: ObjectModel): string {
+  const name = entryName(entry);
+  return name === undefined ? `\`${entry.path}\`` : `${JSON.stringify(name)} (\`${entry.path}\`)`;
 }
 
 export function isObjectWith(object: ObjectModel | undefined, name: string, value: boolean): boolean {
@@ -218,18 +262,10 @@ export function stringValuesOf(object: ObjectModel): readonly StringValue[] {
   return object.kept.strings;
 }
 
-/** Providers by the lower-cased string value of one of their properties. */
-function indexProviders(providers: readonly ObjectModel[], name: string): Map<string, ObjectModel[]> {
-  const index = new Map<string, ObjectModel[]>();
-  for (const provider of providers) {
-    const value = stringValue(provider.byName.get(name));
-    if (value === undefined) continue;
-    const key = value.toLowerCase();
-    const list = index.get(key);
-    if (list) list.push(provider);
-    else index.set(key, [provider]);
-  }
-  return index;
+function push<K, V>(index: Map<K, V[]>, key: K, value: V): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
 }
 
 function stringItems(property: PropertyModel | undefined): StringItem[] {
@@ -249,35 +285,79 @@ export function buildModel(
   return deriveModel(text, rootNode, objects, defaultServerVersion);
 }
 
-/** A hosting provider's model built anew from its node, at the same place in the file. */
-export function rebuildProvider(provider: ObjectModel, node: Node): ObjectModel {
-  return buildObject(node, provider.spec, undefined, provider.path, []);
+/** An entry's model built anew from its node, at the same place in the file. */
+export function rebuildEntry(entry: ObjectModel, node: Node): ObjectModel {
+  return buildObject(node, entry.spec, undefined, entry.path, []);
 }
+
+/** The strings of every property that names entries of another section, with the entries each names. */
+function findReferences(objects: readonly ObjectModel[], entriesByName: ReadonlyMap<string, ReadonlyMap<string, readonly ObjectModel[]>>): NameReference[] {
+  const references: NameReference[] = [];
+  for (const object of objects) {
+    for (const property of object.byName.values()) {
+      const section = property.spec?.references;
+      const target = section && SECTION_SPECS.get(section);
+      if (!section || !target) continue;
+      const node = property.valueNode;
+      const items = node?.type === 'array' ? stringItems(property) : node?.type === 'string' ? [{ node, value: node.value as string }] : [];
+      const names = entriesByName.get(section);
+      for (const item of items) {
+        references.push({ ...item, section, object, property, targets: names?.get(nameKey(target, item.value)) ?? [] });
+      }
+    }
+  }
+  return references;
+}
+
+const SECTION_SPECS: ReadonlyMap<string, SectionSpec> = new Map(SECTIONS.map((spec) => [spec.section.key, spec.section]));
 
 /** The model of a text from its catalog objects, outermost first: what the rules read is worked out from them. */
 export function deriveModel(text: string, rootNode: Node | undefined, objects: ObjectModel[], defaultServerVersion: ServerVersion): TopologyModel {
   const root = objects.find((o) => o.spec.id === 'topology');
-  const find = (id: ObjectSpec['id']) => objects.find((o) => o.spec.id === id);
-  const exchangeUM = find('exchangeUM');
-  const providers = objects.filter((o) => o.spec.id === 'hostingProvider');
-  const providersByIdentity = indexProviders(providers, 'Identity');
-  const providerReferences = stringItems(exchangeUM?.byName.get('HostingProviders')).map((item) => ({
-    ...item,
-    targets: providersByIdentity.get(item.value.toLowerCase()) ?? [],
-  }));
+  const exchangeUM = objects.find((o) => o.spec.id === 'exchangeUM');
+  const sections = new Map<string, ObjectModel[]>();
+  const entries: ObjectModel[] = [];
+  const entriesByName = new Map<string, Map<string, ObjectModel[]>>();
+  const uniqueValues = new Map<string, Map<string, UniqueValue[]>>();
+  for (const object of objects) {
+    const section = object.spec.section;
+    if (!section) continue;
+    push(sections, section.key, object);
+    if (!section.list) continue;
+    entries.push(object);
+    const name = entryName(object);
+    if (name !== undefined) {
+      if (!entriesByName.has(section.key)) entriesByName.set(section.key, new Map());
+      push(entriesByName.get(section.key)!, nameKey(section, name), object);
+    }
+    for (const key of section.unique ?? []) {
+      const property = key.keys.map((k) => object.byName.get(k)).find((p) => p !== undefined);
+      const value = stringValue(property);
+      if (value === undefined) continue;
+      if (!uniqueValues.has(key.scope)) uniqueValues.set(key.scope, new Map());
+      push(uniqueValues.get(key.scope)!, key.compare === 'ignoreCase' ? value.toLowerCase() : value, { entry: object, key, property: property!, value });
+    }
+  }
+  // Entries are pushed section by section; messages and the incremental update read them in file order.
+  entries.sort((a, b) => a.node.offset - b.node.offset);
+  for (const scope of uniqueValues.values()) for (const list of scope.values()) list.sort((a, b) => a.entry.node.offset - b.entry.node.offset);
+  const references = findReferences(objects, entriesByName);
   return {
     text,
     rootNode,
     root,
     objects,
     exchangeUM,
-    accessEdge: find('accessEdge'),
-    providers,
+    accessEdge: sections.get('AccessEdgeConfiguration')?.[0],
+    sections,
+    entries,
+    providers: sections.get('HostingProviders') ?? [],
     mode: enumValue(EXCHANGE_UM_MODES, exchangeUM?.byName.get('Mode')),
     serverVersion: enumValue(SERVER_VERSIONS, root?.byName.get('ServerVersion')) ?? defaultServerVersion,
     sipDomains: stringItems(root?.byName.get('SipDomains')),
-    providerReferences,
-    providersByIdentity,
-    providersByProxyFqdn: indexProviders(providers, 'ProxyFqdn'),
+    references,
+    providerReferences: references.filter((r) => r.object === exchangeUM),
+    entriesByName,
+    uniqueValues,
   };
 }

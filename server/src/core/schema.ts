@@ -1,5 +1,5 @@
 import { TOPOLOGY, type ObjectSpec, type PropertySpec, type ValueSpec } from './catalog';
-import { HOST_NAME_PATTERN } from './formats';
+import { FORMAT_PATTERNS } from './formats';
 
 type Schema = Record<string, unknown>;
 
@@ -17,8 +17,8 @@ function valueSchema(spec: ValueSpec): Schema {
     case 'enum':
       return { type: 'string', enum: [...spec.values] };
     case 'string':
-      if (spec.format === 'fqdn' || spec.format === 'sipDomain') return { type: 'string', pattern: HOST_NAME_PATTERN };
-      return spec.format === 'url' ? { type: 'string', format: 'uri' } : { type: 'string' };
+      if (spec.format === 'url') return { type: 'string', format: 'uri' };
+      return FORMAT_PATTERNS[spec.format] ? { type: 'string', pattern: FORMAT_PATTERNS[spec.format] } : { type: 'string' };
     case 'array':
       return { type: 'array', items: valueSchema(spec.items) };
     case 'object':

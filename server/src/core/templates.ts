@@ -1,5 +1,5 @@
-import { HOSTING_PROVIDER, type ExchangeUmMode } from './catalog';
-import { isPlaceholder } from './rules/values';
+import { HOSTING_PROVIDER, type ExchangeUmMode, type ObjectSpec } from './catalog';
+import { isPlaceholder } from './facts/values';
 
 /** A hosting provider as hosted Exchange UM needs it, from the catalog's must-be and advised values. */
 export function hostedUmProvider(identity: string): Record<string, unknown> {
@@ -10,6 +10,20 @@ export function hostedUmProvider(identity: string): Record<string, unknown> {
     else if (spec.required && spec.insertValue !== undefined) provider[spec.name] = spec.insertValue;
   }
   return provider;
+}
+
+/**
+ * A new entry of a list section: every key the catalog gives a value to insert, except the other ways of
+ * naming it than the first (`Domain` beside `Identity`); placeholders in angle brackets.
+ */
+export function entryTemplate(spec: ObjectSpec): Record<string, unknown> {
+  const names = spec.section?.names ?? [];
+  const entry: Record<string, unknown> = {};
+  for (const property of spec.properties) {
+    if (property.insertValue === undefined || names.indexOf(property.name) > 0) continue;
+    entry[property.name] = property.insertValue;
+  }
+  return entry;
 }
 
 /** The Edge settings of the documented hosted Exchange UM procedure. */

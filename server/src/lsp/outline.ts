@@ -7,7 +7,7 @@ import type { Workspace } from './workspace';
 
 const KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
   section: SymbolKind.Namespace,
-  provider: SymbolKind.Object,
+  entry: SymbolKind.Object,
   setting: SymbolKind.Property,
   value: SymbolKind.String,
 };

@@ -8,7 +8,7 @@ import { registerFormatting } from './formatting';
 import { registerHover } from './hover';
 import { registerNewFile } from './newFile';
 import { registerOutline } from './outline';
-import { registerProviderNames } from './providerNames';
+import { registerNames } from './names';
 import { registerSelectionRanges } from './selectionRanges';
 import { Workspace } from './workspace';
 
@@ -72,7 +72,7 @@ export function startServer(connection: Connection): void {
   registerOutline(connection, workspace);
   registerFolding(connection, workspace);
   registerSelectionRanges(connection, workspace);
-  registerProviderNames(connection, workspace);
+  registerNames(connection, workspace);
   registerFormatting(connection, workspace);
   registerCmdlets(connection, workspace);
   registerNewFile(connection);

@@ -172,4 +172,12 @@ export const ACCESS_EDGE_CONFIGURATION: ObjectSpec = {
   cmdlet: 'Set-CsAccessEdgeConfiguration',
   properties,
   commandOnly: ['Instance', ...COMMON_PARAMETERS],
+  section: {
+    key: 'AccessEdgeConfiguration',
+    list: false,
+    description: 'Edge federation settings; each key is a parameter of Set-CsAccessEdgeConfiguration, spelled as the cmdlet spells it.',
+    steps: [{ order: 10, heading: 'Edge Server federation settings', emits: 'commands' }],
+    reachesEdge: true,
+    modifies: true,
+  },
 };

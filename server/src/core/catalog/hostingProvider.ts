@@ -8,6 +8,19 @@ export const HOSTING_PROVIDER: ObjectSpec = {
   cmdlet: 'New-CsHostingProvider',
   commandOnly: ['InMemory', ...COMMON_PARAMETERS],
   allOrNone: [['EnabledSharedAddressSpace', 'HostsOCSUsers']],
+  section: {
+    key: 'HostingProviders',
+    list: true,
+    description: 'Hosting providers to create; each key is a parameter of New-CsHostingProvider, spelled as the cmdlet spells it.',
+    names: ['Identity'],
+    unique: [
+      { keys: ['Identity'], scope: 'hosting provider', compare: 'ignoreCase', noun: 'Identity' },
+      { keys: ['ProxyFqdn'], scope: 'proxy FQDN', compare: 'ignoreCase', noun: 'ProxyFqdn' },
+    ],
+    outlineDetail: 'ProxyFqdn',
+    steps: [{ order: 50, heading: 'Hosting providers', emits: 'commands' }],
+    reachesEdge: true,
+  },
   properties: [
     {
       name: 'Identity',

@@ -1,4 +1,5 @@
-import { SERVER_VERSIONS, type ObjectSpec, type PropertySpec, type ServerVersion } from './types';
+import { TOPOLOGY } from './topology';
+import { SERVER_VERSIONS, type ObjectSpec, type PropertySpec, type ServerVersion, type ValueSpec } from './types';
 
 export * from './types';
 export { ACCESS_EDGE_CONFIGURATION } from './accessEdgeConfiguration';
@@ -6,6 +7,12 @@ export { HOSTING_PROVIDER } from './hostingProvider';
 export { EXCHANGE_UM_MODES, type ExchangeUmMode } from './modes';
 export { EXCHANGE_UM, TOPOLOGY } from './topology';
 export { VERIFICATION_LEVELS } from './verificationLevel';
+export { ALLOWED_DOMAIN } from './allowedDomain';
+export { BLOCKED_DOMAIN } from './blockedDomain';
+export { EXUM_CONTACT } from './exUmContact';
+export { GLOBAL_POLICY, HOSTED_VOICEMAIL_POLICY, PER_USER_PREFIX, SITE_PREFIX } from './hostedVoicemailPolicy';
+export { USER } from './user';
+export { REPLICATION_CHECK_ORDER, SECTIONS, SECTIONS_BY_KEY, type SectionObjectSpec } from './sections';
 
 interface PropertyIndex {
   readonly exact: ReadonlyMap<string, PropertySpec>;
@@ -48,3 +55,17 @@ export function canonicalValue(values: readonly string[], text: string): string 
 export function existsIn(spec: PropertySpec, version: ServerVersion): boolean {
   return spec.since === undefined || SERVER_VERSIONS.indexOf(spec.since) <= SERVER_VERSIONS.indexOf(version);
 }
+
+/** Whether a key names a parameter that steers the cmdlet rather than holds a setting, ignoring letter case. */
+export function isCommandOnly(spec: ObjectSpec, key: string): boolean {
+  const lower = key.toLowerCase();
+  return (spec.commandOnly ?? []).some((name) => name.toLowerCase() === lower);
+}
+
+function objectSpecsIn(value: ValueSpec): ObjectSpec[] {
+  if (value.kind === 'object') return [value.spec, ...value.spec.properties.flatMap((p) => objectSpecsIn(p.value))];
+  return value.kind === 'array' ? objectSpecsIn(value.items) : [];
+}
+
+/** Every object the catalog describes, the topology file's top level first. */
+export const OBJECT_SPECS: readonly ObjectSpec[] = objectSpecsIn({ kind: 'object', spec: TOPOLOGY });

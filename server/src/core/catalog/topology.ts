@@ -1,7 +1,6 @@
-import { ACCESS_EDGE_CONFIGURATION } from './accessEdgeConfiguration';
-import { HOSTING_PROVIDER } from './hostingProvider';
 import { EXCHANGE_UM_MODES } from './modes';
-import { DEFAULT_SERVER_VERSION, SERVER_VERSIONS, type ObjectSpec } from './types';
+import { SECTIONS } from './sections';
+import { DEFAULT_SERVER_VERSION, SERVER_VERSIONS, type ObjectSpec, type PropertySpec } from './types';
 
 
 export const EXCHANGE_UM: ObjectSpec = {
@@ -27,7 +26,7 @@ export const EXCHANGE_UM: ObjectSpec = {
     {
       name: 'HostingProviders',
       value: { kind: 'array', items: { kind: 'string', format: 'text' } },
-      references: 'hostingProvider',
+      references: 'HostingProviders',
       description:
         'The Identity of each hosting provider below that hosts Exchange UM. Those providers must be set up for a shared SIP address space.',
     },
@@ -60,16 +59,12 @@ export const TOPOLOGY: ObjectSpec = {
       value: { kind: 'object', spec: EXCHANGE_UM },
       description: 'How Exchange Unified Messaging is deployed, and which hosting providers host it.',
     },
-    {
-      name: 'AccessEdgeConfiguration',
-      value: { kind: 'object', spec: ACCESS_EDGE_CONFIGURATION },
-      description:
-        'Edge federation settings; each key is a parameter of Set-CsAccessEdgeConfiguration, spelled as the cmdlet spells it.',
-    },
-    {
-      name: 'HostingProviders',
-      value: { kind: 'array', items: { kind: 'object', spec: HOSTING_PROVIDER } },
-      description: 'Hosting providers to create; each key is a parameter of New-CsHostingProvider, spelled as the cmdlet spells it.',
-    },
+    ...SECTIONS.map(
+      (spec): PropertySpec => ({
+        name: spec.section.key,
+        value: spec.section.list ? { kind: 'array', items: { kind: 'object', spec } } : { kind: 'object', spec },
+        description: spec.section.description,
+      }),
+    ),
   ],
 };

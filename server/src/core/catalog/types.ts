@@ -11,8 +11,12 @@ export type ServerVersion = (typeof SERVER_VERSIONS)[number];
 
 export const DEFAULT_SERVER_VERSION: ServerVersion = 'Lync Server 2013';
 
-/** What a string value must look like. `text` is free text (an Identity). */
-export type StringFormat = 'fqdn' | 'url' | 'sipDomain' | 'text';
+/**
+ * What a string value must look like. `text` is free text (an Identity); `hostName` is the pattern the
+ * hosted voice mail policy's Destination documents; `sipAddress` a `sip:user@domain` URI; `phoneNumber` the
+ * display number of an Exchange UM contact; `distinguishedName` an Active Directory DN.
+ */
+export type StringFormat = 'fqdn' | 'url' | 'sipDomain' | 'text' | 'hostName' | 'sipAddress' | 'phoneNumber' | 'distinguishedName';
 
 export type ValueSpec =
   | { readonly kind: 'boolean' }
@@ -50,8 +54,15 @@ export interface PropertySpec {
   readonly hostedUm?: { readonly value: JsonScalar; readonly level: 'required' | 'advice' };
   /** Value a quick fix inserts when the key is missing; strings in angle brackets are placeholders. */
   readonly insertValue?: JsonScalar;
-  /** The values of this property name objects elsewhere in the file (a reference to a provider Identity). */
-  readonly references?: 'hostingProvider';
+  /** The values of this property name entries of another section (by its key): a reference to their names. */
+  readonly references?: string;
+  /**
+   * Not a parameter of the section's cmdlet: each entry's value is passed to this cmdlet instead, after the
+   * entry's own command, as `<cmdlet> -Identity <entry's name> -<parameter> <value>`.
+   */
+  readonly grant?: { readonly cmdlet: string; readonly parameter: string };
+  /** An array of strings the cmdlet takes as one string, the items joined by this separator. */
+  readonly joinedWith?: string;
   /** Documented values worth offering as completions. */
   readonly suggestions?: readonly { readonly value: string; readonly description: string }[];
   /** The generator never emits it (it carries no information the cmdlet needs). */
@@ -60,8 +71,66 @@ export interface PropertySpec {
 
 export type RoutingMode = 'DnsSrvRouting' | 'DefaultRoute';
 
+/** A value that must not repeat among the entries of one or more sections. */
+export interface UniqueKey {
+  /** The keys that hold the value: the first one an entry gives counts. */
+  readonly keys: readonly string[];
+  /** Entries of every section whose unique key has the same scope are compared with each other. */
+  readonly scope: string;
+  /** `ignoreCase`: compared without regard to letter case, as the server compares names and addresses. */
+  readonly compare: 'ignoreCase' | 'exact';
+  /** How a message names the value: `Identity`, `domain`, `SIP address`. */
+  readonly noun: string;
+}
+
+/** One phase of the generated procedure that a section's entries take part in. */
+export interface ProcedureStep {
+  /** Place in the documented procedure; steps run in ascending order. */
+  readonly order: number;
+  /** The comment heading the step's commands in the script. */
+  readonly heading: string;
+  /** `commands`: one command per entry; `grants`: one grant per entry that names a policy to grant. */
+  readonly emits: 'commands' | 'grants' | 'commandsWithGrants';
+  /** A Boolean key whose entries with `true` come first (Auto Attendant contacts before Subscriber Access). */
+  readonly firstWhen?: string;
+}
+
+/**
+ * A top-level key of the topology file that feeds a cmdlet: the Edge settings (one object), or a list of
+ * entries, one object each (hosting providers, allowed domains, users, ...).
+ */
+export interface SectionSpec {
+  /** The key in the topology file. */
+  readonly key: string;
+  /** A list of entries (an array of objects), or one object. */
+  readonly list: boolean;
+  /** What the key holds, shown in hovers and the schema. */
+  readonly description: string;
+  /** The keys that name an entry, tried in order (exactly one of them is given). */
+  readonly names?: readonly string[];
+  /** A scope prefix a name may carry and that is compared without (`tag:` of a per-user policy). */
+  readonly optionalPrefix?: string;
+  /** Values that must not repeat. */
+  readonly unique?: readonly UniqueKey[];
+  /** Shown beside an entry's name in the outline. */
+  readonly outlineDetail?: string;
+  /** The phases of the procedure the section's entries are emitted in. */
+  readonly steps: readonly ProcedureStep[];
+  /** The Edge Server reads the section: the replication check follows it. */
+  readonly reachesEdge?: boolean;
+  /** The section changes objects that exist (a Set- cmdlet): an entry that sets nothing gives no command. */
+  readonly modifies?: boolean;
+  /** Entries whose name is one of `names` exist already: they are changed with `cmdlet` instead of created. */
+  readonly modifyExisting?: { readonly cmdlet: string; readonly names: readonly string[] };
+  /** The Edge uses the section only while `AccessEdgeConfiguration.AllowFederatedUsers` is not false. */
+  readonly needsFederation?: boolean;
+  /** Whether the section belongs to hosted Exchange UM (voice mail policies, users, contacts). */
+  readonly hostedVoiceMail?: boolean;
+}
+
 export interface ObjectSpec {
-  readonly id: 'topology' | 'exchangeUM' | 'accessEdge' | 'hostingProvider';
+  /** Names the kind of object, for the few rules that are about one kind. */
+  readonly id: string;
   /** How messages name one of these objects. */
   readonly title: string;
   /** The cmdlet whose parameters the keys are. */
@@ -71,4 +140,10 @@ export interface ObjectSpec {
   readonly commandOnly?: readonly string[];
   /** Keys that must be given together or not at all. */
   readonly allOrNone?: readonly (readonly string[])[];
+  /** Keys of which exactly one must be given (two parameter sets that name the object differently). */
+  readonly exactlyOne?: readonly (readonly string[])[];
+  /** Parameters of the cmdlet that belong to Skype for Business Online and have no place in an on-premises file. */
+  readonly onlineOnly?: readonly string[];
+  /** When the object is a section of the topology file: what makes it one. */
+  readonly section?: SectionSpec;
 }

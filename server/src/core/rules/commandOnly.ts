@@ -1,6 +1,6 @@
+import { isCommandOnly } from '../catalog';
 import { keySpan } from '../model';
 import { fix, type Rule } from './rule';
-import { isCommandOnly } from './unknownKey';
 
 export const commandOnly: Rule = {
   code: 'LT005',

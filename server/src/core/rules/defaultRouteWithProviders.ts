@@ -1,6 +1,6 @@
 import { keySpan } from '../model';
 import type { Rule } from './rule';
-import { routingOf } from './routing';
+import { routingOf } from '../facts/routing';
 
 export const defaultRouteWithProviders: Rule = {
   code: 'LT304',

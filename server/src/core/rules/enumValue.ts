@@ -2,7 +2,7 @@ import { canonicalValue } from '../catalog';
 import { spanOf } from '../model';
 import { closest } from '../suggest';
 import { fix, type Rule } from './rule';
-import { isPlaceholder, valueName } from './values';
+import { isPlaceholder, valueName } from '../facts/values';
 
 export const enumValue: Rule = {
   code: 'LT102',

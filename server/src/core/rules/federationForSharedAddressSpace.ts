@@ -1,5 +1,5 @@
 import { booleanValue, isObjectWith, keySpan, spanOf } from '../model';
-import { isHostedMode } from './hostedUm';
+import { isHostedMode } from '../facts/hostedUm';
 import { fix, type Rule } from './rule';
 
 export const federationForSharedAddressSpace: Rule = {

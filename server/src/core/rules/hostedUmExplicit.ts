@@ -1,4 +1,4 @@
-import { describeMismatch, hostedUmMismatches } from './hostedUmValues';
+import { describeMismatch, hostedUmMismatches } from '../facts/hostedUmValues';
 import type { Rule } from './rule';
 
 export const hostedUmExplicit: Rule = {

@@ -1,5 +1,5 @@
 import { keySpan } from '../model';
-import { isHostedMode } from './hostedUm';
+import { isHostedMode } from '../facts/hostedUm';
 import type { Rule } from './rule';
 
 export const hostedUmNeedsProvider: Rule = {

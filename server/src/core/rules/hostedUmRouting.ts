@@ -1,14 +1,7 @@
-import { booleanValue, keySpan, spanOf, type TopologyModel } from '../model';
-import type { Span } from '../text';
+import { booleanValue, keySpan, spanOf } from '../model';
 import { HOSTED_UM_EDGE } from '../templates';
-import { isHostedMode } from './hostedUm';
+import { isHostedMode, modeSpan } from '../facts/hostedUm';
 import { fix, type Rule } from './rule';
-
-/** Where to report what hosted Exchange UM misses in the Edge set-up: the Mode value that asks for it. */
-export function modeSpan(model: TopologyModel): Span {
-  const mode = model.exchangeUM?.byName.get('Mode');
-  return mode ? spanOf(mode.valueNode ?? mode.keyNode) : { start: 0, end: 1 };
-}
 
 export const hostedUmRouting: Rule = {
   code: 'LT404',

@@ -1,6 +1,5 @@
 import { keySpan } from '../model';
-import { isHostedMode } from './hostedUm';
-import { modeSpan } from './hostedUmRouting';
+import { isHostedMode, modeSpan } from '../facts/hostedUm';
 import type { Rule } from './rule';
 
 export const hostedUmSipDomain: Rule = {

@@ -1,10 +1,10 @@
 import { allOrNone } from './allOrNone';
 import { commandOnly } from './commandOnly';
 import { defaultRouteWithProviders } from './defaultRouteWithProviders';
-import { duplicateIdentity } from './duplicateIdentity';
+import { duplicateName } from './duplicateName';
 import { duplicateKey } from './duplicateKey';
 import { duplicateListEntry } from './duplicateListEntry';
-import { duplicateProxyFqdn } from './duplicateProxyFqdn';
+import { duplicateUniqueValue } from './duplicateUniqueValue';
 import { enumValue } from './enumValue';
 import { federationForSharedAddressSpace } from './federationForSharedAddressSpace';
 import { hostedUmAdvice } from './hostedUmAdvice';
@@ -66,8 +66,8 @@ export const RULES: readonly Rule[] = [
   hostedUmNeedsProvider,
   onPremisesWithProviders,
   hostedUmAdvice,
-  duplicateIdentity,
-  duplicateProxyFqdn,
+  duplicateName,
+  duplicateUniqueValue,
   duplicateListEntry,
   sipClientPort,
 ];

@@ -1,7 +1,7 @@
 import { canonicalValue } from '../catalog';
 import { keySpan } from '../model';
 import { fix, type Rule } from './rule';
-import { valueName } from './values';
+import { valueName } from '../facts/values';
 
 export const letterCase: Rule = {
   code: 'LT004',

@@ -1,6 +1,6 @@
 import { spanOf } from '../model';
 import type { Rule } from './rule';
-import { isPlaceholder, valueName } from './values';
+import { isPlaceholder, valueName } from '../facts/values';
 
 export const placeholder: Rule = {
   code: 'LT106',

@@ -1,6 +1,6 @@
 import { spanOf } from '../model';
 import type { Rule } from './rule';
-import { valueName, wholeNumber } from './values';
+import { valueName, wholeNumber } from '../facts/values';
 
 export const range: Rule = {
   code: 'LT103',

@@ -1,6 +1,6 @@
 import { keySpan } from '../model';
 import type { Rule } from './rule';
-import { chosenSwitches } from './routing';
+import { chosenSwitches } from '../facts/routing';
 
 export const routingConflict: Rule = {
   code: 'LT301',

@@ -40,6 +40,4 @@ export interface Rule {
   checkObject?(context: ObjectRuleContext): void;
 }
 
-export function fix(title: string, edits: Fix['edits'], preferred = true): Fix {
-  return { title, edits, preferred };
-}
+export { fix } from '../diagnostics';

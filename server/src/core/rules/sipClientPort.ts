@@ -1,6 +1,6 @@
 import { settingName, spanOf } from '../model';
 import type { Rule } from './rule';
-import { wholeNumber } from './values';
+import { wholeNumber } from '../facts/values';
 
 /** SipClientPort is typed UInt64, but a TCP port lies in 1-65535. */
 const HIGHEST_PORT = 65535n;

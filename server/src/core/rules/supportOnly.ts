@@ -1,6 +1,6 @@
 import { settingName, spanOf } from '../model';
 import { fix, type Rule } from './rule';
-import { isWellFormed } from './values';
+import { isWellFormed } from '../facts/values';
 
 export const supportOnly: Rule = {
   code: 'LT306',

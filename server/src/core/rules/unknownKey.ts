@@ -1,12 +1,7 @@
-import type { ObjectSpec } from '../catalog';
+import { isCommandOnly, type ObjectSpec } from '../catalog';
 import { keySpan } from '../model';
 import { closest } from '../suggest';
 import { fix, type Rule } from './rule';
-
-export function isCommandOnly(spec: ObjectSpec, key: string): boolean {
-  const lower = key.toLowerCase();
-  return (spec.commandOnly ?? []).some((name) => name.toLowerCase() === lower);
-}
 
 function whatItIs(spec: ObjectSpec): string {
   return spec.cmdlet ? `a parameter of ${spec.cmdlet}` : `a key of ${spec.id === 'topology' ? 'a topology file' : `\`${spec.title}\``}`;

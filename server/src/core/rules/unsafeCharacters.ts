@@ -1,6 +1,6 @@
 import { spanOf } from '../model';
 import type { Rule } from './rule';
-import { UNSAFE_CHARACTER, valueName } from './values';
+import { UNSAFE_CHARACTER, valueName } from '../facts/values';
 
 export const unsafeCharacters: Rule = {
   code: 'LT105',

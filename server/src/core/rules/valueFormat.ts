@@ -1,7 +1,7 @@
 import { FORMAT_NAMES, matchesFormat } from '../formats';
 import { spanOf } from '../model';
 import type { Rule } from './rule';
-import { isPlaceholder, UNSAFE_CHARACTER, valueName } from './values';
+import { isPlaceholder, UNSAFE_CHARACTER, valueName } from '../facts/values';
 
 export const valueFormat: Rule = {
   code: 'LT104',

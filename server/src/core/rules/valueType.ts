@@ -4,7 +4,7 @@ import type { Fix } from '../diagnostics';
 import type { EditBuilder } from '../edits';
 import { spanOf } from '../model';
 import { fix, type Rule } from './rule';
-import { hasType, valueName } from './values';
+import { hasType, valueName } from '../facts/values';
 
 /** The JSON type a value spec asks for, as messages say it. */
 function expected(spec: ValueSpec): string {

@@ -1,6 +1,6 @@
 import { booleanValue, keySpan } from '../model';
 import { fix, type Rule } from './rule';
-import { ROUTING_NAMES, routingOf } from './routing';
+import { ROUTING_NAMES, routingOf } from '../facts/routing';
 
 export const wrongRouting: Rule = {
   code: 'LT302',

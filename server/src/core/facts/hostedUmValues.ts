@@ -1,9 +1,8 @@
 import type { JsonScalar, PropertySpec } from '../catalog';
-import type { Fix } from '../diagnostics';
+import { fix, type Fix } from '../diagnostics';
 import type { EditBuilder } from '../edits';
 import { anchorSpan, settingName, spanOf, type ObjectModel } from '../model';
 import type { Span } from '../text';
-import { fix } from './rule';
 import { isWellFormed } from './values';
 
 /** A value a hosted Exchange UM provider must have (or is advised to have) and does not. */

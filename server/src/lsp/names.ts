@@ -1,14 +1,17 @@
 import { ResponseError, type Connection, type Location, type PrepareRenameParams, type Range, type ReferenceParams, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { providerLinksAt } from '../core';
+import { nameLinksAt } from '../core';
 import { toRange } from './convert';
 import { guarded } from './guard';
 import type { Workspace } from './workspace';
 
-/** Go to definition, find references and rename between a provider's Identity and the names in ExchangeUM.HostingProviders. */
-export function registerProviderNames(connection: Connection, workspace: Workspace): void {
+/**
+ * Go to definition, find references and rename between an entry's name (a provider's or a policy's Identity)
+ * and the settings that refer to it (ExchangeUM.HostingProviders, a granted HostedVoicemailPolicy).
+ */
+export function registerNames(connection: Connection, workspace: Workspace): void {
   const linksAt = (params: TextDocumentPositionParams) => {
     const entry = workspace.get(params.textDocument.uri);
-    const links = entry && providerLinksAt(entry.analysis.model, entry.document.offsetAt(params.position));
+    const links = entry && nameLinksAt(entry.analysis.model, entry.document.offsetAt(params.position));
     return entry && links ? { ...entry, links } : undefined;
   };
 
@@ -34,14 +37,14 @@ export function registerProviderNames(connection: Connection, workspace: Workspa
       const found = linksAt(params);
       if (!found) return null;
       const node = found.links.node;
-      return { range: toRange(found.document, { start: node.offset + 1, end: node.offset + node.length - 1 }), placeholder: found.links.identity };
+      return { range: toRange(found.document, { start: node.offset + 1, end: node.offset + node.length - 1 }), placeholder: found.links.name };
     }),
   );
 
   connection.onRenameRequest(
     guarded(connection, 'rename', null as WorkspaceEdit | null, (params: RenameParams) => {
       const found = linksAt(params);
-      if (!found) throw new ResponseError(0, 'Only a hosting provider name can be renamed here.');
+      if (!found) throw new ResponseError(0, 'Only a name that other settings refer to (a hosting provider, a hosted voice mail policy) can be renamed here.');
       const edits = [...found.links.definitions, ...found.links.references].map((node) => ({
         range: toRange(found.document, { start: node.offset, end: node.offset + node.length }),
         newText: JSON.stringify(params.newName),

@@ -1,0 +1,57 @@
+import { COMMON_PARAMETERS } from './commandOnly';
+import type { PropertySpec, UniqueKey } from './types';
+import type { ObjectSpec } from './types';
+
+/** Users and Exchange UM contacts live in one directory: a SIP address names one of them only. */
+export const USER_OR_CONTACT_SCOPE = 'user or contact';
+
+/** The per-user hosted voice mail policy granted to a user or a contact, by Grant-CsHostedVoicemailPolicy. */
+export const GRANTED_POLICY: PropertySpec = {
+  name: 'HostedVoicemailPolicy',
+  value: { kind: 'string', format: 'text' },
+  references: 'HostedVoicemailPolicies',
+  grant: { cmdlet: 'Grant-CsHostedVoicemailPolicy', parameter: 'PolicyName' },
+  description:
+    'The per-user hosted voice mail policy to grant, by its name (without `tag:`); granted with Grant-CsHostedVoicemailPolicy. Without it, the site or global policy applies.',
+};
+
+const IDENTITY: UniqueKey = { keys: ['Identity'], scope: USER_OR_CONTACT_SCOPE, compare: 'ignoreCase', noun: 'identity' };
+
+export const USER: ObjectSpec = {
+  id: 'user',
+  title: 'user',
+  cmdlet: 'Set-CsUser',
+  commandOnly: ['DomainController', 'PassThru', ...COMMON_PARAMETERS],
+  section: {
+    key: 'Users',
+    list: true,
+    description: 'Users whose voice mail is on the hosted Exchange UM service: Set-CsUser -HostedVoiceMail, and the per-user policy each is granted.',
+    names: ['Identity'],
+    unique: [IDENTITY],
+    outlineDetail: 'HostedVoicemailPolicy',
+    steps: [
+      { order: 70, heading: 'Per-user hosted voice mail policies granted to users', emits: 'grants' },
+      { order: 80, heading: 'Users enabled for hosted voice mail', emits: 'commands' },
+    ],
+    modifies: true,
+    hostedVoiceMail: true,
+  },
+  properties: [
+    {
+      name: 'Identity',
+      value: { kind: 'string', format: 'text' },
+      required: true,
+      description:
+        'The user: SIP address (`sip:kenmyer@contoso.com`), user principal name, `DOMAIN\\logon`, display name or distinguished name. Not the SAM account name, which is not unique in the forest.',
+      insertValue: '<sip:user@contoso.com>',
+    },
+    {
+      name: 'HostedVoiceMail',
+      value: { kind: 'boolean' },
+      description:
+        "Whether the user's voice mail goes to hosted Exchange UM. Setting it to `true` fails unless a hosted voice mail policy with a Destination applies to the user.",
+      insertValue: true,
+    },
+    GRANTED_POLICY,
+  ],
+};
