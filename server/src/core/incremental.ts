@@ -90,7 +90,9 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   siblings[siblings.indexOf(entry.node)] = replacement;
   (replacement as { parent?: Node }).parent = entry.node.parent;
   const rebuilt = rebuildEntry(entry, replacement);
-  const objects = model.objects.map((object) => (object === entry ? rebuilt : object));
+  // The previous analysis is used up: its list of objects is taken over, the entry replaced in place.
+  const objects = model.objects as ObjectModel[];
+  objects[objects.indexOf(entry)] = rebuilt;
   // The new entry parsed cleanly, so problems inside the old one are gone; those after it move.
   const problems = parsed.problems
     .filter((p) => p.span.end <= start || p.span.start >= end)

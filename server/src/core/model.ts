@@ -51,6 +51,8 @@ export interface KeptWithObject {
   strings?: readonly StringValue[];
   /** A hosting provider's findings, with what they were found under and where the provider then began. */
   findings?: { readonly context: string; readonly offset: number; readonly diagnostics: readonly Diagnostic[] };
+  /** What the object adds to the model's indexes. */
+  facts?: ObjectFacts;
 }
 
 /** A string in an array of strings (a SIP domain, a provider reference). */
@@ -291,27 +293,47 @@ export function rebuildEntry(entry: ObjectModel, node: Node): ObjectModel {
 }
 
 /** The strings of every property that names entries of another section, with the entries each names. */
-function findReferences(objects: readonly ObjectModel[], entriesByName: ReadonlyMap<string, ReadonlyMap<string, readonly ObjectModel[]>>): NameReference[] {
-  const references: NameReference[] = [];
-  for (const object of objects) {
-    for (const property of object.byName.values()) {
-      const section = property.spec?.references;
-      const target = section && SECTION_SPECS.get(section);
-      if (!section || !target) continue;
-      const node = property.valueNode;
-      const items = node?.type === 'array' ? stringItems(property) : node?.type === 'string' ? [{ node, value: node.value as string }] : [];
-      const names = entriesByName.get(section);
-      for (const item of items) {
-        references.push({ ...item, section, object, property, targets: names?.get(nameKey(target, item.value)) ?? [] });
-      }
-    }
-  }
-  return references;
+/** What an object contributes to the model's indexes, worked out once and kept with it. */
+interface ObjectFacts {
+  /** For an entry of a list section: its name as compared. */
+  readonly nameKey: string | undefined;
+  /** Its values of unique keys, with their scope and the value as compared. */
+  readonly unique: readonly { readonly scope: string; readonly compared: string; readonly value: UniqueValue }[];
+  /** The strings it holds that name entries of a section, and their compared form. */
+  readonly references: readonly { readonly reference: Omit<NameReference, 'targets'>; readonly compared: string }[];
 }
 
 const SECTION_SPECS: ReadonlyMap<string, SectionSpec> = new Map(SECTIONS.map((spec) => [spec.section.key, spec.section]));
 
-/** The model of a text from its catalog objects, outermost first: what the rules read is worked out from them. */
+function factsOf(object: ObjectModel): ObjectFacts {
+  if (object.kept.facts) return object.kept.facts;
+  const section = object.spec.section;
+  const name = section?.list ? entryName(object) : undefined;
+  const unique: ObjectFacts['unique'][number][] = [];
+  for (const key of section?.list ? (section.unique ?? []) : []) {
+    const property = key.keys.map((k) => object.byName.get(k)).find((p) => p !== undefined);
+    const value = stringValue(property);
+    if (value === undefined) continue;
+    unique.push({ scope: key.scope, compared: key.compare === 'ignoreCase' ? value.toLowerCase() : value, value: { entry: object, key, property: property!, value } });
+  }
+  const references: ObjectFacts['references'][number][] = [];
+  for (const property of object.byName.values()) {
+    const target = property.spec?.references === undefined ? undefined : SECTION_SPECS.get(property.spec.references);
+    if (!target) continue;
+    const node = property.valueNode;
+    const items = node?.type === 'array' ? stringItems(property) : node?.type === 'string' ? [{ node, value: node.value as string }] : [];
+    for (const item of items) references.push({ reference: { ...item, section: target.key, object, property }, compared: nameKey(target, item.value) });
+  }
+  object.kept.facts = { nameKey: name === undefined ? undefined : nameKey(section!, name), unique, references };
+  return object.kept.facts;
+}
+
+function nested<V>(index: Map<string, Map<string, V[]>>, outer: string): Map<string, V[]> {
+  let inner = index.get(outer);
+  if (!inner) index.set(outer, (inner = new Map()));
+  return inner;
+}
+
 export function deriveModel(text: string, rootNode: Node | undefined, objects: ObjectModel[], defaultServerVersion: ServerVersion): TopologyModel {
   const root = objects.find((o) => o.spec.id === 'topology');
   const exchangeUM = objects.find((o) => o.spec.id === 'exchangeUM');
@@ -319,29 +341,21 @@ export function deriveModel(text: string, rootNode: Node | undefined, objects: O
   const entries: ObjectModel[] = [];
   const entriesByName = new Map<string, Map<string, ObjectModel[]>>();
   const uniqueValues = new Map<string, Map<string, UniqueValue[]>>();
+  const references: NameReference[] = [];
+  const pending: ObjectFacts['references'][number][] = [];
+  // Objects are in file order (each parent before what it holds), so every list below is too.
   for (const object of objects) {
     const section = object.spec.section;
+    const facts = factsOf(object);
+    if (facts.references.length > 0) pending.push(...facts.references);
     if (!section) continue;
     push(sections, section.key, object);
     if (!section.list) continue;
     entries.push(object);
-    const name = entryName(object);
-    if (name !== undefined) {
-      if (!entriesByName.has(section.key)) entriesByName.set(section.key, new Map());
-      push(entriesByName.get(section.key)!, nameKey(section, name), object);
-    }
-    for (const key of section.unique ?? []) {
-      const property = key.keys.map((k) => object.byName.get(k)).find((p) => p !== undefined);
-      const value = stringValue(property);
-      if (value === undefined) continue;
-      if (!uniqueValues.has(key.scope)) uniqueValues.set(key.scope, new Map());
-      push(uniqueValues.get(key.scope)!, key.compare === 'ignoreCase' ? value.toLowerCase() : value, { entry: object, key, property: property!, value });
-    }
+    if (facts.nameKey !== undefined) push(nested(entriesByName, section.key), facts.nameKey, object);
+    for (const unique of facts.unique) push(nested(uniqueValues, unique.scope), unique.compared, unique.value);
   }
-  // Entries are pushed section by section; messages and the incremental update read them in file order.
-  entries.sort((a, b) => a.node.offset - b.node.offset);
-  for (const scope of uniqueValues.values()) for (const list of scope.values()) list.sort((a, b) => a.entry.node.offset - b.entry.node.offset);
-  const references = findReferences(objects, entriesByName);
+  for (const { reference, compared } of pending) references.push({ ...reference, targets: entriesByName.get(reference.section)?.get(compared) ?? [] });
   return {
     text,
     rootNode,
