@@ -1,20 +1,29 @@
 import { parseArgs } from 'node:util';
 import { analyze, RULES_BY_CODE, SEVERITIES, generate, type AnalysisSettings, type SeveritySetting } from '../core';
+import { importCommand, planCommand } from './changes';
 import { readTopology, UsageError } from './files';
 import { formatText, toReported, type ReportedDiagnostic } from './report';
 
 const HELP = `Usage:
   lync-topology check [--format text|json] [--severity CODE=LEVEL]... FILE...
   lync-topology cmdlets [--severity CODE=LEVEL]... FILE
+  lync-topology import [FILE...]
+  lync-topology plan --from DEPLOYED [--format text|json] [--severity CODE=LEVEL]... DESIRED
   lync-topology --help | --version
 
 check     Checks topology files (*.lync.jsonc, *.lync.json) and lists what is wrong.
           Text lines read file:line:column: severity code: message.
 cmdlets   Prints the Lync Server Management Shell cmdlets for one topology file;
           when the file has errors, prints them on standard error instead.
+import    Reads what the Management Shell printed (Get-Cs* output in list format,
+          or Export-Csv CSV) from the files, or standard input when none, and
+          prints the topology file of that deployment.
+plan      Prints only the cmdlets that take the deployment DEPLOYED describes
+          (an imported file) to what DESIRED says, each with a comment saying why.
 
 Options:
-  --format text|json     How check reports (default text).
+  --format text|json     How check reports, or plan prints its steps (default text).
+  --from DEPLOYED        The topology file of the deployment as it is (plan).
   --severity CODE=LEVEL  Sets the severity of a diagnostic code: error, warning,
                          info, hint or off. May be repeated.
 
@@ -80,6 +89,7 @@ export function run(args: readonly string[], version: string, output: Output): n
       allowPositionals: true,
       options: {
         format: { type: 'string', default: 'text' },
+        from: { type: 'string' },
         severity: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -98,6 +108,8 @@ export function run(args: readonly string[], version: string, output: Output): n
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format takes text or json');
     if (command === 'check' && files.length > 0) return check(files, values.format, settings, output);
     if (command === 'cmdlets' && files.length === 1) return cmdlets(files[0], settings, output);
+    if (command === 'import') return importCommand(files, output);
+    if (command === 'plan' && values.from !== undefined && files.length === 1) return planCommand(values.from, files[0], values.format, settings, output);
     throw new UsageError(command === undefined ? 'no command given' : `cannot run "${positionals.join(' ')}"`);
   } catch (error) {
     if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error)) throw error;

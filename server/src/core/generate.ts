@@ -87,7 +87,7 @@ function dnsSrvNotes(model: TopologyModel): string[] {
   );
 }
 
-const REPLICATION_CHECK = [
+export const REPLICATION_CHECK = [
   psComment('Check that the Central Management store has replicated to the Edge Server (UpToDate True).'),
   'Get-CsManagementStoreReplicationStatus',
   psComment('If it has not, replicate it, wait a few minutes and check again:'),

@@ -20,3 +20,5 @@ export { topologySchema } from './schema';
 export { FORMAT_NAMES } from './formats';
 export { SUPPRESSION_MARKER, type SeveritySetting } from './severity';
 export { LineIndex, type Position, type Span } from './text';
+export { importShellOutput, type ImportProblem, type ImportResult, type ShellSource } from './import';
+export { plan, planScript, stepCommand, type Plan, type PlanStep, type PlanValue } from './plan';

@@ -69,3 +69,5 @@ function objectSpecsIn(value: ValueSpec): ObjectSpec[] {
 
 /** Every object the catalog describes, the topology file's top level first. */
 export const OBJECT_SPECS: readonly ObjectSpec[] = objectSpecsIn({ kind: 'object', spec: TOPOLOGY });
+export { SHELL_OBJECT_TYPES, type PropertyReading, type ShellObjectType } from './shellOutput';
+export { SECTION_CHANGES, type SectionChanges } from './changes';

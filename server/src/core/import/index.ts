@@ -1,0 +1,112 @@
+import { SECTIONS } from '../catalog';
+import { recognize, type ImportedObject, type ImportedValue } from './recognize';
+import { readShellText } from './shellText';
+
+/** One pasted text: a file's content, the clipboard, standard input. `name` says where it came from. */
+export interface ShellSource {
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface ImportProblem {
+  /** The source's name. */
+  readonly source: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface ImportResult {
+  /** The topology file, or undefined when any problem keeps it from being written. */
+  readonly text: string | undefined;
+  readonly problems: readonly ImportProblem[];
+}
+
+/** Widest line an entry is written on before it is spread over several lines, as the examples are. */
+const LINE_WIDTH = 120;
+
+/** Comment text on one line, whatever the value holds (a file name may hold a line break). */
+function commentText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- line breaks and controls would end or garble the comment
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+}
+
+function comment(indent: string, text: string): string {
+  return `${indent}// ${commentText(text)}`;
+}
+
+/** An object's members on one line when it fits, else one per line (always for the one-object Edge section). */
+function entryText(values: ReadonlyMap<string, ImportedValue>, order: readonly string[], indent: string, spread: boolean): string {
+  const inner = `${indent}  `;
+  const names = [...values.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const members = names.map((name) => `${JSON.stringify(name)}: ${JSON.stringify(values.get(name))}`);
+  const oneLine = `{ ${members.join(', ')} }`;
+  if (members.length === 0) return '{}';
+  if (!spread && indent.length + oneLine.length + 1 <= LINE_WIDTH) return oneLine;
+  return `{\n${members.map((m) => `${inner}${m}`).join(',\n')}\n${indent}}`;
+}
+
+function leftOutComment(indent: string, object: ImportedObject): string[] {
+  return object.leftOut.length === 0 ? [] : [comment(indent, `Left out of ${object.type.command}: ${object.leftOut.join('; ')}.`)];
+}
+
+/** The topology file: sections in the catalog's order, entries in the order they were printed. */
+function write(objects: readonly (ImportedObject & { source: string })[], header: readonly string[]): string {
+  const lines = [...header.map((h) => comment('', h)), '{'];
+  const sections: string[][] = [];
+  for (const spec of SECTIONS) {
+    const own = objects.filter((o) => o.spec === spec);
+    if (own.length === 0) continue;
+    const order = spec.properties.map((p) => p.name);
+    const key = JSON.stringify(spec.section.key);
+    if (!spec.section.list) {
+      const object = own[0];
+      sections.push([...leftOutComment('  ', object), `  ${key}: ${entryText(object.values, order, '  ', true)}`]);
+      continue;
+    }
+    const entries = own.map((object, index) => [
+      ...leftOutComment('    ', object),
+      `    ${entryText(object.values, order, '    ', false)}${index < own.length - 1 ? ',' : ''}`,
+    ]);
+    sections.push([`  ${key}: [`, ...entries.flat(), '  ]']);
+  }
+  sections.forEach((section, index) => {
+    if (index < sections.length - 1) section[section.length - 1] += ',';
+    lines.push(...section);
+  });
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * What the Management Shell printed, as a topology file (JSONC, formatted like the examples, headed by a
+ * comment naming the sources and the commands read). Problems (unreadable lines with their numbers, cut-short
+ * collections, values of the wrong type, a second Edge configuration) mean no file.
+ */
+export function importShellOutput(sources: readonly ShellSource[]): ImportResult {
+  const problems: ImportProblem[] = [];
+  const objects: (ImportedObject & { source: string })[] = [];
+  const unknown: string[] = [];
+  for (const source of sources) {
+    const read = readShellText(source.text);
+    const recognized = recognize(read.objects);
+    for (const p of [...read.problems, ...recognized.problems]) problems.push({ source: source.name, ...p });
+    objects.push(...recognized.objects.map((o) => ({ ...o, source: source.name })));
+    for (const u of recognized.unknown) unknown.push(`the object at line ${u.line} of ${source.name} (${u.names.join(', ')}) is of no kind the import reads`);
+  }
+  const edges = objects.filter((o) => !o.spec.section.list);
+  for (const extra of edges.slice(1))
+    problems.push({ source: extra.source, line: extra.line, message: `A second ${extra.type.command} object: the deployment has only one (the first is at line ${edges[0].line} of ${edges[0].source}).` });
+  if (problems.length > 0) return { text: undefined, problems: problems.sort((a, b) => (a.source === b.source ? a.line - b.line : 0)) };
+  const read = [...new Set(objects.map((o) => o.type))].map((type) => `${type.command} (${counted(objects.filter((o) => o.type === type).length, 'object')})`);
+  const header = [
+    `Imported by Lync Topology from Management Shell output: ${sources.map((s) => s.name).join(', ')}.`,
+    read.length > 0 ? `Read: ${read.join(', ')}.` : 'No object of a kind the import reads was found.',
+    ...unknown.map((u) => `Left out: ${u}.`),
+  ];
+  return { text: write(objects, header), problems: [] };
+}

@@ -1,0 +1,172 @@
+import {
+  canonicalValue,
+  findProperty,
+  GLOBAL_POLICY,
+  isCommandOnly,
+  PER_USER_PREFIX,
+  SECTIONS_BY_KEY,
+  SHELL_OBJECT_TYPES,
+  type PropertySpec,
+  type SectionObjectSpec,
+  type ShellObjectType,
+} from '../catalog';
+import type { ShellObject, ShellProperty, ShellTextProblem } from './shellText';
+
+export type ImportedValue = boolean | number | string | readonly string[];
+
+/** One object of the deployment, as the topology file states it. */
+export interface ImportedObject {
+  readonly type: ShellObjectType;
+  readonly spec: SectionObjectSpec;
+  readonly line: number;
+  /** Parameter name to value, in the order they were read. */
+  readonly values: ReadonlyMap<string, ImportedValue>;
+  /** What was printed and is not in the file, each as `Name (why)`. */
+  readonly leftOut: readonly string[];
+}
+
+export interface Recognized {
+  readonly objects: readonly ImportedObject[];
+  /** Objects of no type the import reads: their line and property names. */
+  readonly unknown: readonly { readonly line: number; readonly names: readonly string[] }[];
+  readonly problems: readonly ShellTextProblem[];
+}
+
+/** A collection with more items than `$FormatEnumerationLimit`, which the list format ends with `...`. */
+const CUT_SHORT = /^\{.*(\.\.\.|\u2026)\}$/;
+
+/** The type whose marks the object prints, the one with most marks when several do. */
+function typeOf(object: ShellObject): ShellObjectType | undefined {
+  const names = new Set(object.properties.map((p) => p.name));
+  let best: ShellObjectType | undefined;
+  for (const type of SHELL_OBJECT_TYPES) {
+    if (type.marks.every((m) => names.has(m)) && (!best || type.marks.length > best.marks.length)) best = type;
+  }
+  return best;
+}
+
+/** A policy Identity as the file writes it: `global`; `Site:<name>` as `site:<name>`; `Tag:<name>` as `<name>`. */
+export function policyIdentity(stored: string): string {
+  const lower = stored.toLowerCase();
+  if (lower === GLOBAL_POLICY) return GLOBAL_POLICY;
+  if (lower.startsWith(PER_USER_PREFIX)) return stored.slice(PER_USER_PREFIX.length);
+  const colon = stored.indexOf(':');
+  return colon < 0 ? stored : lower.slice(0, colon) + stored.slice(colon);
+}
+
+/** The parent of a distinguished name: what follows its first unescaped comma. */
+function parentDn(dn: string): string | undefined {
+  for (let i = 0; i < dn.length; i++) {
+    if (dn[i] === '\\') i++;
+    else if (dn[i] === ',') return dn.slice(i + 1).trim() || undefined;
+  }
+  return undefined;
+}
+
+/** The items of a printed collection `{a, b}`, or of a separated string. */
+function items(value: string, separator: string): string[] {
+  const inner = /^\{(.*)\}$/.exec(value)?.[1];
+  return (inner ?? value)
+    .split(inner === undefined ? separator : ',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** The printed value as the parameter's type; a string is a problem to report. */
+function typed(spec: PropertySpec, value: string): ImportedValue | { problem: string } {
+  const kind = spec.value;
+  switch (kind.kind) {
+    case 'boolean':
+    case 'switch':
+      if (/^true$/i.test(value)) return true;
+      if (/^false$/i.test(value)) return false;
+      return { problem: `${spec.name} should print True or False, not ${JSON.stringify(value)}.` };
+    case 'integer': {
+      const number = /^\d+$/.test(value) ? BigInt(value) : undefined;
+      if (number === undefined || number < kind.min || number > kind.max || number > BigInt(Number.MAX_SAFE_INTEGER))
+        return { problem: `${spec.name} should print a whole number from ${kind.min} to ${kind.max}, not ${JSON.stringify(value)}.` };
+      return Number(number);
+    }
+    case 'enum':
+      return canonicalValue(kind.values, value) ?? { problem: `${spec.name} should print one of ${kind.values.join(', ')}, not ${JSON.stringify(value)}.` };
+    case 'string':
+      return value;
+    case 'array':
+      if (spec.joinedWith !== undefined && kind.items.kind === 'string') return items(value, spec.joinedWith);
+      return { problem: `${spec.name} cannot be read from printed text.` };
+    default:
+      return { problem: `${spec.name} cannot be read from printed text.` };
+  }
+}
+
+/**
+ * Recognises each printed object's type from its properties and maps the properties back to parameters
+ * through the catalog (`SHELL_OBJECT_TYPES`, then same-named parameters of the section's cmdlet). Empty values
+ * are left out (nothing was set); what has no parameter is listed in `leftOut`.
+ */
+export function recognize(objects: readonly ShellObject[]): Recognized {
+  const recognized: ImportedObject[] = [];
+  const unknown: { line: number; names: string[] }[] = [];
+  const problems: ShellTextProblem[] = [];
+  for (const object of objects) {
+    for (const property of object.properties) {
+      if (CUT_SHORT.test(property.value))
+        problems.push({
+          line: property.line,
+          message: `${property.name} is cut short (it ends with "..."): the shell printed only the first items. Run \`$FormatEnumerationLimit = -1\`, then the command again, and paste its output.`,
+        });
+    }
+    const type = typeOf(object);
+    if (!type) {
+      unknown.push({ line: object.line, names: object.properties.map((p) => p.name) });
+      continue;
+    }
+    const spec = SECTIONS_BY_KEY.get(type.section)!;
+    const values = new Map<string, ImportedValue>();
+    const leftOut: string[] = [];
+    const seen = new Map<string, ShellProperty>();
+    const set = (property: ShellProperty, parameter: PropertySpec, value: ImportedValue | { problem: string }) => {
+      if (typeof value === 'object' && 'problem' in value) problems.push({ line: property.line, message: value.problem });
+      else values.set(parameter.name, value);
+    };
+    for (const property of object.properties) {
+      const earlier = seen.get(property.name);
+      if (earlier) {
+        if (earlier.value !== property.value)
+          problems.push({ line: property.line, message: `${property.name} is printed twice in one object (first at line ${earlier.line}) with different values.` });
+        continue;
+      }
+      seen.set(property.name, property);
+      const reading = type.readings[property.name];
+      if (reading?.kind === 'leftOut') {
+        leftOut.push(`${property.name} (${reading.why})`);
+        continue;
+      }
+      if (property.value === '') continue;
+      if (reading?.kind === 'switchNamed') {
+        const selected = findProperty(spec, property.value);
+        if (selected?.value.kind === 'switch') values.set(selected.name, true);
+        else problems.push({ line: property.line, message: `${property.name} should name a switch of ${spec.cmdlet}, not ${JSON.stringify(property.value)}.` });
+        continue;
+      }
+      if (reading?.kind === 'parentOf') {
+        const parent = parentDn(property.value);
+        if (parent === undefined) leftOut.push(`${property.name} (not a distinguished name, so it does not give ${reading.parameter})`);
+        else values.set(reading.parameter, parent);
+        continue;
+      }
+      const name = reading?.kind === 'renamed' ? reading.parameter : property.name;
+      const parameter = isCommandOnly(spec, name) ? undefined : findProperty(spec, name);
+      if (!parameter || parameter.notEmitted) {
+        leftOut.push(`${property.name} (no parameter of ${spec.cmdlet} takes it)`);
+        continue;
+      }
+      set(property, parameter, reading?.kind === 'policyIdentity' ? policyIdentity(property.value) : typed(parameter, property.value));
+    }
+    const hidden = type.hiddenByDefault;
+    if (hidden && !hidden.properties.some((name) => seen.has(name)))
+      leftOut.push(`${hidden.properties.join(', ')} (the default view hides them, so they are unknown: run \`${hidden.showWith}\` to read them)`);
+    recognized.push({ type, spec, line: object.line, values, leftOut });
+  }
+  return { objects: recognized, unknown, problems };
+}

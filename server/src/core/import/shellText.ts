@@ -1,0 +1,197 @@
+/**
+ * Readers of what the Management Shell prints: PowerShell's list format (`Name : Value` lines) and the CSV that
+ * `Export-Csv -NoTypeInformation` writes. Both give the same objects: property names and their printed values,
+ * with the 1-based line each starts on. Layout facts from shell-output.md.
+ */
+
+export interface ShellProperty {
+  readonly name: string;
+  /** The value as printed, continuation lines joined; empty when nothing was printed. */
+  readonly value: string;
+  readonly line: number;
+}
+
+export interface ShellObject {
+  readonly line: number;
+  readonly properties: readonly ShellProperty[];
+}
+
+export interface ShellTextProblem {
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface ShellText {
+  readonly objects: readonly ShellObject[];
+  readonly problems: readonly ShellTextProblem[];
+}
+
+/** `Name : Value`: the name padded with spaces, at least one, before the colon; the value after `: `. */
+const PROPERTY_LINE = /^([A-Za-z][A-Za-z0-9_]*) +:(?: (.*))?$/;
+/** A prompt and the command typed at it, as people paste it with the output. */
+const PROMPT_LINE = /^PS [^>]*>/;
+/** The dashes under the header of the table format. */
+const TABLE_RULE = /^-+( +-+)+\s*$/;
+const CSV_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** Properties that name an object; a CSV row of names holding one of them is a header. */
+const NAMING_PROPERTIES = ['Identity', 'SipAddress'];
+
+interface Paragraph {
+  readonly properties: ShellProperty[];
+}
+
+/** Splits one CSV record starting at `lines[index]`; a quoted field may span lines. */
+function csvRecord(lines: readonly string[], index: number): { fields: string[]; next: number } | undefined {
+  const fields: string[] = [];
+  let row = index;
+  let text = lines[row];
+  let i = 0;
+  let field = '';
+  let quoted = false;
+  for (;;) {
+    if (quoted) {
+      if (i >= text.length) {
+        if (row + 1 >= lines.length) return undefined;
+        field += '\n';
+        text = lines[++row];
+        i = 0;
+        continue;
+      }
+      const c = text[i++];
+      if (c !== '"') field += c;
+      else if (text[i] === '"') {
+        field += '"';
+        i++;
+      } else quoted = false;
+      continue;
+    }
+    if (i >= text.length) {
+      fields.push(field);
+      return { fields, next: row + 1 };
+    }
+    const c = text[i++];
+    if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else if (c === '"' && field === '') quoted = true;
+    else field += c;
+  }
+}
+
+function isCsvHeader(fields: readonly string[]): boolean {
+  return fields.length > 1 && fields.every((f) => CSV_NAME.test(f)) && fields.some((f) => NAMING_PROPERTIES.includes(f));
+}
+
+/** Reads CSV tables from `lines[start]` on, until a line that is not CSV; returns where it stopped. */
+function readCsv(lines: readonly string[], start: number, objects: ShellObject[], problems: ShellTextProblem[]): number {
+  let header: string[] | undefined;
+  let index = start;
+  while (index < lines.length && lines[index].startsWith('"')) {
+    const record = csvRecord(lines, index);
+    if (!record) {
+      problems.push({ line: index + 1, message: 'This CSV field is never closed: a double quote is missing.' });
+      return lines.length;
+    }
+    if (isCsvHeader(record.fields)) header = record.fields;
+    else if (!header) problems.push({ line: index + 1, message: 'This CSV row comes before any header row naming the properties.' });
+    else if (record.fields.length !== header.length)
+      problems.push({ line: index + 1, message: `This CSV row has ${record.fields.length} fields; the header names ${header.length}.` });
+    else {
+      const line = index + 1;
+      objects.push({ line, properties: header.map((name, i) => ({ name, value: record.fields[i], line })) });
+    }
+    index = record.next;
+  }
+  return index;
+}
+
+function isBlank(line: string): boolean {
+  return line.trim() === '';
+}
+
+/**
+ * Objects in list format, from paragraphs: the console separates objects by blank lines; documentation pages
+ * that put every line in a paragraph of its own are read as one object per run of one-line paragraphs, a new
+ * object starting where the run's first property name comes again.
+ */
+function objectsOf(paragraphs: readonly Paragraph[]): ShellObject[] {
+  const objects: ShellObject[] = [];
+  let run: ShellProperty[] = [];
+  const endRun = () => {
+    let current: ShellProperty[] = [];
+    for (const property of run) {
+      if (current.length > 0 && property.name === current[0].name) {
+        objects.push({ line: current[0].line, properties: current });
+        current = [];
+      }
+      current.push(property);
+    }
+    if (current.length > 0) objects.push({ line: current[0].line, properties: current });
+    run = [];
+  };
+  for (const paragraph of paragraphs) {
+    if (paragraph.properties.length === 1) {
+      run.push(paragraph.properties[0]);
+      continue;
+    }
+    endRun();
+    objects.push({ line: paragraph.properties[0].line, properties: paragraph.properties });
+  }
+  endRun();
+  return objects;
+}
+
+/**
+ * Reads pasted Management Shell output. Lines that are neither properties, their continuations, CSV, blank
+ * nor a prompt are problems, each with its line number.
+ */
+export function readShellText(text: string): ShellText {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const objects: ShellObject[] = [];
+  const problems: ShellTextProblem[] = [];
+  let paragraphs: Paragraph[] = [];
+  let current: Paragraph | undefined;
+  const flush = () => {
+    objects.push(...objectsOf(paragraphs));
+    paragraphs = [];
+    current = undefined;
+  };
+  let index = 0;
+  while (index < lines.length) {
+    const line = lines[index];
+    const number = index + 1;
+    if (isBlank(line) || PROMPT_LINE.test(line)) {
+      current = undefined;
+      if (PROMPT_LINE.test(line)) flush();
+      index++;
+      continue;
+    }
+    if (line.startsWith('"')) {
+      flush();
+      index = readCsv(lines, index, objects, problems);
+      continue;
+    }
+    index++;
+    const property = PROPERTY_LINE.exec(line);
+    if (property) {
+      if (!current) paragraphs.push((current = { properties: [] }));
+      current.properties.push({ name: property[1], value: (property[2] ?? '').trimEnd(), line: number });
+      continue;
+    }
+    const last = current?.properties.at(-1);
+    if (/^\s/.test(line) && last) {
+      current!.properties[current!.properties.length - 1] = { ...last, value: `${last.value} ${line.trim()}`.trim() };
+      continue;
+    }
+    current = undefined;
+    problems.push({
+      line: number,
+      message: TABLE_RULE.test(line)
+        ? 'This is the table format, which cuts values to the column width: run the command with `| Format-List` (or `| Select-Object *`) instead.'
+        : `This line is not a \`Name : Value\` line of PowerShell's list format, nor CSV: ${JSON.stringify(line.length > 60 ? `${line.slice(0, 60)}...` : line)}.`,
+    });
+  }
+  flush();
+  objects.sort((a, b) => a.line - b.line);
+  return { objects, problems };
+}

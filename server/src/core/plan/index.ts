@@ -1,0 +1,362 @@
+import { getNodeValue } from 'jsonc-parser';
+import {
+  canonicalValue,
+  SECTION_CHANGES,
+  SECTIONS,
+  type PropertySpec,
+  type SectionObjectSpec,
+} from '../catalog';
+import type { Analysis } from '../analyze';
+import type { Diagnostic } from '../diagnostics';
+import { REPLICATION_CHECK } from '../generate';
+import { entryName, nameKey, type ObjectModel, type TopologyModel } from '../model';
+import { psComment, psQuote } from '../quote';
+
+export type PlanValue = boolean | number | string | readonly string[] | null;
+
+/** One command of a plan, as `--format json` gives it. */
+export interface PlanStep {
+  readonly action: 'new' | 'set' | 'remove' | 'grant';
+  readonly cmdlet: string;
+  /** The object the command is about; null for the Edge settings, of which there is one. */
+  readonly identity: string | null;
+  /** Parameter name to value, -Identity first; a switch is `true`; `null` is passed as `$Null`. */
+  readonly parameters: Readonly<Record<string, PlanValue>>;
+  readonly reason: string;
+}
+
+export interface Plan {
+  /** In the order they run; undefined when something blocks the plan. */
+  readonly steps: readonly PlanStep[] | undefined;
+  /** The desired file's errors (or the deployed file's syntax errors) that block the plan. */
+  readonly blocking: readonly Diagnostic[];
+  readonly serverVersion: string;
+}
+
+/** A stated setting: its catalog spec and the value the file gives it. */
+interface Setting {
+  readonly spec: PropertySpec;
+  readonly value: PlanValue;
+}
+
+/** One object of a file as the plan compares it. */
+interface State {
+  readonly name: string;
+  readonly object: ObjectModel;
+  /** Stated settings by parameter name, names and grants excluded. */
+  readonly settings: ReadonlyMap<string, Setting>;
+  /** The stated value of each granted property (a policy name). */
+  readonly grants: ReadonlyMap<string, string>;
+}
+
+function stateOf(object: ObjectModel, name: string): State {
+  const settings = new Map<string, Setting>();
+  const grants = new Map<string, string>();
+  const names = object.spec.section?.names ?? [];
+  for (const property of object.byName.values()) {
+    const spec = property.spec;
+    if (!spec || !property.valueNode || spec.notEmitted || names.includes(spec.name)) continue;
+    const value = getNodeValue(property.valueNode) as PlanValue;
+    if (spec.grant) {
+      if (typeof value === 'string') grants.set(spec.name, value);
+    } else settings.set(spec.name, { spec, value });
+  }
+  return { name, object, settings, grants };
+}
+
+/** The entries of a section by their compared name; undefined when the file has no such section. */
+function statesOf(model: TopologyModel, spec: SectionObjectSpec): Map<string, State> | undefined {
+  const objects = model.sections.get(spec.section.key);
+  if (!objects || (!spec.section.list && objects.length === 0)) return spec.section.list && model.root?.byName.has(spec.section.key) ? new Map() : undefined;
+  const states = new Map<string, State>();
+  for (const object of objects) {
+    const name = spec.section.list ? entryName(object) : 'global';
+    if (name !== undefined && !states.has(nameKey(spec.section, name))) states.set(nameKey(spec.section, name), stateOf(object, name));
+  }
+  return states;
+}
+
+const EXACT_FORMATS = new Set(['text', 'phoneNumber']);
+
+/** Whether two stated values mean the same: names, addresses and enumeration values compared as the server does. */
+function sameValue(spec: PropertySpec, a: PlanValue, b: PlanValue): boolean {
+  const kind = spec.value;
+  if (kind.kind === 'enum' && typeof a === 'string' && typeof b === 'string') return canonicalValue(kind.values, a) === canonicalValue(kind.values, b);
+  const text = (v: unknown) => (typeof v === 'string' && !(kind.kind === 'string' && EXACT_FORMATS.has(kind.format)) ? v.toLowerCase() : v);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => text(item) === text(b[i]));
+  return text(a) === text(b);
+}
+
+/** The settings `desired` states that `deployed` does not have as stated. */
+function changedSettings(desired: State, deployed: State): Setting[] {
+  return [...desired.settings.values()].filter((s) => {
+    const before = deployed.settings.get(s.spec.name);
+    if (s.spec.value.kind === 'switch') return s.value === true && before?.value !== true;
+    return before === undefined || !sameValue(s.spec, s.value, before.value);
+  });
+}
+
+/** Parameters in the catalog's order, the name first. */
+function parameters(spec: SectionObjectSpec, identity: { key: string; value: string } | undefined, settings: readonly Setting[]): Record<string, PlanValue> {
+  const order = spec.properties.map((p) => p.name);
+  const sorted = [...settings].sort((a, b) => order.indexOf(a.spec.name) - order.indexOf(b.spec.name));
+  const result: Record<string, PlanValue> = identity ? { [identity.key]: identity.value } : {};
+  for (const s of sorted) {
+    if (s.spec.value.kind === 'switch' && s.value !== true) continue;
+    result[s.spec.name] = s.value;
+  }
+  return result;
+}
+
+interface Ordered {
+  readonly order: number;
+  readonly step: PlanStep;
+}
+
+function firstOrder(spec: SectionObjectSpec): number {
+  return Math.min(...spec.section.steps.map((s) => s.order));
+}
+
+/**
+ * Where a section's removals run: before the first step of every section that shares a unique value with it
+ * (a domain comes off one federation list before it goes on the other); for a section other sections grant
+ * from, after all their steps (a policy is ungranted before it is removed).
+ */
+function removalOrder(spec: SectionObjectSpec): number {
+  const granting = SECTIONS.filter((s) => s.properties.some((p) => p.grant && p.references === spec.section.key));
+  if (granting.length > 0) return Math.max(...granting.flatMap((s) => s.section.steps.map((step) => step.order))) + 5;
+  const scopes = new Set((spec.section.unique ?? []).map((u) => u.scope));
+  const sharing = SECTIONS.filter((s) => (s.section.unique ?? []).some((u) => scopes.has(u.scope)));
+  return Math.min(...sharing.map(firstOrder)) - 5;
+}
+
+/** The routing mode a state's switches select, if any is set. */
+function selectedRouting(state: State | undefined): string | undefined {
+  for (const s of state?.settings.values() ?? []) if (s.spec.selectsRouting && s.value === true) return s.spec.selectsRouting;
+  return undefined;
+}
+
+function nameParameter(spec: SectionObjectSpec, state: State): { key: string; value: string } {
+  const names = spec.section.names ?? [];
+  return { key: names.find((n) => state.object.byName.has(n)) ?? names[0], value: state.name };
+}
+
+class Planner {
+  readonly steps: Ordered[] = [];
+
+  constructor(
+    private readonly deployed: TopologyModel,
+    private readonly desired: TopologyModel,
+  ) {}
+
+  add(order: number, step: PlanStep): void {
+    this.steps.push({ order, step });
+  }
+
+  /** The grant steps that make `desired`'s granted policies those of `before`. */
+  grants(spec: SectionObjectSpec, order: number, desired: State, before: State | undefined): void {
+    for (const [property, policy] of desired.grants) {
+      const grant = spec.properties.find((p) => p.name === property)!.grant!;
+      const target = SECTIONS.find((s) => s.section.key === spec.properties.find((p) => p.name === property)!.references)!;
+      const was = before?.grants.get(property);
+      if (was !== undefined && nameKey(target.section, was) === nameKey(target.section, policy)) continue;
+      this.add(order, {
+        action: 'grant',
+        cmdlet: grant.cmdlet,
+        identity: desired.name,
+        parameters: { Identity: desired.name, [grant.parameter]: policy },
+        reason: was === undefined ? `grant the per-user policy ${JSON.stringify(policy)}` : `grant ${JSON.stringify(policy)} instead of ${JSON.stringify(was)}`,
+      });
+    }
+  }
+
+  create(spec: SectionObjectSpec, order: number, state: State, reason: string): void {
+    const name = spec.section.list ? nameParameter(spec, state) : undefined;
+    const existing = spec.section.modifyExisting;
+    const cmdlet = existing && existing.names.includes(nameKey(spec.section, state.name)) ? existing.cmdlet : spec.section.modifies ? SECTION_CHANGES[spec.section.key].set : spec.cmdlet!;
+    const action = cmdlet === spec.cmdlet && !spec.section.modifies ? 'new' : 'set';
+    const settings = [...state.settings.values()];
+    if (action === 'set' && Object.keys(parameters(spec, undefined, settings)).length === 0) return;
+    this.add(order, { action, cmdlet, identity: state.name, parameters: parameters(spec, name, settings), reason });
+  }
+
+  remove(spec: SectionObjectSpec, order: number, state: State, reason: string): void {
+    const cmdlet = SECTION_CHANGES[spec.section.key].remove!;
+    this.add(order, { action: 'remove', cmdlet, identity: state.name, parameters: { Identity: state.name }, reason });
+  }
+
+  /** The Edge settings: Set- with the changed parameters and the companions they need. */
+  edge(spec: SectionObjectSpec, desired: State, deployed: State | undefined): void {
+    const changed = deployed ? changedSettings(desired, deployed) : [...desired.settings.values()];
+    if (changed.length === 0) return;
+    const names = new Set(changed.map((s) => s.spec.name));
+    for (const s of [...changed]) {
+      const companion = s.spec.companion && desired.settings.get(s.spec.companion.name);
+      if (companion && !names.has(companion.spec.name)) changed.push(companion);
+    }
+    const list = [...names].join(', ');
+    this.add(firstOrder(spec), {
+      action: 'set',
+      cmdlet: SECTION_CHANGES[spec.section.key].set,
+      identity: null,
+      parameters: parameters(spec, undefined, changed),
+      reason: deployed ? `the Edge settings that differ from the deployment: ${list}` : `the deployed file has no Edge settings: set every one this file states (${list})`,
+    });
+  }
+
+  /** A list section the desired file has: what to create, change and remove. */
+  list(spec: SectionObjectSpec, desired: Map<string, State>, deployed: Map<string, State> | undefined): void {
+    const order = firstOrder(spec);
+    const changes = SECTION_CHANGES[spec.section.key];
+    const grantOrder = spec.section.steps.find((s) => s.emits !== 'commands')?.order ?? order;
+    const commandOrder = spec.section.steps.find((s) => s.emits !== 'grants')?.order ?? order;
+    const ordered = [...desired.values()];
+    const first = spec.section.steps.find((s) => s.firstWhen)?.firstWhen;
+    if (first) ordered.sort((a, b) => Number(b.settings.get(first)?.value === true) - Number(a.settings.get(first)?.value === true));
+    for (const state of ordered) {
+      const before = deployed?.get(nameKey(spec.section, state.name));
+      if (!before) {
+        const reason = spec.section.modifies
+          ? `the deployed file does not list ${JSON.stringify(state.name)}: set what this file states`
+          : `${JSON.stringify(state.name)} is not deployed yet`;
+        this.create(spec, commandOrder, state, reason);
+        this.grants(spec, grantOrder, state, undefined);
+        continue;
+      }
+      const changed = changedSettings(state, before);
+      const fixed = changed.filter((s) => changes.fixed?.parameters.includes(s.spec.name));
+      if (fixed.length > 0) {
+        this.remove(spec, commandOrder, before, `${JSON.stringify(state.name)}: ${changes.fixed!.why}`);
+        this.create(spec, commandOrder, state, `${JSON.stringify(state.name)} created again with the new ${fixed.map((s) => s.spec.name).join(', ')}`);
+        this.grants(spec, grantOrder, state, undefined);
+        continue;
+      }
+      if (changed.length > 0)
+        this.add(commandOrder, {
+          action: 'set',
+          cmdlet: changes.set,
+          identity: state.name,
+          parameters: parameters(spec, { key: 'Identity', value: state.name }, changed),
+          reason: `${JSON.stringify(state.name)} differs from the deployment in ${changed.map((s) => s.spec.name).join(', ')}`,
+        });
+      this.grants(spec, grantOrder, state, before);
+    }
+    if (!deployed || !changes.remove) return;
+    const kept = spec.section.modifyExisting?.names ?? [];
+    for (const [key, state] of deployed) {
+      if (desired.has(key) || kept.includes(key)) continue;
+      this.remove(spec, removalOrder(spec), state, `${JSON.stringify(state.name)} is deployed but not in this file's ${spec.section.key}, which lists them all`);
+    }
+  }
+
+  /** Users and contacts that keep a policy this plan removes: ungranted first, unless granted another or removed. */
+  ungrants(removedPolicies: ReadonlySet<string>, policySection: SectionObjectSpec): void {
+    if (removedPolicies.size === 0) return;
+    for (const spec of SECTIONS) {
+      const property = spec.properties.find((p) => p.grant && p.references === policySection.section.key);
+      if (!property) continue;
+      const deployed = statesOf(this.deployed, spec);
+      const desired = statesOf(this.desired, spec);
+      for (const [key, state] of deployed ?? []) {
+        const policy = state.grants.get(property.name);
+        if (policy === undefined || !removedPolicies.has(nameKey(policySection.section, policy))) continue;
+        const wanted = desired?.get(key);
+        if (wanted?.grants.has(property.name)) continue;
+        if (desired && !wanted && SECTION_CHANGES[spec.section.key].remove) continue;
+        this.add(spec.section.steps.find((s) => s.emits !== 'commands')!.order, {
+          action: 'grant',
+          cmdlet: property.grant!.cmdlet,
+          identity: state.name,
+          parameters: { Identity: state.name, [property.grant!.parameter]: null },
+          reason: `${JSON.stringify(policy)} is removed below: it is ungranted first`,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * The smallest set of cmdlets that takes the deployment `deployed` describes to what `desired` says, under
+ * the whole-list reading of docs/format.md: per section, objects to create (New-), change (Set- with only the
+ * parameters that differ), create again (a parameter Set- lacks) and remove (in a present list, not in the
+ * desired one), in the order of the documented procedure (the generator's steps), with the orderings the
+ * cmdlets need: providers removed before the Edge takes a default route (reference.md §1.1 rule 4), removals
+ * from a federation list before additions to the other, a policy created before it is granted and ungranted
+ * before it is removed. Refuses (steps undefined) a desired file with errors or a deployed file that does not
+ * parse.
+ */
+export function plan(deployed: Analysis, desired: Analysis): Plan {
+  const serverVersion = desired.model.serverVersion;
+  const deployedSyntax = deployed.diagnostics.filter((d) => d.code === 'LT001');
+  if (desired.blocking.length > 0 || deployedSyntax.length > 0) return { steps: undefined, blocking: [...desired.blocking, ...deployedSyntax], serverVersion };
+  const planner = new Planner(deployed.model, desired.model);
+  let toDefaultRoute = false;
+  for (const spec of SECTIONS) {
+    const wanted = statesOf(desired.model, spec);
+    if (!wanted) continue;
+    const have = statesOf(deployed.model, spec);
+    if (!spec.section.list) {
+      const state = wanted.get('global')!;
+      const before = have?.get('global');
+      toDefaultRoute = selectedRouting(state) === 'DefaultRoute' && selectedRouting(before) !== 'DefaultRoute';
+      planner.edge(spec, state, before);
+      continue;
+    }
+    planner.list(spec, wanted, have);
+    const removed = new Set([...(have?.keys() ?? [])].filter((k) => !wanted.has(k) && !(spec.section.modifyExisting?.names ?? []).includes(k)));
+    planner.ungrants(removed, spec);
+  }
+  if (toDefaultRoute) {
+    const providers = SECTIONS.find((s) => s.section.key === 'HostingProviders')!;
+    const reason = 'the Edge cannot take a default route while any hosting provider exists: removed before the Edge changes';
+    const removing = planner.steps.filter((s) => s.step.action === 'remove' && s.step.cmdlet === SECTION_CHANGES.HostingProviders.remove);
+    for (const s of removing) planner.steps.splice(planner.steps.indexOf(s), 1);
+    for (const state of statesOf(deployed.model, providers)?.values() ?? []) planner.remove(providers, firstOrder(SECTIONS[0]) - 5, state, `${JSON.stringify(state.name)}: ${reason}`);
+  }
+  const steps = planner.steps.map((s, index) => ({ ...s, index })).sort((a, b) => a.order - b.order || a.index - b.index);
+  return { steps: steps.map((s) => s.step), blocking: [], serverVersion };
+}
+
+/** The section each Set- and Remove- cmdlet belongs to, for the types of its parameters. */
+const SECTION_OF_CMDLET = new Map(SECTIONS.flatMap((spec) => Object.values(SECTION_CHANGES[spec.section.key] ?? {}).filter((c) => typeof c === 'string').map((c) => [c as string, spec] as const)));
+
+/** A parameter's value as PowerShell text: switches bare, Booleans `$True`/`$False`, strings quoted. */
+function argument(spec: PropertySpec | undefined, value: PlanValue): string | undefined {
+  if (value === null) return '$Null';
+  if (spec?.value.kind === 'switch') return value === true ? '' : undefined;
+  if (typeof value === 'boolean') return value ? '$True' : '$False';
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return psQuote(value.join(spec?.joinedWith ?? ','));
+  if (spec?.value.kind === 'enum') return canonicalValue(spec.value.values, value as string) ?? psQuote(value as string);
+  return psQuote(value as string);
+}
+
+/** One step as a command line. */
+export function stepCommand(step: PlanStep): string {
+  const spec = SECTION_OF_CMDLET.get(step.cmdlet) ?? SECTIONS.find((s) => s.cmdlet === step.cmdlet);
+  const parts = [step.cmdlet];
+  for (const [name, value] of Object.entries(step.parameters)) {
+    const text = argument(spec?.properties.find((p) => p.name === name), value);
+    if (text !== undefined) parts.push(text === '' ? `-${name}` : `-${name} ${text}`);
+  }
+  return parts.join(' ');
+}
+
+/** The plan as a script: each step under a comment saying why, the replication check after the Edge's part. */
+export function planScript(result: Plan, desiredName: string): string | undefined {
+  if (!result.steps) return undefined;
+  const header = psComment(`Lync Server Management Shell cmdlets for ${result.serverVersion}: the changes that make the deployment what ${desiredName} says, planned by Lync Topology.`);
+  if (result.steps.length === 0) return `${header}\n${psComment('Nothing to change: the deployment already is what the file says.')}\n`;
+  const edgeCmdlets = new Set(SECTIONS.filter((s) => s.section.reachesEdge).flatMap((s) => [s.cmdlet!, ...Object.values(SECTION_CHANGES[s.section.key] ?? {}).filter((c): c is string => typeof c === 'string')]));
+  const blocks: string[] = [];
+  let checked = false;
+  const lastEdge = result.steps.map((s) => edgeCmdlets.has(s.cmdlet)).lastIndexOf(true);
+  result.steps.forEach((step, index) => {
+    blocks.push(`${psComment(`${step.reason[0].toUpperCase()}${step.reason.slice(1)}.`)}\n${stepCommand(step)}`);
+    if (index === lastEdge && !checked) {
+      blocks.push(REPLICATION_CHECK.join('\n'));
+      checked = true;
+    }
+  });
+  return `${header}\n\n${blocks.join('\n\n')}\n`;
+}
