@@ -31,15 +31,30 @@ function commentText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
 }
 
+/** `// ` lines holding `text`, broken at spaces so that each stays within the line width where it can. */
 function comment(indent: string, text: string): string {
-  return `${indent}// ${commentText(text)}`;
+  const prefix = `${indent}// `;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of commentText(text).split(' ')) {
+    if (line !== '' && prefix.length + line.length + 1 + word.length > LINE_WIDTH) {
+      lines.push(prefix + line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, prefix + line].join('\n');
+}
+
+/** A value as JSON, arrays with a space after each comma as the examples write them. */
+function json(value: ImportedValue | undefined): string {
+  return Array.isArray(value) ? `[${value.map((item) => JSON.stringify(item)).join(', ')}]` : JSON.stringify(value);
 }
 
 /** An object's members on one line when it fits, else one per line (always for the one-object Edge section). */
 function entryText(values: ReadonlyMap<string, ImportedValue>, order: readonly string[], indent: string, spread: boolean): string {
   const inner = `${indent}  `;
   const names = [...values.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  const members = names.map((name) => `${JSON.stringify(name)}: ${JSON.stringify(values.get(name))}`);
+  const members = names.map((name) => `${JSON.stringify(name)}: ${json(values.get(name))}`);
   const oneLine = `{ ${members.join(', ')} }`;
   if (members.length === 0) return '{}';
   if (!spread && indent.length + oneLine.length + 1 <= LINE_WIDTH) return oneLine;
@@ -47,7 +62,7 @@ function entryText(values: ReadonlyMap<string, ImportedValue>, order: readonly s
 }
 
 function leftOutComment(indent: string, object: ImportedObject): string[] {
-  return object.leftOut.length === 0 ? [] : [comment(indent, `Left out of ${object.type.command}: ${object.leftOut.join('; ')}.`)];
+  return object.leftOut.length === 0 ? [] : [comment(indent, `Left out of ${object.type.command}: ${object.leftOut.map((l) => `${l.names.join(', ')} (${l.why})`).join('; ')}.`)];
 }
 
 /** The topology file: sections in the catalog's order, entries in the order they were printed. */

@@ -12,6 +12,12 @@ import {
 } from '../catalog';
 import type { ShellObject, ShellProperty, ShellTextProblem } from './shellText';
 
+/** Properties left out of the file for one reason. */
+export interface LeftOut {
+  readonly names: readonly string[];
+  readonly why: string;
+}
+
 export type ImportedValue = boolean | number | string | readonly string[];
 
 /** One object of the deployment, as the topology file states it. */
@@ -21,8 +27,8 @@ export interface ImportedObject {
   readonly line: number;
   /** Parameter name to value, in the order they were read. */
   readonly values: ReadonlyMap<string, ImportedValue>;
-  /** What was printed and is not in the file, each as `Name (why)`. */
-  readonly leftOut: readonly string[];
+  /** What was printed and is not in the file: the properties, and why. */
+  readonly leftOut: readonly LeftOut[];
 }
 
 export interface Recognized {
@@ -123,7 +129,12 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
     }
     const spec = SECTIONS_BY_KEY.get(type.section)!;
     const values = new Map<string, ImportedValue>();
-    const leftOut: string[] = [];
+    const leftOut: LeftOut[] = [];
+    const leave = (name: string, why: string) => {
+      const same = leftOut.find((l) => l.why === why);
+      if (same) (same.names as string[]).push(name);
+      else leftOut.push({ names: [name], why });
+    };
     const seen = new Map<string, ShellProperty>();
     const set = (property: ShellProperty, parameter: PropertySpec, value: ImportedValue | { problem: string }) => {
       if (typeof value === 'object' && 'problem' in value) problems.push({ line: property.line, message: value.problem });
@@ -139,7 +150,7 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
       seen.set(property.name, property);
       const reading = type.readings[property.name];
       if (reading?.kind === 'leftOut') {
-        leftOut.push(`${property.name} (${reading.why})`);
+        leave(property.name, reading.why);
         continue;
       }
       if (property.value === '') continue;
@@ -151,21 +162,21 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
       }
       if (reading?.kind === 'parentOf') {
         const parent = parentDn(property.value);
-        if (parent === undefined) leftOut.push(`${property.name} (not a distinguished name, so it does not give ${reading.parameter})`);
+        if (parent === undefined) leave(property.name, `not a distinguished name, so it does not give ${reading.parameter}`);
         else values.set(reading.parameter, parent);
         continue;
       }
       const name = reading?.kind === 'renamed' ? reading.parameter : property.name;
       const parameter = isCommandOnly(spec, name) ? undefined : findProperty(spec, name);
       if (!parameter || parameter.notEmitted) {
-        leftOut.push(`${property.name} (no parameter of ${spec.cmdlet} takes it)`);
+        leave(property.name, `no parameter of ${spec.cmdlet} takes them`);
         continue;
       }
       set(property, parameter, reading?.kind === 'policyIdentity' ? policyIdentity(property.value) : typed(parameter, property.value));
     }
     const hidden = type.hiddenByDefault;
     if (hidden && !hidden.properties.some((name) => seen.has(name)))
-      leftOut.push(`${hidden.properties.join(', ')} (the default view hides them, so they are unknown: run \`${hidden.showWith}\` to read them)`);
+      leftOut.push({ names: hidden.properties, why: `the default view hides them, so they are unknown: run \`${hidden.showWith}\` to read them` });
     recognized.push({ type, spec, line: object.line, values, leftOut });
   }
   return { objects: recognized, unknown, problems };

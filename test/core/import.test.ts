@@ -1,0 +1,212 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { parse } from 'jsonc-parser';
+import { analyze, importShellOutput, type ImportResult } from '../../server/src/core';
+import { REPO } from '../helpers';
+
+const SAMPLES = join(REPO, 'test', 'fixtures', 'shell-output', 'samples');
+
+/** A public sample: its first line says where it comes from; it is blanked so that line numbers hold. */
+function sample(prefix: string): string {
+  const name = readdirSync(SAMPLES).find((f) => f.startsWith(prefix))!;
+  return readFileSync(join(SAMPLES, name), 'utf8').replace(/^[^\n]*/, '');
+}
+
+/** Output written for the tests from documented property names (test/fixtures/shell-output/README.md). */
+function fixture(name: string): string {
+  return readFileSync(join(REPO, 'test', 'fixtures', 'shell-output', name), 'utf8');
+}
+
+/** The text with each comment's continuation lines joined to it. */
+function flat(text: string): string {
+  return text.replace(/\n\s*\/\/ /g, ' ');
+}
+
+function imported(...texts: string[]): ImportResult {
+  return importShellOutput(texts.map((text, i) => ({ name: `paste${i + 1}.txt`, text })));
+}
+
+/** The imported file as data; fails when the import refused. */
+function topology(...texts: string[]): Record<string, unknown> & { text: string } {
+  const result = imported(...texts);
+  assert.deepEqual(result.problems, []);
+  return { ...(parse(result.text!) as Record<string, unknown>), text: result.text! };
+}
+
+describe('import: public samples', () => {
+  it('reads the Edge settings, the routing method as its switch, numbers and Booleans typed', () => {
+    const file = topology(sample('01-'));
+    assert.deepEqual(file.AccessEdgeConfiguration, {
+      UseDnsSrvRouting: true,
+      EnablePartnerDiscovery: false,
+      BeClearingHouse: false,
+      AllowFederatedUsers: false,
+      AllowAnonymousUsers: false,
+      AllowOutsideUsers: true,
+      EnableArchivingDisclaimer: false,
+      KeepCrlsUpToDateForPeers: true,
+      MarkSourceVerifiableOnOutgoingMessages: true,
+      OutgoingTlsCountForFederatedPartners: 4,
+      CertificatesDeletedPercentage: 20,
+      DiscoveredPartnerReportPeriodMinutes: 60,
+      DiscoveredPartnerStandardRate: 20,
+      EnableDiscoveredPartnerContactsLimit: true,
+      EnableUserReplicator: true,
+      MaxAcceptedCertificatesStored: 1000,
+      MaxContactsPerDiscoveredPartner: 1000,
+      MaxRejectedCertificatesStored: 500,
+    });
+    assert.match(file.text, /^\/\/ Imported by Lync Topology from Management Shell output: paste1\.txt\.\n\/\/ Read: Get-CsAccessEdgeConfiguration \(1 object\)\./);
+    assert.match(file.text, /\/\/ Left out of Get-CsAccessEdgeConfiguration: Identity \(there is only the global collection\)\./);
+    assert.deepEqual(analyze(file.text).diagnostics.filter((d) => d.severity === 'error'), []);
+  });
+
+  it('reads the documentation rendering (padding collapsed, a blank line between lines), a property printed twice alike read once', () => {
+    const file = topology(sample('03-'), sample('04-'));
+    assert.deepEqual(file.AllowedDomains, [{ Identity: 'contoso.com', MarkForMonitoring: false }]);
+    assert.deepEqual(file.BlockedDomains, [{ Identity: 'tailspintoys.com' }]);
+    assert.match(file.text, /Left out of Get-CsAllowedDomain: Domain \(repeats the Identity\)/);
+  });
+
+  it('leaves an object of no kind it reads out, naming it, with its wrapped values joined', () => {
+    const file = topology(sample('07-'));
+    assert.deepEqual(Object.keys(file).filter((k) => k !== 'text'), []);
+    assert.match(flat(file.text), /Left out: the object at line 2 of paste1\.txt \(Identity, RegistrarPool, HomeServer, OwnerUrn, SipAddress,/);
+  });
+
+  it('refuses a collection cut short, naming $FormatEnumerationLimit = -1 and the line', () => {
+    const result = imported(sample('14-'));
+    assert.equal(result.text, undefined);
+    assert.equal(result.problems.length, 1);
+    assert.equal(result.problems[0].line, 2);
+    assert.match(result.problems[0].message, /^Usage is cut short .*`\$FormatEnumerationLimit = -1`/);
+  });
+});
+
+describe('import: written fixtures', () => {
+  it('keeps what the default view of Get-CsHostingProvider hides out of the file, with a comment, never false', () => {
+    const file = topology(fixture('get-cshostingprovider-default-view.txt'));
+    const providers = file.HostingProviders as Record<string, unknown>[];
+    assert.deepEqual(providers[0], { Identity: 'Exchange Online', Enabled: true, ProxyFqdn: 'exap.um.outlook.com', IsLocal: false, VerificationLevel: 'UseSourceVerification' });
+    assert.equal(providers[1].AutodiscoverUrl, 'https://autodiscover.fabrikam.com/autodiscover/autodiscoverservice.svc/root');
+    for (const p of providers) for (const hidden of ['EnabledSharedAddressSpace', 'HostsOCSUsers', 'SipClientPort']) assert.equal(hidden in p, false);
+    assert.match(flat(file.text), /EnabledSharedAddressSpace, HostsOCSUsers, SipClientPort \(the default view hides them, so they are unknown: run `Get-CsHostingProvider \| Select-Object \*` to read them\)/);
+  });
+
+  it('reads Select-Object * output, joining a value wrapped at 120 columns', () => {
+    const file = topology(fixture('get-cshostingprovider-select-all.txt'));
+    const [provider] = file.HostingProviders as Record<string, unknown>[];
+    assert.equal(provider.Identity, 'Hosted Exchange UM for the Redmond, Seattle and Bellevue offices of Contoso, kept by the messaging team of the northwest region');
+    assert.equal(provider.EnabledSharedAddressSpace, true);
+    assert.equal(provider.HostsOCSUsers, false);
+    assert.equal(provider.SipClientPort, 443);
+    assert.doesNotMatch(file.text, /default view hides/);
+  });
+
+  it('reads policies: Global, Tag: prefixes dropped, Site: kept, Organization as an array, empty values left out', () => {
+    const file = topology(fixture('get-cshostedvoicemailpolicy.txt'));
+    assert.deepEqual(file.HostedVoicemailPolicies, [
+      { Identity: 'global', Destination: 'exap.um.outlook.com', Organization: ['contoso.onmicrosoft.com'] },
+      { Identity: 'ExRedmond', Destination: 'exap.um.outlook.com', Organization: ['contoso.onmicrosoft.com', 'redmond.contoso.com'], Description: 'Hosted voice mail for the Redmond office' },
+      { Identity: 'site:Redmond', Destination: 'exap.um.outlook.com' },
+    ]);
+  });
+
+  it('reads contacts: OU from the Identity, the granted policy, server-set properties and {} collections left out with a comment', () => {
+    const file = topology(fixture('get-csexumcontact.txt'));
+    const [aa, sa] = file.ExUmContacts as Record<string, unknown>[];
+    assert.deepEqual(aa, {
+      SipAddress: 'sip:exumaa1@contoso.com',
+      RegistrarPool: 'pool01.contoso.com',
+      OU: 'OU=ExUmContacts,DC=contoso,DC=com',
+      DisplayNumber: '+14255550101',
+      AutoAttendant: true,
+      Description: 'Auto Attendant',
+      HostedVoicemailPolicy: 'ExRedmond',
+    });
+    assert.equal('HostedVoicemailPolicy' in sa, false);
+    assert.match(flat(file.text), /OtherIpPhone, IsSubscriberAccess, SecondaryLanguages, Enabled, EnterpriseVoiceEnabled, ExUmEnabled \(no parameter of New-CsExUmContact takes them\)/);
+  });
+
+  it('reads users by SIP address; an empty HostedVoiceMail stays unknown', () => {
+    const file = topology(fixture('get-csuser-hostedvoicemail.txt'));
+    assert.deepEqual(file.Users, [
+      { Identity: 'sip:kenmyer@contoso.com', HostedVoiceMail: true, HostedVoicemailPolicy: 'ExRedmond' },
+      { Identity: 'sip:pilar@contoso.com', HostedVoiceMail: false },
+      { Identity: 'sip:davidl@contoso.com' },
+    ]);
+  });
+
+  it('reads the default-route type of the Edge, and names a block of another kind', () => {
+    const file = topology(fixture('get-csaccessedgeconfiguration-default-route.txt'));
+    const edge = file.AccessEdgeConfiguration as Record<string, unknown>;
+    assert.equal(edge.UseDefaultRouting, true);
+    assert.equal(edge.DefaultRouteFqdn, 'proxy.fabrikam.com');
+    assert.equal(edge.VerificationLevel, 'AlwaysUnverifiable');
+    assert.equal('UseDnsSrvRouting' in edge, false);
+    assert.match(flat(file.text), /Left out: the object at line 15 of paste1\.txt \(Identity, Usage, Description\) is of no kind the import reads\./);
+  });
+
+  it('reads the CSV of Export-Csv -NoTypeInformation, two commands one after the other, quotes and commas in values', () => {
+    const file = topology(fixture('get-csalloweddomain-blockeddomain.csv'));
+    assert.deepEqual(file.AllowedDomains, [
+      { Identity: 'fabrikam.com', ProxyFqdn: 'sip.fabrikam.com', Comment: 'Fabrikam partnership, since 2012 "gold"', MarkForMonitoring: false },
+      { Identity: 'litwareinc.com', MarkForMonitoring: true },
+    ]);
+    assert.deepEqual(file.BlockedDomains, [{ Identity: 'adatum.com', Comment: 'Unsolicited messages' }]);
+  });
+
+  it('refuses a cut-short collection even in a property it would leave out', () => {
+    const result = imported(fixture('get-csexumcontact-cut-short.txt'));
+    assert.equal(result.text, undefined);
+    assert.deepEqual(result.problems.map((p) => [p.source, p.line]), [['paste1.txt', 7]]);
+  });
+
+  it('reads every command pasted one after another, in any order, into one file in the catalog order', () => {
+    const file = topology(fixture('get-csuser-hostedvoicemail.txt') + fixture('get-cshostedvoicemailpolicy.txt') + sample('01-') + '\n' + fixture('get-csexumcontact.txt'));
+    assert.deepEqual(Object.keys(file).filter((k) => k !== 'text'), ['AccessEdgeConfiguration', 'HostedVoicemailPolicies', 'Users', 'ExUmContacts']);
+  });
+});
+
+describe('import: what it cannot read', () => {
+  it('reports a line that is not list format with its number, and writes nothing', () => {
+    const result = imported('Identity : a.com\nDomain   : a.com\nthis is not output\n');
+    assert.equal(result.text, undefined);
+    assert.deepEqual(result.problems.map((p) => p.line), [3]);
+    assert.match(result.problems[0].message, /not a `Name : Value` line/);
+  });
+
+  it('tells the table format apart and says how to print a list', () => {
+    const result = imported('\nIdentity       ProxyFqdn\n--------       ---------\nFabrikam       proxy.fabrikam.com\n');
+    assert.equal(result.text, undefined);
+    assert.ok(result.problems.some((p) => p.line === 3 && /Format-List/.test(p.message)));
+  });
+
+  it('reports a value of the wrong type with its line', () => {
+    const result = imported('Identity          : Fabrikam\nProxyFqdn         : p.fabrikam.com\nEnabled           : Yes\nIsLocal           : False\n');
+    assert.deepEqual(result.problems.map((p) => [p.line, p.message]), [[3, 'Enabled should print True or False, not "Yes".']]);
+  });
+
+  it('refuses a second Edge configuration', () => {
+    const result = importShellOutput([
+      { name: 'a.txt', text: sample('01-') },
+      { name: 'b.txt', text: sample('01-') },
+    ]);
+    assert.equal(result.text, undefined);
+    assert.match(result.problems[0].message, /A second Get-CsAccessEdgeConfiguration object/);
+    assert.equal(result.problems[0].source, 'b.txt');
+  });
+
+  it('keeps a name a file gives with a line break on one comment line', () => {
+    const result = importShellOutput([{ name: 'evil\n{ "AllowFederatedUsers": true }.txt', text: sample('04-') }]);
+    const file = parse(result.text!) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(file), ['BlockedDomains']);
+  });
+
+  it('writes a value that could break out of its JSON string as an escaped string', () => {
+    const file = topology('Identity : evil.com\nDomain : evil.com\nComment : "}, "X": 1 // \\\n');
+    assert.deepEqual(file.BlockedDomains, [{ Identity: 'evil.com', Comment: '"}, "X": 1 // \\' }]);
+  });
+});
