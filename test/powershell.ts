@@ -33,7 +33,7 @@ export type Token = { kind: 'parameter'; name: string } | { kind: 'literal'; val
 
 /**
  * Splits one command line into its cmdlet name and tokens. Outside literals only parameter names,
- * `$True`/`$False`, digits and enum words may stand; anything else is an error.
+ * `$True`/`$False`/`$Null`, digits and enum words may stand; anything else is an error.
  */
 export function readCommand(line: string): { cmdlet: string; tokens: Token[] } {
   const cmdlet = /^[A-Z][A-Za-z]+-Cs[A-Za-z]+/.exec(line)?.[0];
@@ -49,7 +49,7 @@ export function readCommand(line: string): { cmdlet: string; tokens: Token[] } {
       i = literal.end;
       continue;
     }
-    const word = /^(-[A-Za-z]+|\$True|\$False|\d+|[A-Za-z]+)(?= |$)/.exec(line.slice(i))?.[0];
+    const word = /^(-[A-Za-z]+|\$True|\$False|\$Null|\d+|[A-Za-z]+)(?= |$)/.exec(line.slice(i))?.[0];
     if (!word) throw new Error(`unexpected text at ${i}: ${line}`);
     tokens.push(word.startsWith('-') ? { kind: 'parameter', name: word.slice(1) } : { kind: 'bare', text: word });
     i += word.length;

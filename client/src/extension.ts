@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { PlanPreview, registerChangeCommands } from './changes';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { CmdletsPreview } from './preview';
@@ -11,10 +12,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Lync Topology', { log: true });
   client = createLanguageClient(context, output);
   const preview = new CmdletsPreview(client);
+  const planPreview = new PlanPreview(client);
   context.subscriptions.push(
     output,
     preview,
+    planPreview,
     ...registerCommands(client, preview),
+    ...registerChangeCommands(client, planPreview),
     ...createStatusItem(client),
     vscode.commands.registerCommand('lyncTopology.showOutput', () => output.show()),
   );

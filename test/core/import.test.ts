@@ -6,7 +6,7 @@ import { parse } from 'jsonc-parser';
 import { analyze, importShellOutput, type ImportResult } from '../../server/src/core';
 import { REPO } from '../helpers';
 
-const SAMPLES = join(REPO, 'test', 'fixtures', 'shell-output', 'samples');
+const SAMPLES = join(REPO, 'test', 'shell-output', 'samples');
 
 /** A public sample: its first line says where it comes from; it is blanked so that line numbers hold. */
 function sample(prefix: string): string {
@@ -14,9 +14,9 @@ function sample(prefix: string): string {
   return readFileSync(join(SAMPLES, name), 'utf8').replace(/^[^\n]*/, '');
 }
 
-/** Output written for the tests from documented property names (test/fixtures/shell-output/README.md). */
+/** Output written for the tests from documented property names (test/shell-output/README.md). */
 function fixture(name: string): string {
-  return readFileSync(join(REPO, 'test', 'fixtures', 'shell-output', name), 'utf8');
+  return readFileSync(join(REPO, 'test', 'shell-output', name), 'utf8');
 }
 
 /** The text with each comment's continuation lines joined to it. */

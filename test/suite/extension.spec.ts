@@ -133,4 +133,27 @@ describe('Lync Topology in VS Code', () => {
     const diagnostics = await until(() => (ours(editor.document.uri).length > 0 ? ours(editor.document.uri) : undefined), 'the placeholder diagnostics');
     assert.deepEqual([...new Set(diagnostics.map(codeOf))], ['LT106']);
   });
+  it('imports Management Shell output into a new untitled topology file', async () => {
+    const output = 'Identity : fabrikam.com\n\nDomain : fabrikam.com\n\nComment : Partner\n';
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('lyncTopology.importShellOutput', output);
+    assert.ok(editor);
+    assert.equal(editor.document.languageId, 'lync-topology');
+    assert.ok(editor.document.isUntitled);
+    assert.match(editor.document.getText(), /"BlockedDomains": \[\n\s+\/\/ Left out of Get-CsBlockedDomain: Domain/);
+  });
+
+  it('previews the changes against a deployed file, and updates them as the file changes', async () => {
+    const document = await open('cross-premises.lync.jsonc');
+    const deployed = workspaceFile(`deployed-${Date.now()}.lync.jsonc`);
+    await vscode.workspace.fs.writeFile(deployed, new TextEncoder().encode(document.getText().replace('"IsLocal": false', '"IsLocal": true')));
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('lyncTopology.previewChanges', document.uri, deployed);
+    assert.ok(editor);
+    assert.equal(editor.document.uri.scheme, 'lync-topology-plan');
+    assert.match(editor.document.getText(), /^Set-CsHostingProvider -Identity 'Hosted Exchange UM' -IsLocal \$False$/m);
+    const source = await vscode.window.showTextDocument(document);
+    const start = document.getText().indexOf('proxyserver.fabrikam.com');
+    await source.edit((edit) => edit.replace(new vscode.Range(document.positionAt(start), document.positionAt(start + 'proxyserver'.length)), 'sip2'));
+    await until(() => (/^New-CsHostingProvider .*-ProxyFqdn 'sip2\.fabrikam\.com'/m.test(editor.document.getText()) ? true : undefined), 'the updated plan');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
 });

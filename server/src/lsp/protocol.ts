@@ -25,3 +25,42 @@ export interface NewFileParams {
 
 /** The text of a new topology file for a mode: it checks clean once its placeholders are filled in. */
 export const NewFileRequest = new RequestType<NewFileParams, string, void>('lyncTopology/newFile');
+
+/** One pasted Management Shell output: `name` says where it came from (a file, the clipboard, a selection). */
+export interface ImportSource {
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface ImportParams {
+  readonly sources: readonly ImportSource[];
+}
+
+export interface ImportResult {
+  /** The topology file, or null when a problem keeps it from being written. */
+  readonly text: string | null;
+  /** Each with its source's name and 1-based line. */
+  readonly problems: readonly { readonly source: string; readonly line: number; readonly message: string }[];
+}
+
+/** The topology file of the deployment the Management Shell output describes (`lync-topology import`). */
+export const ImportRequest = new RequestType<ImportParams, ImportResult, void>('lyncTopology/import');
+
+export interface PlanParams {
+  /** The open topology file that says what the deployment should be. */
+  readonly uri: string;
+  /** The topology file of the deployment as it is (an imported file, or the file at git HEAD), and its name. */
+  readonly deployed: ImportSource;
+}
+
+export interface PlanResult {
+  /** The plan as a script, or null when the desired file's errors block it. */
+  readonly script: string | null;
+  /** The steps as `lync-topology plan --format json` gives them, or null when blocked. */
+  readonly steps: readonly unknown[] | null;
+  /** What blocks the plan, in the desired document. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** The smallest change from a deployed topology file to an open one (`lync-topology plan`). */
+export const PlanRequest = new RequestType<PlanParams, PlanResult, void>('lyncTopology/plan');

@@ -1,4 +1,5 @@
 import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { registerChanges } from './changes';
 import { registerCmdlets } from './cmdlets';
 import { registerCodeActions } from './codeActions';
 import { registerCompletion } from './completion';
@@ -76,5 +77,6 @@ export function startServer(connection: Connection): void {
   registerFormatting(connection, workspace);
   registerCmdlets(connection, workspace);
   registerNewFile(connection);
+  registerChanges(connection, workspace);
   connection.listen();
 }

@@ -1,0 +1,38 @@
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+import { analyze, importShellOutput, plan, planScript } from '../core';
+import { toLspDiagnostic } from './convert';
+import { guarded } from './guard';
+import { ImportRequest, PlanRequest, type ImportParams, type ImportResult, type PlanParams, type PlanResult } from './protocol';
+import type { Workspace } from './workspace';
+
+function isSource(value: unknown): value is { name: string; text: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string' && typeof (value as { text?: unknown }).text === 'string';
+}
+
+/** Import of Management Shell output, and the plan from a deployed file to an open one. */
+export function registerChanges(connection: Connection, workspace: Workspace): void {
+  connection.onRequest(
+    ImportRequest,
+    guarded(connection, 'import', new ResponseError<void>(ErrorCodes.InternalError, 'The output could not be imported.'), (params: ImportParams) => {
+      const sources = Array.isArray(params?.sources) ? params.sources : undefined;
+      if (!sources?.every(isSource)) return new ResponseError<void>(ErrorCodes.InvalidParams, 'sources must be a list of {name, text}.');
+      const result = importShellOutput(sources);
+      return { text: result.text ?? null, problems: result.problems } satisfies ImportResult;
+    }),
+  );
+  connection.onRequest(
+    PlanRequest,
+    guarded(connection, 'plan', new ResponseError<void>(ErrorCodes.InternalError, 'The plan could not be made.'), (params: PlanParams) => {
+      const entry = typeof params?.uri === 'string' ? workspace.get(params.uri) : undefined;
+      if (!entry) return new ResponseError<void>(ErrorCodes.InvalidParams, 'The document is not open in the language server.');
+      if (!isSource(params.deployed)) return new ResponseError<void>(ErrorCodes.InvalidParams, 'deployed must be {name, text}.');
+      const result = plan(analyze(params.deployed.text, workspace.settings.analysis), entry.analysis);
+      const desiredErrors = result.blocking.filter((d) => entry.analysis.blocking.includes(d));
+      return {
+        script: planScript(result, entry.document.uri.replace(/^.*\//, '')) ?? null,
+        steps: result.steps ? [...result.steps] : null,
+        diagnostics: desiredErrors.map((d) => toLspDiagnostic(entry.document, d)),
+      } satisfies PlanResult;
+    }),
+  );
+}

@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, importShellOutput, plan, planScript, type Plan } from '../../server/src/core';
+import { EXAMPLES, repoFile } from '../helpers';
+import { commandArguments, commandLines, readCommand } from '../powershell';
+import { shellOutputOf } from '../shellPrinter';
+
+type Json = Record<string, unknown>;
+
+const EDGE = { UseDnsSrvRouting: true, AllowFederatedUsers: true, EnablePartnerDiscovery: false };
+const EXO = { Identity: 'Exchange Online', Enabled: true, EnabledSharedAddressSpace: true, HostsOCSUsers: false, ProxyFqdn: 'exap.um.outlook.com', IsLocal: false, VerificationLevel: 'UseSourceVerification' };
+const FABRIKAM = { Identity: 'Fabrikam', Enabled: true, ProxyFqdn: 'sip.fabrikam.com' };
+const GLOBAL = { Identity: 'global', Destination: 'exap.um.outlook.com', Organization: ['contoso.onmicrosoft.com'] };
+const REDMOND = { Identity: 'ExRedmond', Destination: 'exap.um.outlook.com', Organization: ['redmond.contoso.com'] };
+const AA = { SipAddress: 'sip:exumaa1@contoso.com', RegistrarPool: 'pool01.contoso.com', OU: 'OU=ExUmContacts,DC=contoso,DC=com', DisplayNumber: '+14255550101', AutoAttendant: true };
+const SA = { SipAddress: 'sip:exumsa1@contoso.com', RegistrarPool: 'pool01.contoso.com', OU: 'OU=ExUmContacts,DC=contoso,DC=com', DisplayNumber: '+14255550102' };
+
+/** A topology with the Edge and `sections` (each key a section). */
+function topology(sections: Json): string {
+  return JSON.stringify({ AccessEdgeConfiguration: EDGE, ...sections }, null, 2);
+}
+
+function planned(deployed: string, desired: string): Plan {
+  const desiredAnalysis = analyze(desired);
+  assert.deepEqual(desiredAnalysis.diagnostics.filter((d) => d.severity === 'error'), [], 'the desired file of a test is clean');
+  return plan(analyze(deployed), desiredAnalysis);
+}
+
+/** The commands of the plan's script that change something, each read back by the independent reader. */
+function commands(deployed: string, desired: string): string[] {
+  const script = planScript(planned(deployed, desired), 'desired.lync.jsonc')!;
+  const lines = commandLines(script).filter((line) => !line.startsWith('Get-'));
+  for (const line of lines) readCommand(line);
+  return lines;
+}
+
+/** The comment above a command in the plan's script. */
+function reasonOf(deployed: string, desired: string, command: string): string {
+  const lines = planScript(planned(deployed, desired), 'desired.lync.jsonc')!.split('\n');
+  return lines[lines.indexOf(command) - 1];
+}
+
+describe('plan: one kind of change each', () => {
+  it('changes one parameter with Set- and only that parameter', () => {
+    const deployed = topology({ HostingProviders: [EXO, FABRIKAM] });
+    const desired = topology({ HostingProviders: [EXO, { ...FABRIKAM, VerificationLevel: 'AlwaysUnverifiable' }] });
+    assert.deepEqual(commands(deployed, desired), ["Set-CsHostingProvider -Identity 'Fabrikam' -VerificationLevel AlwaysUnverifiable"]);
+    assert.match(reasonOf(deployed, desired, commands(deployed, desired)[0]), /^# "Fabrikam" differs from the deployment in VerificationLevel\.$/);
+  });
+
+  it('changes only the Edge settings that differ', () => {
+    const deployed = topology({});
+    const desired = JSON.stringify({ AccessEdgeConfiguration: { ...EDGE, AllowOutsideUsers: false } });
+    assert.deepEqual(commands(deployed, desired), ['Set-CsAccessEdgeConfiguration -AllowOutsideUsers $False']);
+  });
+
+  it('passes a routing switch with the companion it needs, even when the companion is unchanged', () => {
+    const deployed = JSON.stringify({ AccessEdgeConfiguration: { EnablePartnerDiscovery: false, AllowFederatedUsers: true } });
+    assert.deepEqual(commands(deployed, topology({})), ['Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -EnablePartnerDiscovery $False']);
+  });
+
+  it('creates a new provider with everything the file states', () => {
+    const deployed = topology({ HostingProviders: [EXO] });
+    const desired = topology({ HostingProviders: [EXO, FABRIKAM] });
+    assert.deepEqual(commands(deployed, desired), ["New-CsHostingProvider -Identity 'Fabrikam' -Enabled $True -ProxyFqdn 'sip.fabrikam.com'"]);
+  });
+
+  it('removes a provider the present list lacks; an absent section leaves providers alone', () => {
+    const deployed = topology({ HostingProviders: [EXO, FABRIKAM] });
+    assert.deepEqual(commands(deployed, topology({ HostingProviders: [EXO] })), ["Remove-CsHostingProvider -Identity 'Fabrikam'"]);
+    assert.deepEqual(commands(deployed, topology({})), []);
+  });
+
+  it('re-creates a provider whose ProxyFqdn changed, saying federation stops in between', () => {
+    const deployed = topology({ HostingProviders: [FABRIKAM] });
+    const desired = topology({ HostingProviders: [{ ...FABRIKAM, ProxyFqdn: 'sip2.fabrikam.com' }] });
+    const lines = commands(deployed, desired);
+    assert.deepEqual(lines, ["Remove-CsHostingProvider -Identity 'Fabrikam'", "New-CsHostingProvider -Identity 'Fabrikam' -Enabled $True -ProxyFqdn 'sip2.fabrikam.com'"]);
+    assert.match(reasonOf(deployed, desired, lines[0]), /ProxyFqdn cannot be changed in place.*federation with it stops in between/);
+  });
+
+  it('removes every provider before the Edge switches to a default route', () => {
+    const deployed = topology({ HostingProviders: [EXO, FABRIKAM] });
+    const desired = JSON.stringify({ AccessEdgeConfiguration: { UseDefaultRouting: true, DefaultRouteFqdn: 'proxy.fabrikam.com', AllowFederatedUsers: true } });
+    assert.deepEqual(commands(deployed, desired), [
+      "Remove-CsHostingProvider -Identity 'Exchange Online'",
+      "Remove-CsHostingProvider -Identity 'Fabrikam'",
+      "Set-CsAccessEdgeConfiguration -UseDefaultRouting -DefaultRouteFqdn 'proxy.fabrikam.com'",
+    ]);
+  });
+
+  it('takes a domain off the blocked list before putting it on the allowed list', () => {
+    const deployed = topology({ AllowedDomains: [], BlockedDomains: [{ Identity: 'fabrikam.com' }, { Identity: 'adatum.com' }] });
+    const desired = topology({ AllowedDomains: [{ Identity: 'fabrikam.com', Comment: 'partner now' }], BlockedDomains: [{ Identity: 'adatum.com', Comment: 'spam' }] });
+    assert.deepEqual(commands(deployed, desired), [
+      "Remove-CsBlockedDomain -Identity 'fabrikam.com'",
+      "New-CsAllowedDomain -Identity 'fabrikam.com' -Comment 'partner now'",
+      "Set-CsBlockedDomain -Identity 'adatum.com' -Comment 'spam'",
+    ]);
+  });
+
+  it('creates a policy before granting it', () => {
+    const deployed = topology({ HostedVoicemailPolicies: [GLOBAL], Users: [{ Identity: 'sip:kenmyer@contoso.com', HostedVoiceMail: true }] });
+    const desired = topology({ HostedVoicemailPolicies: [GLOBAL, REDMOND], Users: [{ Identity: 'sip:kenmyer@contoso.com', HostedVoiceMail: true, HostedVoicemailPolicy: 'ExRedmond' }] });
+    assert.deepEqual(commands(deployed, desired), [
+      "New-CsHostedVoicemailPolicy -Identity 'ExRedmond' -Destination 'exap.um.outlook.com' -Organization 'redmond.contoso.com'",
+      "Grant-CsHostedVoicemailPolicy -Identity 'sip:kenmyer@contoso.com' -PolicyName 'ExRedmond'",
+    ]);
+  });
+
+  it('enables a user for hosted voice mail; users the file does not name are left alone', () => {
+    const deployed = topology({ HostedVoicemailPolicies: [GLOBAL], Users: [{ Identity: 'sip:kenmyer@contoso.com', HostedVoiceMail: false }, { Identity: 'sip:other@contoso.com', HostedVoiceMail: true }] });
+    const desired = topology({ HostedVoicemailPolicies: [GLOBAL], Users: [{ Identity: 'sip:KenMyer@contoso.com', HostedVoiceMail: true }] });
+    assert.deepEqual(commands(deployed, desired), ["Set-CsUser -Identity 'sip:KenMyer@contoso.com' -HostedVoiceMail $True"]);
+  });
+
+  it('adds and removes contacts, the removal first', () => {
+    const deployed = topology({ HostedVoicemailPolicies: [GLOBAL], ExUmContacts: [SA] });
+    const desired = topology({ HostedVoicemailPolicies: [GLOBAL], ExUmContacts: [{ ...AA, DisplayNumber: '+14255550102' }] });
+    assert.deepEqual(commands(deployed, desired), [
+      "Remove-CsExUmContact -Identity 'sip:exumsa1@contoso.com'",
+      "New-CsExUmContact -SipAddress 'sip:exumaa1@contoso.com' -RegistrarPool 'pool01.contoso.com' -OU 'OU=ExUmContacts,DC=contoso,DC=com' -DisplayNumber '+14255550102' -AutoAttendant $True",
+    ]);
+  });
+
+  it('changes a contact in place, and re-creates one moved to another pool', () => {
+    const deployed = topology({ HostedVoicemailPolicies: [GLOBAL], ExUmContacts: [AA, SA] });
+    const desired = topology({ HostedVoicemailPolicies: [GLOBAL], ExUmContacts: [{ ...AA, Description: 'Main number' }, { ...SA, RegistrarPool: 'pool02.contoso.com' }] });
+    assert.deepEqual(commands(deployed, desired), [
+      "Set-CsExUmContact -Identity 'sip:exumaa1@contoso.com' -Description 'Main number'",
+      "Remove-CsExUmContact -Identity 'sip:exumsa1@contoso.com'",
+      "New-CsExUmContact -SipAddress 'sip:exumsa1@contoso.com' -RegistrarPool 'pool02.contoso.com' -OU 'OU=ExUmContacts,DC=contoso,DC=com' -DisplayNumber '+14255550102'",
+    ]);
+  });
+
+  it('ungrants a policy before removing it, and never removes the global policy', () => {
+    const deployed = topology({
+      HostedVoicemailPolicies: [GLOBAL, REDMOND],
+      Users: [{ Identity: 'sip:kenmyer@contoso.com', HostedVoiceMail: true, HostedVoicemailPolicy: 'ExRedmond' }],
+      ExUmContacts: [{ ...AA, HostedVoicemailPolicy: 'ExRedmond' }],
+    });
+    const desired = topology({ HostedVoicemailPolicies: [], ExUmContacts: [AA] });
+    assert.deepEqual(commands(deployed, desired), [
+      "Grant-CsHostedVoicemailPolicy -Identity 'sip:kenmyer@contoso.com' -PolicyName $Null",
+      "Grant-CsHostedVoicemailPolicy -Identity 'sip:exumaa1@contoso.com' -PolicyName $Null",
+      "Remove-CsHostedVoicemailPolicy -Identity 'ExRedmond'",
+    ]);
+  });
+});
+
+describe('plan: empty, refused, as data', () => {
+  it('says so when there is nothing to change', () => {
+    const file = topology({ HostingProviders: [EXO] });
+    const result = planned(file, file);
+    assert.deepEqual(result.steps, []);
+    assert.match(planScript(result, 'x')!, /# Nothing to change: the deployment already is what the file says\.\n$/);
+  });
+
+  it('refuses a desired file with errors, and plans nothing', () => {
+    const result = plan(analyze(topology({})), analyze(topology({ HostingProviders: [{ Identity: 'Fabrikam', Enabled: 'yes', ProxyFqdn: 'sip.fabrikam.com' }] })));
+    assert.equal(result.steps, undefined);
+    assert.ok(result.blocking.some((d) => d.code === 'LT101'));
+    assert.equal(planScript(result, 'x'), undefined);
+  });
+
+  it('gives each step as {action, cmdlet, identity, parameters, reason}', () => {
+    const deployed = topology({ HostingProviders: [FABRIKAM] });
+    const desired = JSON.stringify({ AccessEdgeConfiguration: { ...EDGE, AllowAnonymousUsers: true }, HostingProviders: [{ ...FABRIKAM, Enabled: false }] });
+    const steps = JSON.parse(JSON.stringify(planned(deployed, desired).steps)) as Json[];
+    assert.deepEqual(steps, [
+      { action: 'set', cmdlet: 'Set-CsAccessEdgeConfiguration', identity: null, parameters: { AllowAnonymousUsers: true }, reason: 'the Edge settings that differ from the deployment: AllowAnonymousUsers' },
+      { action: 'set', cmdlet: 'Set-CsHostingProvider', identity: 'Fabrikam', parameters: { Identity: 'Fabrikam', Enabled: false }, reason: '"Fabrikam" differs from the deployment in Enabled' },
+    ]);
+  });
+
+  it('keeps hostile names inside their quotes, as read back by the independent reader', () => {
+    const hostile = "O'Brien‘s’ ‚UM‛ $(Remove-Item C:\\) `n";
+    const deployed = topology({ HostingProviders: [{ ...FABRIKAM, Identity: hostile }], BlockedDomains: [] });
+    const desired = topology({ HostingProviders: [{ ...FABRIKAM, Identity: hostile, ProxyFqdn: 'sip2.fabrikam.com' }, { ...FABRIKAM, Identity: `${hostile}2`, ProxyFqdn: 'x.fabrikam.com' }] });
+    const lines = commands(deployed, desired);
+    assert.equal(lines.length, 3);
+    assert.equal(commandArguments(lines[0]).get('Identity'), hostile);
+    assert.equal(commandArguments(lines[1]).get('Identity'), hostile);
+    assert.equal(commandArguments(lines[2]).get('Identity'), `${hostile}2`);
+  });
+});
+
+describe('plan: round trip through the Management Shell text', () => {
+  for (const example of EXAMPLES.filter((e) => !e.includes('mistakes'))) {
+    it(`${example}: importing what the shell prints for it and planning against it changes nothing`, () => {
+      const text = repoFile(example);
+      const imported = importShellOutput([{ name: 'shell.txt', text: shellOutputOf(text) }]);
+      assert.deepEqual(imported.problems, []);
+      const result = planned(imported.text!, text);
+      // Get-CsUser names users by SIP address: a user the file names another way (UPN, DOMAIN\logon) is not
+      // found in the imported file, so its setting is applied again, which changes nothing on the server.
+      const named = (s: { identity: string | null }) => text.includes(JSON.stringify(s.identity)) && !String(s.identity).startsWith('sip:');
+      assert.deepEqual(result.steps!.filter((s) => !(s.cmdlet === 'Set-CsUser' && named(s))), []);
+      assert.equal(result.steps!.length, example.includes('exchange-online') ? 2 : 0);
+      for (const step of result.steps!) assert.match(step.reason, /the deployed file does not list/);
+    });
+  }
+});

@@ -1,0 +1,191 @@
+/**
+ * What the Management Shell would print for the deployment a topology file describes, written for the round
+ * trip tests from the shell-output facts (property names and order, list layout), independently of the
+ * import's catalog readings. Settings the file does not state print as the documented defaults.
+ */
+import { parse } from 'jsonc-parser';
+
+type Json = Record<string, unknown>;
+type Props = [string, unknown][];
+
+const CONSOLE_WIDTH = 120;
+
+function printed(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  return String(value);
+}
+
+/** One object in list format: names padded to the longest, values wrapped at the last space before column 120. */
+export function listObject(props: Props): string {
+  const width = Math.max(...props.map(([name]) => name.length));
+  const lines: string[] = [];
+  for (const [name, value] of props) {
+    const prefix = `${name.padEnd(width)} : `;
+    let rest = printed(value);
+    let lead = prefix;
+    while (lead.length + rest.length > CONSOLE_WIDTH) {
+      const room = CONSOLE_WIDTH - prefix.length;
+      const cut = rest.lastIndexOf(' ', room);
+      if (cut <= 0) break;
+      lines.push(lead + rest.slice(0, cut));
+      rest = rest.slice(cut + 1);
+      lead = ' '.repeat(prefix.length);
+    }
+    lines.push((lead + rest).trimEnd());
+  }
+  return lines.join('\n');
+}
+
+function routing(edge: Json): string {
+  return edge.UseDefaultRouting === true ? 'UseDefaultRouting' : 'UseDnsSrvRouting';
+}
+
+function edgeObject(edge: Json, version: string): Props {
+  const value = (name: string, fallback: unknown) => (name in edge ? edge[name] : fallback);
+  const skype = version.startsWith('Skype');
+  const byRoute: Props =
+    routing(edge) === 'UseDefaultRouting'
+      ? [
+          ['DefaultRouteFqdn', value('DefaultRouteFqdn', '')],
+          ['IsPublicProvider', value('IsPublicProvider', false)],
+          ['VerificationLevel', value('VerificationLevel', 'AlwaysVerifiable')],
+        ]
+      : [
+          ['BeClearingHouse', value('BeClearingHouse', false)],
+          ['EnablePartnerDiscovery', value('EnablePartnerDiscovery', false)],
+        ];
+  return [
+    ['Identity', 'Global'],
+    ['AllowAnonymousUsers', value('AllowAnonymousUsers', false)],
+    ['AllowFederatedUsers', value('AllowFederatedUsers', false)],
+    ['AllowOutsideUsers', value('AllowOutsideUsers', true)],
+    ...byRoute,
+    ['EnableArchivingDisclaimer', value('EnableArchivingDisclaimer', false)],
+    ['EnableUserReplicator', value('EnableUserReplicator', false)],
+    ['KeepCrlsUpToDateForPeers', value('KeepCrlsUpToDateForPeers', true)],
+    ['MarkSourceVerifiableOnOutgoingMessages', value('MarkSourceVerifiableOnOutgoingMessages', true)],
+    ['OutgoingTlsCountForFederatedPartners', value('OutgoingTlsCountForFederatedPartners', 4)],
+    ['DiscoveredPartnerStandardRate', value('DiscoveredPartnerStandardRate', 20)],
+    ['EnableDiscoveredPartnerContactsLimit', value('EnableDiscoveredPartnerContactsLimit', true)],
+    ['MaxContactsPerDiscoveredPartner', value('MaxContactsPerDiscoveredPartner', 1000)],
+    ['DiscoveredPartnerReportPeriodMinutes', value('DiscoveredPartnerReportPeriodMinutes', 60)],
+    ['MaxAcceptedCertificatesStored', value('MaxAcceptedCertificatesStored', 1000)],
+    ['MaxRejectedCertificatesStored', value('MaxRejectedCertificatesStored', 500)],
+    ['CertificatesDeletedPercentage', value('CertificatesDeletedPercentage', 20)],
+    ...((skype
+      ? [
+          ['DiscoveredPartnerVerificationLevel', value('DiscoveredPartnerVerificationLevel', 'UseSourceVerification')],
+          ['DnsSrvCacheRecordCount', value('DnsSrvCacheRecordCount', 1000)],
+          ['SkypeSearchUrl', value('SkypeSearchUrl', '')],
+          ['EnablePartnerMonitoringCosmosOutput', false],
+          ['EnablePartnerMonitoringIfxLog', false],
+        ]
+      : []) as Props),
+    ['RoutingMethod', routing(edge)],
+  ];
+}
+
+function provider(p: Json): Props {
+  return [
+    ['Identity', p.Identity],
+    ['Name', p.Identity],
+    ['ProxyFqdn', p.ProxyFqdn],
+    ['VerificationLevel', p.VerificationLevel ?? 'AlwaysVerifiable'],
+    ['Enabled', p.Enabled ?? false],
+    ['EnabledSharedAddressSpace', p.EnabledSharedAddressSpace ?? false],
+    ['HostsOCSUsers', p.HostsOCSUsers ?? false],
+    ['IsLocal', p.IsLocal ?? false],
+    ['AutodiscoverUrl', p.AutodiscoverUrl],
+    ['SipClientPort', p.SipClientPort ?? 443],
+  ];
+}
+
+function allowed(d: Json): Props {
+  const name = d.Identity ?? d.Domain;
+  return [
+    ['Identity', name],
+    ['Domain', name],
+    ['ProxyFqdn', d.ProxyFqdn],
+    ['Comment', d.Comment],
+    ['MarkForMonitoring', d.MarkForMonitoring ?? false],
+  ];
+}
+
+function blocked(d: Json): Props {
+  const name = d.Identity ?? d.Domain;
+  return [
+    ['Identity', name],
+    ['Domain', name],
+    ['Comment', d.Comment],
+  ];
+}
+
+/** A policy's Identity as the store keeps it (reference.md §1.14). */
+function storedPolicy(identity: string): string {
+  if (identity.toLowerCase() === 'global') return 'Global';
+  const site = /^site:(.*)$/i.exec(identity);
+  if (site) return `Site:${site[1]}`;
+  return `Tag:${identity.replace(/^tag:/i, '')}`;
+}
+
+function policy(p: Json): Props {
+  return [
+    ['Identity', storedPolicy(String(p.Identity))],
+    ['Description', p.Description],
+    ['Destination', p.Destination],
+    ['Organization', Array.isArray(p.Organization) ? p.Organization.join(',') : undefined],
+  ];
+}
+
+/**
+ * The SIP address Get-CsUser prints for a user the file names: a file may name users by UPN or DOMAIN\\logon,
+ * which the output does not show; this stands in for the address the directory would hold.
+ */
+function sipAddressOf(identity: string, sipDomain: string): string {
+  if (/^sip:/i.test(identity)) return identity;
+  if (identity.includes('@')) return `sip:${identity}`;
+  return `sip:${identity.slice(identity.indexOf('\\') + 1).toLowerCase()}@${sipDomain}`;
+}
+
+function user(u: Json, sipDomain: string): Props {
+  return [
+    ['SipAddress', sipAddressOf(String(u.Identity), sipDomain)],
+    ['HostedVoiceMail', u.HostedVoiceMail],
+    ['HostedVoicemailPolicy', u.HostedVoicemailPolicy],
+  ];
+}
+
+function contact(c: Json, index: number): Props {
+  const guid = `{${index.toString(16).padStart(8, '0')}-4e5f-4a6b-8c7d-9e0f1a2b3c4d}`;
+  return [
+    ['Identity', `CN=${guid},${c.OU}`],
+    ['RegistrarPool', c.RegistrarPool],
+    ['HomeServer', `CN=Lc Services,CN=Microsoft,CN=1:1,CN=Pools,CN=RTC Service,CN=Services,CN=Configuration,DC=contoso,DC=com`],
+    ['AutoAttendant', c.AutoAttendant ?? false],
+    ['Description', c.Description],
+    ['SipAddress', c.SipAddress],
+    ['DisplayNumber', c.DisplayNumber],
+    ['LineURI', `tel:${c.DisplayNumber}`],
+    ['HostedVoicemailPolicy', c.HostedVoicemailPolicy],
+    ['SecondaryLanguages', '{}'],
+    ['Enabled', true],
+  ];
+}
+
+/** Each Get-Cs* command's output for the file's deployment, in list format, as pasted one after another. */
+export function shellOutputOf(topologyText: string): string {
+  const file = parse(topologyText) as Json;
+  const version = String(file.ServerVersion ?? 'Lync Server 2013');
+  const objects: Props[] = [];
+  const list = (key: string) => (Array.isArray(file[key]) ? (file[key] as Json[]) : []);
+  if (file.AccessEdgeConfiguration) objects.push(edgeObject(file.AccessEdgeConfiguration as Json, version));
+  objects.push(...list('AllowedDomains').map(allowed));
+  objects.push(...list('BlockedDomains').map(blocked));
+  objects.push(...list('HostingProviders').map(provider));
+  objects.push(...list('HostedVoicemailPolicies').map(policy));
+  const sipDomain = Array.isArray(file.SipDomains) ? String(file.SipDomains[0]) : 'contoso.com';
+  objects.push(...list('Users').map((u) => user(u, sipDomain)));
+  objects.push(...list('ExUmContacts').map(contact));
+  return `\n${objects.map(listObject).join('\n\n')}\n\n`;
+}
