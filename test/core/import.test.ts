@@ -170,6 +170,45 @@ describe('import: written fixtures', () => {
   });
 });
 
+describe('import: transcripts', () => {
+  it('skips what was typed: prompts, cmdlets, assignments and the #TYPE line of Export-Csv', () => {
+    const transcript = [
+      'PS C:\\Users\\admin> $FormatEnumerationLimit = -1',
+      '$FormatEnumerationLimit = -1',
+      'Get-CsBlockedDomain',
+      sample('04-'),
+      '#TYPE Microsoft.Rtc.Management.WritableConfig.Settings.Edge.AllowedDomain',
+      '"Identity","Domain","ProxyFqdn","Comment","MarkForMonitoring"',
+      '"fabrikam.com","fabrikam.com","","","False"',
+    ].join('\n');
+    const file = topology(transcript);
+    assert.deepEqual(file.BlockedDomains, [{ Identity: 'tailspintoys.com' }]);
+    assert.deepEqual(file.AllowedDomains, [{ Identity: 'fabrikam.com', MarkForMonitoring: false }]);
+  });
+
+  it('reads the same object pasted twice once, and refuses two different objects of one name', () => {
+    const twice = topology(fixture('get-csuser-hostedvoicemail.txt'), fixture('get-csuser-hostedvoicemail.txt'));
+    assert.equal((twice.Users as unknown[]).length, 3);
+    const changed = imported(fixture('get-csuser-hostedvoicemail.txt'), fixture('get-csuser-hostedvoicemail.txt').replace('HostedVoiceMail       : True', 'HostedVoiceMail       : False'));
+    assert.equal(changed.text, undefined);
+    assert.deepEqual(changed.problems.map((p) => [p.source, p.line]), [['paste2.txt', 2]]);
+    assert.match(changed.problems[0].message, /printed "sip:kenmyer@contoso.com" before \(line 2 of paste1\.txt\)/);
+  });
+
+  it('says which server version the output comes from at least, when its parameters need a later one than the default', () => {
+    const skype = sample('01-').replace('RoutingMethod                          : UseDnsSrvRouting', 'DnsSrvCacheRecordCount                 : 1000\nRoutingMethod                          : UseDnsSrvRouting');
+    const file = topology(skype);
+    assert.equal(file.ServerVersion, 'Skype for Business Server 2015');
+    assert.deepEqual(analyze(file.text).diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.equal('ServerVersion' in topology(sample('01-')), false);
+  });
+
+  it('leaves an empty Organization out rather than writing an empty list', () => {
+    const file = topology('Identity     : Tag:Empty\nDescription  :\nDestination  : exap.um.outlook.com\nOrganization : {}\n');
+    assert.deepEqual(file.HostedVoicemailPolicies, [{ Identity: 'Empty', Destination: 'exap.um.outlook.com' }]);
+  });
+});
+
 describe('import: what it cannot read', () => {
   it('reports a line that is not list format with its number, and writes nothing', () => {
     const result = imported('Identity : a.com\nDomain   : a.com\nthis is not output\n');

@@ -1,4 +1,5 @@
-import { SECTIONS } from '../catalog';
+import { DEFAULT_SERVER_VERSION, findProperty, SECTIONS, SERVER_VERSIONS, type ServerVersion } from '../catalog';
+import { nameKey } from '../model';
 import { recognize, type ImportedObject, type ImportedValue } from './recognize';
 import { readShellText } from './shellText';
 
@@ -65,10 +66,26 @@ function leftOutComment(indent: string, object: ImportedObject): string[] {
   return object.leftOut.length === 0 ? [] : [comment(indent, `Left out of ${object.type.command}: ${object.leftOut.map((l) => `${l.names.join(', ')} (${l.why})`).join('; ')}.`)];
 }
 
+/**
+ * The earliest server version that has every parameter read, when it is later than the default: output with
+ * Skype for Business Server properties comes from at least that version, and the file must say so to be clean.
+ */
+function versionOf(objects: readonly ImportedObject[]): ServerVersion | undefined {
+  let latest = SERVER_VERSIONS.indexOf(DEFAULT_SERVER_VERSION);
+  for (const object of objects)
+    for (const name of object.values.keys()) {
+      const since = findProperty(object.spec, name)?.since;
+      if (since) latest = Math.max(latest, SERVER_VERSIONS.indexOf(since));
+    }
+  return latest > SERVER_VERSIONS.indexOf(DEFAULT_SERVER_VERSION) ? SERVER_VERSIONS[latest] : undefined;
+}
+
 /** The topology file: sections in the catalog's order, entries in the order they were printed. */
-function write(objects: readonly (ImportedObject & { source: string })[], header: readonly string[]): string {
+function write(objects: readonly Sourced[], header: readonly string[]): string {
   const lines = [...header.map((h) => comment('', h)), '{'];
   const sections: string[][] = [];
+  const version = versionOf(objects);
+  if (version) sections.push([comment('  ', `The output has parameters that ${version} and later have.`), `  "ServerVersion": ${JSON.stringify(version)}`]);
   for (const spec of SECTIONS) {
     const own = objects.filter((o) => o.spec === spec);
     if (own.length === 0) continue;
@@ -93,6 +110,33 @@ function write(objects: readonly (ImportedObject & { source: string })[], header
   return `${lines.join('\n')}\n`;
 }
 
+type Sourced = ImportedObject & { readonly source: string };
+
+/**
+ * Each entry of a list once: the same object pasted twice is read once; two objects of one kind with the
+ * same name and different values are a problem (the deployment has one of them).
+ */
+function once(objects: readonly Sourced[], problems: ImportProblem[]): Sourced[] {
+  const seen = new Map<string, Sourced>();
+  const kept: Sourced[] = [];
+  for (const object of objects) {
+    const section = object.spec.section;
+    const name = section.names?.map((n) => object.values.get(n)).find((v) => typeof v === 'string');
+    const key = section.list && typeof name === 'string' ? `${section.key}\n${nameKey(section, name)}` : undefined;
+    const earlier = key === undefined ? undefined : seen.get(key);
+    if (!earlier) {
+      if (key !== undefined) seen.set(key, object);
+      kept.push(object);
+    } else if (JSON.stringify([...earlier.values]) !== JSON.stringify([...object.values]))
+      problems.push({
+        source: object.source,
+        line: object.line,
+        message: `${object.type.command} printed ${JSON.stringify(name)} before (line ${earlier.line} of ${earlier.source}) with other values: paste one output of each command.`,
+      });
+  }
+  return kept;
+}
+
 function counted(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
@@ -104,7 +148,7 @@ function counted(n: number, noun: string): string {
  */
 export function importShellOutput(sources: readonly ShellSource[]): ImportResult {
   const problems: ImportProblem[] = [];
-  const objects: (ImportedObject & { source: string })[] = [];
+  const objects: Sourced[] = [];
   const unknown: string[] = [];
   for (const source of sources) {
     const read = readShellText(source.text);
@@ -113,15 +157,16 @@ export function importShellOutput(sources: readonly ShellSource[]): ImportResult
     objects.push(...recognized.objects.map((o) => ({ ...o, source: source.name })));
     for (const u of recognized.unknown) unknown.push(`the object at line ${u.line} of ${source.name} (${u.names.join(', ')}) is of no kind the import reads`);
   }
-  const edges = objects.filter((o) => !o.spec.section.list);
+  const unique = once(objects, problems);
+  const edges = unique.filter((o) => !o.spec.section.list);
   for (const extra of edges.slice(1))
     problems.push({ source: extra.source, line: extra.line, message: `A second ${extra.type.command} object: the deployment has only one (the first is at line ${edges[0].line} of ${edges[0].source}).` });
   if (problems.length > 0) return { text: undefined, problems: problems.sort((a, b) => (a.source === b.source ? a.line - b.line : 0)) };
-  const read = [...new Set(objects.map((o) => o.type))].map((type) => `${type.command} (${counted(objects.filter((o) => o.type === type).length, 'object')})`);
+  const read = [...new Set(unique.map((o) => o.type))].map((type) => `${type.command} (${counted(unique.filter((o) => o.type === type).length, 'object')})`);
   const header = [
     `Imported by Lync Topology from Management Shell output: ${sources.map((s) => s.name).join(', ')}.`,
     read.length > 0 ? `Read: ${read.join(', ')}.` : 'No object of a kind the import reads was found.',
     ...unknown.map((u) => `Left out: ${u}.`),
   ];
-  return { text: write(objects, header), problems: [] };
+  return { text: write(unique, header), problems: [] };
 }

@@ -138,7 +138,7 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
     const seen = new Map<string, ShellProperty>();
     const set = (property: ShellProperty, parameter: PropertySpec, value: ImportedValue | { problem: string }) => {
       if (typeof value === 'object' && 'problem' in value) problems.push({ line: property.line, message: value.problem });
-      else values.set(parameter.name, value);
+      else if (!(Array.isArray(value) && value.length === 0)) values.set(parameter.name, value);
     };
     for (const property of object.properties) {
       const earlier = seen.get(property.name);

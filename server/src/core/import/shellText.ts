@@ -28,8 +28,12 @@ export interface ShellText {
 
 /** `Name : Value`: the name padded with spaces, at least one, before the colon; the value after `: `. */
 const PROPERTY_LINE = /^([A-Za-z][A-Za-z0-9_]*) +:(?: (.*))?$/;
-/** A prompt and the command typed at it, as people paste it with the output. */
-const PROMPT_LINE = /^PS [^>]*>/;
+/**
+ * What was typed rather than printed, as people paste it with the output: a prompt and its command, a Lync
+ * cmdlet, an assignment (`$FormatEnumerationLimit = -1`), and the `#TYPE` line Export-Csv writes without
+ * -NoTypeInformation. Printed lines never start with these; continuation lines start with spaces.
+ */
+const TYPED_LINE = /^(PS [^>]*>|[A-Z][a-z]+-Cs[A-Za-z]+\b|\$[A-Za-z_]\w*\s*=|#TYPE )/;
 /** The dashes under the header of the table format. */
 const TABLE_RULE = /^-+( +-+)+\s*$/;
 const CSV_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -143,7 +147,7 @@ function objectsOf(paragraphs: readonly Paragraph[]): ShellObject[] {
 
 /**
  * Reads pasted Management Shell output. Lines that are neither properties, their continuations, CSV, blank
- * nor a prompt are problems, each with its line number.
+ * nor typed commands are problems, each with its line number.
  */
 export function readShellText(text: string): ShellText {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -160,9 +164,9 @@ export function readShellText(text: string): ShellText {
   while (index < lines.length) {
     const line = lines[index];
     const number = index + 1;
-    if (isBlank(line) || PROMPT_LINE.test(line)) {
+    if (isBlank(line) || TYPED_LINE.test(line)) {
       current = undefined;
-      if (PROMPT_LINE.test(line)) flush();
+      if (!isBlank(line)) flush();
       index++;
       continue;
     }
