@@ -3,6 +3,7 @@ import {
   canonicalValue,
   SECTION_CHANGES,
   SECTIONS,
+  SECTIONS_BY_KEY,
   type PropertySpec,
   type SectionObjectSpec,
 } from '../catalog';
@@ -32,6 +33,9 @@ export interface Plan {
   readonly blocking: readonly Diagnostic[];
   readonly serverVersion: string;
 }
+
+/** The name the plan gives the one Edge configuration. */
+const GLOBAL = 'global';
 
 /** A stated setting: its catalog spec and the value the file gives it. */
 interface Setting {
@@ -66,11 +70,10 @@ function stateOf(object: ObjectModel, name: string): State {
 
 /** The entries of a section by their compared name; undefined when the file has no such section. */
 function statesOf(model: TopologyModel, spec: SectionObjectSpec): Map<string, State> | undefined {
-  const objects = model.sections.get(spec.section.key);
-  if (!objects || (!spec.section.list && objects.length === 0)) return spec.section.list && model.root?.byName.has(spec.section.key) ? new Map() : undefined;
+  if (!model.root?.byName.has(spec.section.key)) return undefined;
   const states = new Map<string, State>();
-  for (const object of objects) {
-    const name = spec.section.list ? entryName(object) : 'global';
+  for (const object of model.sections.get(spec.section.key) ?? []) {
+    const name = spec.section.list ? entryName(object) : GLOBAL;
     if (name !== undefined && !states.has(nameKey(spec.section, name))) states.set(nameKey(spec.section, name), stateOf(object, name));
   }
   return states;
@@ -153,31 +156,35 @@ class Planner {
     this.steps.push({ order, step });
   }
 
-  /** The grant steps that make `desired`'s granted policies those of `before`. */
+  /** The grants that give `desired` the policies it names where `before` has others or none. */
   grants(spec: SectionObjectSpec, order: number, desired: State, before: State | undefined): void {
-    for (const [property, policy] of desired.grants) {
-      const grant = spec.properties.find((p) => p.name === property)!.grant!;
-      const target = SECTIONS.find((s) => s.section.key === spec.properties.find((p) => p.name === property)!.references)!;
-      const was = before?.grants.get(property);
-      if (was !== undefined && nameKey(target.section, was) === nameKey(target.section, policy)) continue;
+    for (const [name, policy] of desired.grants) {
+      const property = spec.properties.find((p) => p.name === name)!;
+      const target = SECTIONS_BY_KEY.get(property.references!)!.section;
+      const was = before?.grants.get(name);
+      if (was !== undefined && nameKey(target, was) === nameKey(target, policy)) continue;
       this.add(order, {
         action: 'grant',
-        cmdlet: grant.cmdlet,
+        cmdlet: property.grant!.cmdlet,
         identity: desired.name,
-        parameters: { Identity: desired.name, [grant.parameter]: policy },
+        parameters: { Identity: desired.name, [property.grant!.parameter]: policy },
         reason: was === undefined ? `grant the per-user policy ${JSON.stringify(policy)}` : `grant ${JSON.stringify(policy)} instead of ${JSON.stringify(was)}`,
       });
     }
   }
 
+  /** The object as the file states it: New-, or Set- for a kind that always exists (users, the global policy). */
   create(spec: SectionObjectSpec, order: number, state: State, reason: string): void {
-    const name = spec.section.list ? nameParameter(spec, state) : undefined;
-    const existing = spec.section.modifyExisting;
-    const cmdlet = existing && existing.names.includes(nameKey(spec.section, state.name)) ? existing.cmdlet : spec.section.modifies ? SECTION_CHANGES[spec.section.key].set : spec.cmdlet!;
-    const action = cmdlet === spec.cmdlet && !spec.section.modifies ? 'new' : 'set';
+    const exists = spec.section.modifies || spec.section.modifyExisting?.names.includes(nameKey(spec.section, state.name));
     const settings = [...state.settings.values()];
-    if (action === 'set' && Object.keys(parameters(spec, undefined, settings)).length === 0) return;
-    this.add(order, { action, cmdlet, identity: state.name, parameters: parameters(spec, name, settings), reason });
+    if (exists && Object.keys(parameters(spec, undefined, settings)).length === 0) return;
+    this.add(order, {
+      action: exists ? 'set' : 'new',
+      cmdlet: exists ? SECTION_CHANGES[spec.section.key].set : spec.cmdlet!,
+      identity: state.name,
+      parameters: parameters(spec, nameParameter(spec, state), settings),
+      reason,
+    });
   }
 
   remove(spec: SectionObjectSpec, order: number, state: State, reason: string): void {
@@ -290,15 +297,17 @@ export function plan(deployed: Analysis, desired: Analysis): Plan {
   const deployedSyntax = deployed.diagnostics.filter((d) => d.code === 'LT001');
   if (desired.blocking.length > 0 || deployedSyntax.length > 0) return { steps: undefined, blocking: [...desired.blocking, ...deployedSyntax], serverVersion };
   const planner = new Planner(deployed.model, desired.model);
-  let toDefaultRoute = false;
+  /** Before the Edge step when the Edge takes a default route: where the providers are removed. */
+  let toDefaultRoute: number | undefined;
   for (const spec of SECTIONS) {
     const wanted = statesOf(desired.model, spec);
     if (!wanted) continue;
     const have = statesOf(deployed.model, spec);
     if (!spec.section.list) {
-      const state = wanted.get('global')!;
-      const before = have?.get('global');
-      toDefaultRoute = selectedRouting(state) === 'DefaultRoute' && selectedRouting(before) !== 'DefaultRoute';
+      const state = wanted.get(GLOBAL);
+      const before = have?.get(GLOBAL);
+      if (!state) continue;
+      if (selectedRouting(state) === 'DefaultRoute' && selectedRouting(before) !== 'DefaultRoute') toDefaultRoute = firstOrder(spec) - 5;
       planner.edge(spec, state, before);
       continue;
     }
@@ -306,19 +315,25 @@ export function plan(deployed: Analysis, desired: Analysis): Plan {
     const removed = new Set([...(have?.keys() ?? [])].filter((k) => !wanted.has(k) && !(spec.section.modifyExisting?.names ?? []).includes(k)));
     planner.ungrants(removed, spec);
   }
-  if (toDefaultRoute) {
-    const providers = SECTIONS.find((s) => s.section.key === 'HostingProviders')!;
+  if (toDefaultRoute !== undefined) {
+    const providers = SECTIONS_BY_KEY.get('HostingProviders')!;
     const reason = 'the Edge cannot take a default route while any hosting provider exists: removed before the Edge changes';
     const removing = planner.steps.filter((s) => s.step.action === 'remove' && s.step.cmdlet === SECTION_CHANGES.HostingProviders.remove);
     for (const s of removing) planner.steps.splice(planner.steps.indexOf(s), 1);
-    for (const state of statesOf(deployed.model, providers)?.values() ?? []) planner.remove(providers, firstOrder(SECTIONS[0]) - 5, state, `${JSON.stringify(state.name)}: ${reason}`);
+    for (const state of statesOf(deployed.model, providers)?.values() ?? []) planner.remove(providers, toDefaultRoute, state, `${JSON.stringify(state.name)}: ${reason}`);
   }
   const steps = planner.steps.map((s, index) => ({ ...s, index })).sort((a, b) => a.order - b.order || a.index - b.index);
   return { steps: steps.map((s) => s.step), blocking: [], serverVersion };
 }
 
-/** The section each Set- and Remove- cmdlet belongs to, for the types of its parameters. */
-const SECTION_OF_CMDLET = new Map(SECTIONS.flatMap((spec) => Object.values(SECTION_CHANGES[spec.section.key] ?? {}).filter((c) => typeof c === 'string').map((c) => [c as string, spec] as const)));
+/** The cmdlets that change a section's objects: its own, and its Set- and Remove-. */
+function cmdletsOf(spec: SectionObjectSpec): string[] {
+  const changes = SECTION_CHANGES[spec.section.key];
+  return [spec.cmdlet!, changes.set, ...(changes.remove ? [changes.remove] : [])];
+}
+
+/** The section each cmdlet of a plan (but the grants) belongs to, for the types of its parameters. */
+const SECTION_OF_CMDLET = new Map(SECTIONS.flatMap((spec) => cmdletsOf(spec).map((cmdlet) => [cmdlet, spec] as const)));
 
 /** A parameter's value as PowerShell text: switches bare, Booleans `$True`/`$False`, strings quoted. */
 function argument(spec: PropertySpec | undefined, value: PlanValue): string | undefined {
@@ -333,7 +348,7 @@ function argument(spec: PropertySpec | undefined, value: PlanValue): string | un
 
 /** One step as a command line. */
 export function stepCommand(step: PlanStep): string {
-  const spec = SECTION_OF_CMDLET.get(step.cmdlet) ?? SECTIONS.find((s) => s.cmdlet === step.cmdlet);
+  const spec = SECTION_OF_CMDLET.get(step.cmdlet);
   const parts = [step.cmdlet];
   for (const [name, value] of Object.entries(step.parameters)) {
     const text = argument(spec?.properties.find((p) => p.name === name), value);
@@ -347,16 +362,9 @@ export function planScript(result: Plan, desiredName: string): string | undefine
   if (!result.steps) return undefined;
   const header = psComment(`Lync Server Management Shell cmdlets for ${result.serverVersion}: the changes that make the deployment what ${desiredName} says, planned by Lync Topology.`);
   if (result.steps.length === 0) return `${header}\n${psComment('Nothing to change: the deployment already is what the file says.')}\n`;
-  const edgeCmdlets = new Set(SECTIONS.filter((s) => s.section.reachesEdge).flatMap((s) => [s.cmdlet!, ...Object.values(SECTION_CHANGES[s.section.key] ?? {}).filter((c): c is string => typeof c === 'string')]));
-  const blocks: string[] = [];
-  let checked = false;
+  const edgeCmdlets = new Set(SECTIONS.filter((s) => s.section.reachesEdge).flatMap(cmdletsOf));
   const lastEdge = result.steps.map((s) => edgeCmdlets.has(s.cmdlet)).lastIndexOf(true);
-  result.steps.forEach((step, index) => {
-    blocks.push(`${psComment(`${step.reason[0].toUpperCase()}${step.reason.slice(1)}.`)}\n${stepCommand(step)}`);
-    if (index === lastEdge && !checked) {
-      blocks.push(REPLICATION_CHECK.join('\n'));
-      checked = true;
-    }
-  });
+  const blocks = result.steps.map((step) => `${psComment(`${step.reason[0].toUpperCase()}${step.reason.slice(1)}.`)}\n${stepCommand(step)}`);
+  if (lastEdge >= 0) blocks.splice(lastEdge + 1, 0, REPLICATION_CHECK.join('\n'));
   return `${header}\n\n${blocks.join('\n\n')}\n`;
 }
