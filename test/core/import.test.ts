@@ -209,6 +209,35 @@ describe('import: transcripts', () => {
   });
 });
 
+describe('import: wrapping and CSV variants', () => {
+  it('joins a value the console broke inside a word without a space when its kind has none (a URL), with one otherwise', () => {
+    const url = 'https://autodiscover.fabrikam.com/autodiscover/autodiscoverservice.svc/root/' + 'x'.repeat(30);
+    const lines = [
+      'Identity                  : Fabrikam Hosted',
+      '                            Exchange',
+      'ProxyFqdn                 : proxyserver.fabrikam.com',
+      'Enabled                   : True',
+      'IsLocal                   : False',
+      `AutodiscoverUrl           : ${url.slice(0, 92)}`,
+      `                            ${url.slice(92)}`,
+    ];
+    assert.equal(lines[5].length, 120);
+    const [provider] = topology(lines.join('\n')).HostingProviders as Record<string, unknown>[];
+    assert.equal(provider.AutodiscoverUrl, url);
+    assert.equal(provider.Identity, 'Fabrikam Hosted Exchange');
+  });
+
+  it('reads CSV written without quotes (Export-Csv -UseQuotes AsNeeded)', () => {
+    const file = topology('Identity,Domain,Comment\nadatum.com,adatum.com,Spam\n');
+    assert.deepEqual(file.BlockedDomains, [{ Identity: 'adatum.com', Comment: 'Spam' }]);
+  });
+
+  it('reports a CSV row whose fields do not match its header, with its line', () => {
+    const result = imported('"Identity","Domain","Comment"\n"adatum.com","adatum.com"\n');
+    assert.deepEqual(result.problems.map((p) => p.line), [2]);
+  });
+});
+
 describe('import: what it cannot read', () => {
   it('reports a line that is not list format with its number, and writes nothing', () => {
     const result = imported('Identity : a.com\nDomain   : a.com\nthis is not output\n');

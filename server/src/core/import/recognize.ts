@@ -78,9 +78,13 @@ function items(value: string, separator: string): string[] {
     .filter((item) => item !== '');
 }
 
+/** String formats that never hold a space: a value of one the console wrapped is joined without one. */
+const SPACELESS = new Set(['fqdn', 'url', 'sipDomain', 'hostName', 'sipAddress', 'phoneNumber']);
+
 /** The printed value as the parameter's type; a string is a problem to report. */
-function typed(spec: PropertySpec, value: string): ImportedValue | { problem: string } {
+function typed(spec: PropertySpec, property: ShellProperty): ImportedValue | { problem: string } {
   const kind = spec.value;
+  const value = kind.kind === 'string' && SPACELESS.has(kind.format) && property.lines ? property.lines.join('') : property.value;
   switch (kind.kind) {
     case 'boolean':
     case 'switch':
@@ -172,7 +176,7 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
         leave(property.name, `no parameter of ${spec.cmdlet} takes them`);
         continue;
       }
-      set(property, parameter, reading?.kind === 'policyIdentity' ? policyIdentity(property.value) : typed(parameter, property.value));
+      set(property, parameter, reading?.kind === 'policyIdentity' ? policyIdentity(property.value) : typed(parameter, property));
     }
     const hidden = type.hiddenByDefault;
     if (hidden && !hidden.properties.some((name) => seen.has(name)))

@@ -6,8 +6,13 @@
 
 export interface ShellProperty {
   readonly name: string;
-  /** The value as printed, continuation lines joined; empty when nothing was printed. */
+  /** The value as printed, continuation lines joined with a space (where the console broke them); empty when nothing was printed. */
   readonly value: string;
+  /**
+   * The lines the value was printed on. The console breaks a long value at its last space before the edge, or
+   * inside a word that has none: a value that cannot hold spaces (an FQDN, a URL) joins them without one.
+   */
+  readonly lines?: readonly string[];
   readonly line: number;
 }
 
@@ -37,6 +42,8 @@ const TYPED_LINE = /^(PS [^>]*>|[A-Z][a-z]+-Cs[A-Za-z]+\b|\$[A-Za-z_]\w*\s*=|#TY
 /** The dashes under the header of the table format. */
 const TABLE_RULE = /^-+( +-+)+\s*$/;
 const CSV_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** A header row without quotes, as `Export-Csv -UseQuotes AsNeeded` (PowerShell 7) writes it. */
+const UNQUOTED_HEADER = /^[A-Za-z][A-Za-z0-9_]*(,[A-Za-z][A-Za-z0-9_]*)+$/;
 /** Properties that name an object; a CSV row of names holding one of them is a header. */
 const NAMING_PROPERTIES = ['Identity', 'SipAddress'];
 
@@ -86,11 +93,16 @@ function isCsvHeader(fields: readonly string[]): boolean {
   return fields.length > 1 && fields.every((f) => CSV_NAME.test(f)) && fields.some((f) => NAMING_PROPERTIES.includes(f));
 }
 
-/** Reads CSV tables from `lines[start]` on, until a line that is not CSV; returns where it stopped. */
+/** Whether a CSV table starts at this line: a quoted field, or a header row of property names without quotes. */
+function startsCsv(line: string): boolean {
+  return line.startsWith('"') || (UNQUOTED_HEADER.test(line) && isCsvHeader(line.split(',')));
+}
+
+/** Reads CSV tables from `lines[start]` on, up to a blank line or a typed command; returns where it stopped. */
 function readCsv(lines: readonly string[], start: number, objects: ShellObject[], problems: ShellTextProblem[]): number {
   let header: string[] | undefined;
   let index = start;
-  while (index < lines.length && lines[index].startsWith('"')) {
+  while (index < lines.length && !isBlank(lines[index]) && !TYPED_LINE.test(lines[index])) {
     const record = csvRecord(lines, index);
     if (!record) {
       problems.push({ line: index + 1, message: 'This CSV field is never closed: a double quote is missing.' });
@@ -170,7 +182,7 @@ export function readShellText(text: string): ShellText {
       index++;
       continue;
     }
-    if (line.startsWith('"')) {
+    if (startsCsv(line)) {
       flush();
       index = readCsv(lines, index, objects, problems);
       continue;
@@ -184,7 +196,8 @@ export function readShellText(text: string): ShellText {
     }
     const last = current?.properties.at(-1);
     if (/^\s/.test(line) && last) {
-      current!.properties[current!.properties.length - 1] = { ...last, value: `${last.value} ${line.trim()}`.trim() };
+      const lines = [...(last.lines ?? [last.value]), line.trim()];
+      current!.properties[current!.properties.length - 1] = { ...last, value: lines.join(' ').trim(), lines };
       continue;
     }
     current = undefined;
