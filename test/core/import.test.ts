@@ -137,6 +137,8 @@ describe('import: written fixtures', () => {
       { Identity: 'sip:pilar@contoso.com', HostedVoiceMail: false },
       { Identity: 'sip:davidl@contoso.com' },
     ]);
+    const tagged = topology('SipAddress            : sip:a@contoso.com\nHostedVoiceMail       : True\nHostedVoicemailPolicy : Tag:ExRedmond\n');
+    assert.deepEqual(tagged.Users, [{ Identity: 'sip:a@contoso.com', HostedVoiceMail: true, HostedVoicemailPolicy: 'ExRedmond' }]);
   });
 
   it('reads the default-route type of the Edge, and names a block of another kind', () => {

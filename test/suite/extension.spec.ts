@@ -151,8 +151,9 @@ describe('Lync Topology in VS Code', () => {
     assert.equal(editor.document.uri.scheme, 'lync-topology-plan');
     assert.match(editor.document.getText(), /^Set-CsHostingProvider -Identity 'Hosted Exchange UM' -IsLocal \$False$/m);
     const source = await vscode.window.showTextDocument(document);
-    const start = document.getText().indexOf('proxyserver.fabrikam.com');
-    await source.edit((edit) => edit.replace(new vscode.Range(document.positionAt(start), document.positionAt(start + 'proxyserver'.length)), 'sip2'));
+    const proxy = /"ProxyFqdn": "([^"]+)"/.exec(document.getText())!;
+    const start = proxy.index + '"ProxyFqdn": "'.length;
+    await source.edit((edit) => edit.replace(new vscode.Range(document.positionAt(start), document.positionAt(start + proxy[1].length)), 'sip2.fabrikam.com'));
     await until(() => (/^New-CsHostingProvider .*-ProxyFqdn 'sip2\.fabrikam\.com'/m.test(editor.document.getText()) ? true : undefined), 'the updated plan');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });

@@ -60,6 +60,12 @@ export function policyIdentity(stored: string): string {
   return colon < 0 ? stored : lower.slice(0, colon) + stored.slice(colon);
 }
 
+/** A name of an entry of another section as the file writes it: without the scope prefix that section's names may carry (`Tag:`). */
+function referenced(section: string, value: string): string {
+  const prefix = SECTIONS_BY_KEY.get(section)?.section.optionalPrefix;
+  return prefix && value.toLowerCase().startsWith(prefix) ? value.slice(prefix.length) : value;
+}
+
 /** The parent of a distinguished name: what follows its first unescaped comma. */
 function parentDn(dn: string): string | undefined {
   for (let i = 0; i < dn.length; i++) {
@@ -176,7 +182,7 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
         leave(property.name, `no parameter of ${spec.cmdlet} takes them`);
         continue;
       }
-      set(property, parameter, reading?.kind === 'policyIdentity' ? policyIdentity(property.value) : typed(parameter, property));
+      set(property, parameter, reading?.kind === 'policyIdentity' ? policyIdentity(property.value) : parameter.references ? referenced(parameter.references, property.value) : typed(parameter, property));
     }
     const hidden = type.hiddenByDefault;
     if (hidden && !hidden.properties.some((name) => seen.has(name)))
