@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { applyEdits, modify } from 'jsonc-parser';
 import type { Page } from 'playwright-core';
 import { analyze } from '../server/src/core';
 import { launchChromium, prepareRun, ROOT, startCodeServer } from './codeServer';
@@ -13,7 +14,22 @@ import { launchChromium, prepareRun, ROOT, startCodeServer } from './codeServer'
  */
 const TIMEOUT = 30_000;
 const MISTAKES = 'mistakes.lync.jsonc';
-const README_SHOTS: Record<string, string> = { hover: 'squiggles-and-hover.png', 'quick-fix': 'quick-fix.png', preview: 'cmdlets-preview.png' };
+const README_SHOTS: Record<string, string> = { hover: 'squiggles-and-hover.png', 'quick-fix': 'quick-fix.png', preview: 'cmdlets-preview.png', 'plan-preview': 'plan-preview.png' };
+const EXCHANGE_ONLINE = 'exchange-online.lync.jsonc';
+const DEPLOYED = 'deployed.lync.jsonc';
+
+/** The Exchange Online example as a deployment a few changes away from it, for the plan preview. */
+function deployedVersion(example: string): string {
+  const changes: [(string | number)[], unknown, boolean?][] = [
+    [['HostingProviders', 0, 'ProxyFqdn'], 'exap.um.outlook.cn'],
+    [['BlockedDomains', 1], { Identity: 'spam.example' }, true],
+    [['HostedVoicemailPolicies', 1, 'Description'], 'Redmond'],
+    [['Users', 0, 'HostedVoiceMail'], false],
+  ];
+  let text = example;
+  for (const [path, value, isArrayInsertion] of changes) text = applyEdits(text, modify(text, path, value, { isArrayInsertion, formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+  return text;
+}
 
 interface Outcome {
   readonly step: string;
@@ -65,7 +81,7 @@ class Workbench {
   }
 }
 
-async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
+async function walkThrough(ui: Workbench, outcomes: Outcome[], workspace: string): Promise<void> {
   const { page } = ui;
   const step = async (name: string, action: () => Promise<string | void>) => {
     try {
@@ -172,6 +188,26 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
     return `followed the edit in ${followed} ms; read-only`;
   });
 
+  await step('plan preview', async () => {
+    await page.keyboard.press('Escape');
+    await ui.palette('View: Close All Editors');
+    // The earlier steps' edits are not kept: the plan is about the example as it is on disk.
+    await page.getByRole('button', { name: "Don't Save" }).click();
+    await ui.open(EXCHANGE_ONLINE);
+    await ui.palette('Lync Topology: Preview Changes Against...');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'A deployed topology file' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '').includes('/'));
+    await input.fill(join(workspace, DEPLOYED));
+    await page.keyboard.press('Enter');
+    const plan = page.locator('.editor-group-container', { has: page.locator('.tab', { hasText: 'exchange-online changes.ps1' }) });
+    await plan.locator('.view-line', { hasText: "Set-CsUser -Identity 'sip:kenmyer@contoso.com' -HostedVoiceMail $True" }).first().waitFor();
+    const lines = (await plan.locator('.view-line').allInnerTexts()).map(normalize).filter((l) => /^[A-Z][a-z]+-Cs/.test(l));
+    await ui.shot('plan-preview');
+    return lines.map((l) => l.split(' ')[0]).join(', ');
+  });
+
   await step('new topology file', async () => {
     await ui.palette('Lync Topology: New Topology File');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'CrossPremises' }).first().waitFor();
@@ -214,6 +250,7 @@ async function main(): Promise<number> {
   const run = prepareRun('ui');
   const shots = join(run.dir, 'screenshots');
   mkdirSync(shots);
+  writeFileSync(join(run.workspace, DEPLOYED), deployedVersion(readFileSync(join(run.workspace, EXCHANGE_ONLINE), 'utf8')));
   const server = await startCodeServer(run.entry, run.profile, run.workspace, join(run.dir, 'code-server.log'));
   const browser = await launchChromium();
   const outcomes: Outcome[] = [];
@@ -222,7 +259,7 @@ async function main(): Promise<number> {
     page.setDefaultTimeout(TIMEOUT);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(run.workspace)}`);
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
-    await walkThrough(new Workbench(page, shots), outcomes);
+    await walkThrough(new Workbench(page, shots), outcomes, run.workspace);
   } finally {
     await browser.close();
     await server.stop();
