@@ -15,6 +15,9 @@ interface Case {
 }
 
 const EDGE_DNS = '"UseDnsSrvRouting": true, "EnablePartnerDiscovery": false';
+const GLOBAL = '{ "Identity": "global", "Destination": "exap.um.outlook.com" }';
+const CONTACT = (extra = '') => `{ "SipAddress": "sip:exumsa1@contoso.com", "RegistrarPool": "pool01.contoso.com", "OU": "OU=ExUmContacts,DC=contoso,DC=com", "DisplayNumber": "+14255550102"${extra} }`;
+const WITH_VOICE_MAIL = (sections: string) => hostedUm(UM_PROVIDER).replace(/\n}$/, `,\n  ${sections}\n}`);
 
 const CASES: readonly Case[] = [
   { code: 'LT001', title: 'missing comma', source: '{ "SipDomains": ["contoso.com"] ⟪"ExchangeUM"⟫: {} }', wholeFile: true },
@@ -83,6 +86,34 @@ const CASES: readonly Case[] = [
   { code: 'LT501', title: 'two providers with one Identity', source: '{ "HostingProviders": [ { "Identity": "Fabrikam", "Enabled": true, "ProxyFqdn": "a.fabrikam.com" }, { "Identity": ⟪"FABRIKAM"⟫, "Enabled": true, "ProxyFqdn": "b.fabrikam.com" } ] }' },
   { code: 'LT502', title: 'two providers with one ProxyFqdn', source: '{ "HostingProviders": [ { "Identity": "A", "Enabled": true, "ProxyFqdn": "sip.fabrikam.com" }, { "Identity": "B", "Enabled": true, "ProxyFqdn": ⟪"SIP.fabrikam.com"⟫ } ] }' },
   { code: 'LT503', title: 'SIP domain listed twice', source: '{ "SipDomains": ["contoso.com", ⟪"Contoso.com"⟫] }', fixable: true },
+  { code: 'LT205', title: 'allowed domain named twice, by Identity and Domain', source: '{ "AllowedDomains": [ { "Identity": "fabrikam.com", ⟪"Domain"⟫: "fabrikam.com" } ] }', fixable: true },
+  { code: 'LT205', title: 'blocked domain without a name', source: '{ "BlockedDomains": [ ⟪{⟫ "Comment": "spam" } ] }', fixable: true },
+  { code: 'LT206', title: 'Tenant in an on-premises policy', source: '{ "HostedVoicemailPolicies": [ { "Identity": "global", "Destination": "exap.um.outlook.com", ⟪"Tenant"⟫: "11111111-2222-3333-4444-555555555555" } ] }', fixable: true },
+  { code: 'LT101', title: 'Organization as one comma-separated string', source: '{ "HostedVoicemailPolicies": [ { "Identity": "global", "Destination": "exap.um.outlook.com", "Organization": ⟪"a.contoso.com, b.contoso.com"⟫ } ] }', fixable: true },
+  { code: 'LT104', title: 'Destination with a space', source: '{ "HostedVoicemailPolicies": [ { "Identity": "global", "Destination": ⟪"exap um"⟫ } ] }' },
+  { code: 'LT104', title: 'contact SipAddress without sip:', source: `{ "ExUmContacts": [ ${CONTACT().replace('"sip:exumsa1@contoso.com"', '⟪"exumsa1@contoso.com"⟫')} ] }` },
+  { code: 'LT104', title: 'DisplayNumber starting with 0', source: `{ "ExUmContacts": [ ${CONTACT().replace('"+14255550102"', '⟪"04255550102"⟫')} ] }` },
+  { code: 'LT104', title: 'OU that is not a distinguished name', source: `{ "ExUmContacts": [ ${CONTACT().replace('"OU=ExUmContacts,DC=contoso,DC=com"', '⟪"ExUmContacts"⟫')} ] }` },
+  { code: 'LT501', title: 'a domain on both lists', source: '{ "AllowedDomains": [ { "Identity": "fabrikam.com" } ], "BlockedDomains": [ { "Domain": ⟪"Fabrikam.com"⟫ } ] }' },
+  { code: 'LT501', title: 'a contact with the SIP address of a user', source: `{ "Users": [ { "Identity": "sip:exumsa1@contoso.com" } ], "ExUmContacts": [ ${CONTACT().replace('"sip:exumsa1@contoso.com"', '⟪"SIP:exumsa1@contoso.com"⟫')} ] }` },
+  { code: 'LT502', title: 'two contacts with one DisplayNumber', source: `{ "ExUmContacts": [ ${CONTACT()}, ${CONTACT().replace('exumsa1', 'exumaa1').replace('"+14255550102"', '⟪"+14255550102"⟫')} ] }` },
+  { code: 'LT601', title: 'own SIP domain on the allowed list', source: '{ "SipDomains": ["contoso.com"], "AllowedDomains": [ { "Identity": ⟪"Contoso.com"⟫ } ] }' },
+  { code: 'LT602', title: 'allowed list while federation is off', source: '{ "AccessEdgeConfiguration": { "AllowFederatedUsers": false }, ⟪"AllowedDomains"⟫: [ { "Identity": "fabrikam.com" } ] }' },
+  { code: 'LT701', title: 'policy with a service scope', source: '{ "HostedVoicemailPolicies": [ { "Identity": ⟪"service:UM"⟫, "Destination": "exap.um.outlook.com" } ] }' },
+  { code: 'LT702', title: 'applied global policy without Destination', source: '{ "HostedVoicemailPolicies": [ ⟪{⟫ "Identity": "global" } ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoiceMail": true } ] }', fixable: true },
+  { code: 'LT703', title: 'per-user policy granted to nobody', source: '{ "HostedVoicemailPolicies": [ { "Identity": ⟪"ExRedmond"⟫, "Destination": "exap.um.outlook.com" } ] }' },
+  { code: 'LT704', title: 'grant with the tag: prefix', source: '{ "HostedVoicemailPolicies": [ { "Identity": "ExRedmond", "Destination": "exap.um.outlook.com" } ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoicemailPolicy": ⟪"tag:ExRedmond"⟫ } ] }', fixable: true },
+  { code: 'LT704', title: 'grant of the global policy', source: `{ "HostedVoicemailPolicies": [ ${GLOBAL} ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoicemailPolicy": ⟪"global"⟫ } ] }` },
+  { code: 'LT705', title: 'grant of a misspelt policy', source: '{ "HostedVoicemailPolicies": [ { "Identity": "ExRedmond", "Destination": "exap.um.outlook.com" } ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoicemailPolicy": "ExRedmond" }, { "Identity": "sip:b@contoso.com", "HostedVoicemailPolicy": ⟪"ExRedmon"⟫ } ] }', fixable: true },
+  { code: 'LT706', title: 'a global and a site policy', source: `{ "HostedVoicemailPolicies": [ ${GLOBAL}, { "Identity": ⟪"site:Redmond"⟫, "Destination": "exap.um.outlook.com" } ] }` },
+  { code: 'LT801', title: 'users relying on a global policy the file does not state', source: '{ ⟪"Users"⟫: [ { "Identity": "sip:a@contoso.com", "HostedVoiceMail": true } ] }' },
+  { code: 'LT802', title: 'user named by a SAM account name', source: `{ "HostedVoicemailPolicies": [ ${GLOBAL} ], "Users": [ { "Identity": ⟪"kenmyer"⟫, "HostedVoiceMail": true } ] }` },
+  { code: 'LT803', title: 'user named by a wildcard', source: `{ "HostedVoicemailPolicies": [ ${GLOBAL} ], "Users": [ { "Identity": ⟪"Ken *"⟫, "HostedVoiceMail": true } ] }` },
+  { code: 'LT804', title: 'contact relying on a global policy the file does not state', source: `{ ⟪"ExUmContacts"⟫: [ ${CONTACT()} ] }` },
+  { code: 'LT805', title: 'contacts without an Auto Attendant', source: `{ "HostedVoicemailPolicies": [ ${GLOBAL} ], ⟪"ExUmContacts"⟫: [ ${CONTACT()} ] }` },
+  { code: 'LT901', title: 'hosted UM with policies, none with a Destination', source: WITH_VOICE_MAIL('"HostedVoicemailPolicies": []').replace('"CrossPremises"', '⟪"CrossPremises"⟫') },
+  { code: 'LT902', title: 'hosted voice mail policies in OnPremises mode', source: `{ "ExchangeUM": { "Mode": "OnPremises" }, ⟪"HostedVoicemailPolicies"⟫: [ ${GLOBAL} ] }` },
+  { code: 'LT903', title: 'Destination that no hosted UM provider has', source: WITH_VOICE_MAIL('"HostedVoicemailPolicies": [ { "Identity": "global", "Destination": ⟪"exap.um.outlook.com"⟫ } ]') },
   { code: 'LT504', title: 'SipClientPort beyond the TCP range', source: '{ "HostingProviders": [ { "Identity": "P", "Enabled": true, "ProxyFqdn": "p.fabrikam.com", "SipClientPort": ⟪70000⟫ } ] }' },
 ];
 

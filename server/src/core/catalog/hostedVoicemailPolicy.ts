@@ -12,7 +12,7 @@ export const HOSTED_VOICEMAIL_POLICY: ObjectSpec = {
   id: 'hostedVoicemailPolicy',
   title: 'hosted voice mail policy',
   cmdlet: 'New-CsHostedVoicemailPolicy',
-  commandOnly: ['Force', 'InMemory', 'Instance', ...COMMON_PARAMETERS],
+  commandOnly: ['InMemory', 'Instance', ...COMMON_PARAMETERS],
   onlineOnly: ['Tenant'],
   section: {
     key: 'HostedVoicemailPolicies',
@@ -42,7 +42,7 @@ export const HOSTED_VOICEMAIL_POLICY: ObjectSpec = {
       value: { kind: 'string', format: 'hostName' },
       description:
         'FQDN of the hosted Exchange UM service voice mail is routed to (Exchange Online: `exap.um.outlook.com`); at most 255 characters. Users and contacts the policy applies to cannot be enabled for hosted voice mail without it.',
-      insertValue: 'exap.um.outlook.com',
+      insertValue: '<FQDN of the hosted Exchange UM service, such as exap.um.outlook.com>',
       suggestions: [
         { value: 'exap.um.outlook.com', description: 'Exchange Online.' },
         { value: 'exap.um.partner.outlook.cn', description: 'Office 365 operated by 21Vianet.' },

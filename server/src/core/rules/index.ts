@@ -1,3 +1,21 @@
+import { contactKinds } from './contactKinds';
+import { contactNeedsPolicy } from './contactNeedsPolicy';
+import { destinationNotAProvider } from './destinationNotAProvider';
+import { exactlyOne } from './exactlyOne';
+import { federationListsUnused } from './federationListsUnused';
+import { grantedPolicyName } from './grantedPolicyName';
+import { hostedUmNeedsPolicy } from './hostedUmNeedsPolicy';
+import { hostedVoiceMailOnPremises } from './hostedVoiceMailOnPremises';
+import { onlineOnly } from './onlineOnly';
+import { ownDomainAllowed } from './ownDomainAllowed';
+import { policyIdentity } from './policyIdentity';
+import { policyWithoutDestination } from './policyWithoutDestination';
+import { samAccountName } from './samAccountName';
+import { severalPolicies } from './severalPolicies';
+import { unknownPolicy } from './unknownPolicy';
+import { unusedPolicy } from './unusedPolicy';
+import { userNeedsPolicy } from './userNeedsPolicy';
+import { wildcardIdentity } from './wildcardIdentity';
 import { allOrNone } from './allOrNone';
 import { commandOnly } from './commandOnly';
 import { defaultRouteWithProviders } from './defaultRouteWithProviders';
@@ -51,6 +69,8 @@ export const RULES: readonly Rule[] = [
   missingRequired,
   allOrNone,
   serverVersion,
+  exactlyOne,
+  onlineOnly,
   routingConflict,
   wrongRouting,
   routingCompanion,
@@ -70,6 +90,22 @@ export const RULES: readonly Rule[] = [
   duplicateUniqueValue,
   duplicateListEntry,
   sipClientPort,
+  ownDomainAllowed,
+  federationListsUnused,
+  policyIdentity,
+  policyWithoutDestination,
+  unusedPolicy,
+  grantedPolicyName,
+  unknownPolicy,
+  severalPolicies,
+  userNeedsPolicy,
+  samAccountName,
+  wildcardIdentity,
+  contactNeedsPolicy,
+  contactKinds,
+  hostedUmNeedsPolicy,
+  hostedVoiceMailOnPremises,
+  destinationNotAProvider,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.code, rule]));
