@@ -126,10 +126,15 @@ function valueEntries(analysis: Analysis, object: ObjectSpec, property: Property
   if (target && (isItem || value.kind === 'string')) {
     // In a list of names, the names it holds already are not offered again.
     const listed = new Set(isItem ? analysis.model.references.filter((r) => r.property === property).map((r) => nameKey(target, r.value)) : []);
+    // An entry that exists already (the global policy) or names another scope (`site:`) is not one to refer to;
+    // a name is offered without its optional prefix.
+    const bare = (name: string) => (target.optionalPrefix && name.toLowerCase().startsWith(target.optionalPrefix) ? name.slice(target.optionalPrefix.length) : name);
     return (analysis.model.sections.get(target.key) ?? [])
       .map((named) => ({ named, name: entryName(named) }))
-      .filter(({ name }) => name !== undefined && (!listed.has(nameKey(target, name)) || name === current))
-      .map(({ named, name }, index) => entry(name!, JSON.stringify(name), entrySummary(named, analysis.model.text), 'reference', index));
+      .filter((e): e is { named: ObjectModel; name: string } => e.name !== undefined && !target.modifyExisting?.names.includes(nameKey(target, e.name)))
+      .map(({ named, name }) => ({ named, name: bare(name) }))
+      .filter(({ name }) => !/^[A-Za-z]+:/.test(name) && (!listed.has(nameKey(target, name)) || name === current))
+      .map(({ named, name }, index) => entry(name, JSON.stringify(name), entrySummary(named, analysis.model.text), 'reference', index));
   }
   switch (value.kind) {
     case 'boolean':
