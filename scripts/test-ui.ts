@@ -13,6 +13,7 @@ import { launchChromium, prepareRun, ROOT, startCodeServer } from './codeServer'
  */
 const TIMEOUT = 30_000;
 const MISTAKES = 'mistakes.lync.jsonc';
+const VOICE_MAIL = 'exchange-online.lync.jsonc';
 const README_SHOTS: Record<string, string> = { hover: 'squiggles-and-hover.png', 'quick-fix': 'quick-fix.png', preview: 'cmdlets-preview.png' };
 
 interface Outcome {
@@ -58,6 +59,25 @@ class Workbench {
     await this.page.locator('.quick-input-widget .quick-input-box input').fill(`>${title}`);
     await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
     await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * The labels of the completion list, opened with Ctrl+Space until it offers `label`. A quote is a trigger
+   * character, and a Ctrl+Space pressed while its request settles can be lost: close whatever list it
+   * opened and ask again, a few times, each with its own deadline.
+   */
+  async suggestions(label: string): Promise<string[]> {
+    const rows = this.page.locator('.suggest-widget.visible .monaco-list-row');
+    const offered = rows.filter({ hasText: label }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Escape');
+      await this.page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
+      await this.page.keyboard.press('Control+Space');
+      const shown = await offered.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (shown) break;
+      if (attempt === 3) throw new Error('Ctrl+Space showed no list three times');
+    }
+    return (await rows.allInnerTexts()).map((r) => normalize(r).split('\n')[0].trim());
   }
 
   async count(selector: string): Promise<number> {
@@ -122,25 +142,43 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
     // Both quotes, then back between them: the same text whether or not the editor closes the quote itself.
     await page.keyboard.type('""');
     await page.keyboard.press('ArrowLeft');
-    // The quote is a trigger character, and a Ctrl+Space pressed while its request settles can be lost:
-    // close whatever list it opened and ask again, a few times, each with its own deadline.
-    const rows = page.locator('.suggest-widget.visible .monaco-list-row');
-    const offered = rows.filter({ hasText: 'AutodiscoverUrl' }).first();
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Escape');
-      await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
-      await page.keyboard.press('Control+Space');
-      const shown = await offered.waitFor({ timeout: 5_000 }).then(() => true, () => false);
-      if (shown) break;
-      if (attempt === 3) throw new Error('Ctrl+Space showed no list three times');
-    }
-    const labels = (await rows.allInnerTexts()).map((r) => normalize(r).split('\n')[0].trim());
+    const labels = await ui.suggestions('AutodiscoverUrl');
     if (labels.some((l) => /^(Identity|Enabled|ProxyFqdn)$/.test(l))) throw new Error(`offers parameters the provider has: ${labels.join(', ')}`);
     await ui.shot('completion');
     await page.keyboard.type('Autod');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => [...document.querySelectorAll('.editor-group-container.active .view-line')].some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes('"AutodiscoverUrl": ""')));
     return labels.slice(0, 6).join(', ');
+  });
+
+  await step('completion and quick fix in a user', async () => {
+    await page.keyboard.press('Escape');
+    await ui.open(VOICE_MAIL);
+    const line = readFileSync(join(ROOT, 'examples', VOICE_MAIL), 'utf8').split('\n').findIndex((l) => l.includes('"pilar@contoso.com"')) + 1;
+    await ui.endOfLine(line);
+    // From the end of `..., "HostedVoiceMail": true },` back to just after `true`.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type(', ""');
+    await page.keyboard.press('ArrowLeft');
+    const labels = await ui.suggestions('HostedVoicemailPolicy');
+    if (labels.some((l) => /^(Identity|HostedVoiceMail)$/.test(l))) throw new Error(`offers keys the user has: ${labels.join(', ')}`);
+    await page.keyboard.type('HostedVoicemailP');
+    await page.keyboard.press('Enter');
+    const lineHas = (text: string) =>
+      page.waitForFunction((t) => [...document.querySelectorAll('.editor-group-container.active .view-line')].some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes(t)), text);
+    await lineHas('"HostedVoiceMail": true, "HostedVoicemailPolicy": "" }');
+    // The cursor is in the new value: a grant written with tag: is an error whose quick fix drops the prefix.
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('tag:ExRedmond');
+    await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .squiggly-error').length > 0, undefined, { timeout: TIMEOUT });
+    await page.keyboard.press('Control+Period');
+    await page.locator('.action-widget .monaco-list-row', { hasText: "Change to 'ExRedmond'" }).first().waitFor();
+    for (let i = 0; i < 10 && !/Change to 'ExRedmond'/.test(await page.locator('.action-widget .monaco-list-row.focused').innerText().catch(() => '')); i++) await page.keyboard.press('ArrowDown');
+    await ui.shot('new-section-quick-fix');
+    await page.keyboard.press('Enter');
+    await lineHas('"HostedVoicemailPolicy": "ExRedmond" }');
+    await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .squiggly-error').length === 0, undefined, { timeout: TIMEOUT });
+    return labels.slice(0, 4).join(', ');
   });
 
   await step('preview', async () => {

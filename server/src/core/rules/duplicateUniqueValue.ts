@@ -8,10 +8,9 @@ export const duplicateUniqueValue: Rule = {
   severity: 'error',
   check({ model, report }) {
     for (const { repeat, first } of repeatedValues(model, false)) {
-      const written = first.value === repeat.value ? '' : `, written ${JSON.stringify(first.value)}`;
       report(
         spanOf(repeat.property.valueNode!),
-        `The ${first.entry.spec.title} ${entryLabel(first.entry)} already has the ${repeat.key.noun} ${JSON.stringify(repeat.value)}${written}${comparedAs(repeat)}; no two may share it.`,
+        `The ${repeat.key.noun} ${JSON.stringify(repeat.value)} repeats that of the ${first.entry.spec.title} ${entryLabel(first.entry)}, ${JSON.stringify(first.value)}${comparedAs(repeat)}; no two may share it.`,
       );
     }
   },
