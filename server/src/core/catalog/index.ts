@@ -6,6 +6,7 @@ export { HOSTING_PROVIDER } from './hostingProvider';
 export { EXCHANGE_UM_MODES, type ExchangeUmMode } from './modes';
 export { EXCHANGE_UM, TOPOLOGY } from './topology';
 export { VERIFICATION_LEVELS } from './verificationLevel';
+export * from './cmdletSignatures';
 
 interface PropertyIndex {
   readonly exact: ReadonlyMap<string, PropertySpec>;
@@ -45,6 +46,6 @@ export function canonicalValue(values: readonly string[], text: string): string 
 }
 
 /** Whether the parameter exists in a server version. */
-export function existsIn(spec: PropertySpec, version: ServerVersion): boolean {
+export function existsIn(spec: { readonly since?: ServerVersion }, version: ServerVersion): boolean {
   return spec.since === undefined || SERVER_VERSIONS.indexOf(spec.since) <= SERVER_VERSIONS.indexOf(version);
 }
