@@ -5,27 +5,27 @@ param([string] $JobsPath, [string] $ResultPath)
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-# What Windows PowerShell 3.0, the shell of Lync Server 2013, cannot read or run.
-function Find-NewerSyntax($Ast, $Tokens) {
-    $language = 'System.Management.Automation.Language'
-    $newer = @{
-        "$language.TernaryExpressionAst" = 'ternary operator ?:'
-        "$language.PipelineChainAst" = 'pipeline chain operator && or ||'
-        "$language.TypeDefinitionAst" = 'class or enum definition'
-        "$language.UsingStatementAst" = 'using statement'
-        "$language.ConfigurationDefinitionAst" = 'configuration keyword'
-        "$language.DynamicKeywordStatementAst" = 'dynamic keyword'
-    }
-    foreach ($node in $Ast.FindAll({ $true }, $true)) {
-        $name = $node.GetType().FullName
-        if ($newer.ContainsKey($name)) { $newer[$name] }
-        if ($node -is [System.Management.Automation.Language.BinaryExpressionAst] -and $node.Operator -eq 'QuestionQuestion') { 'null-coalescing operator ??' }
-        if ($node -is [System.Management.Automation.Language.AssignmentStatementAst] -and $node.Operator -eq 'QuestionQuestionEquals') { 'null-coalescing assignment ??=' }
-        if (($node -is [System.Management.Automation.Language.MemberExpressionAst] -or $node -is [System.Management.Automation.Language.IndexExpressionAst]) -and $node.NullConditional) { 'null-conditional access ?. or ?[]' }
-        if ($node -is [System.Management.Automation.Language.ScriptBlockAst] -and $null -ne $node.CleanBlock) { 'clean block' }
-    }
+# What Windows PowerShell 3.0, the shell of Lync Server 2013, cannot read or run, by the token that shows it.
+$NewerTokens = @{
+    QuestionMark = 'ternary operator ?:'
+    QuestionQuestion = 'null-coalescing operator ??'
+    QuestionQuestionEquals = 'null-coalescing assignment ??='
+    QuestionDot = 'null-conditional access ?.'
+    QuestionLBracket = 'null-conditional access ?[]'
+    AndAnd = 'pipeline chain operator && or ||'
+    OrOr = 'pipeline chain operator && or ||'
+    Class = 'class definition'
+    Enum = 'enum definition'
+    Using = 'using statement'
+    Configuration = 'configuration keyword'
+    Clean = 'clean block'
+}
+
+function Find-NewerSyntax($Tokens) {
     foreach ($token in $Tokens) {
-        if ($token.Kind -eq 'StringExpandable' -or $token.Kind -eq 'HereStringExpandable') {
+        $kind = [string]$token.Kind
+        if ($NewerTokens.ContainsKey($kind)) { $NewerTokens[$kind] }
+        elseif ($kind -eq 'StringExpandable' -or $kind -eq 'HereStringExpandable') {
             if ($token.Text -cmatch '`u\{') { 'escape `u{...}' }
             if ($token.Text -cmatch '`e') { 'escape `e' }
         }
@@ -46,14 +46,14 @@ $verdicts = foreach ($job in $jobs) {
             $loaded = $job.Stubs
         }
         try {
-            & $job.Script | ForEach-Object { $output.Add([string]$_) }
+            & $ast.GetScriptBlock() | ForEach-Object { $output.Add([string]$_) }
         } catch {
             $failure = [ordered]@{ Id = $_.FullyQualifiedErrorId; Message = $_.Exception.Message }
         }
     }
     [ordered]@{
         ParseErrors = @($errors | ForEach-Object { $_.Message })
-        NewerSyntax = @(Find-NewerSyntax $ast $tokens)
+        NewerSyntax = @(Find-NewerSyntax $tokens | Select-Object -Unique)
         Output = $output.ToArray()
         Error = $failure
     }
