@@ -40,6 +40,8 @@ export interface Job {
   readonly script: string;
   /** The server version whose stubs the script runs with. */
   readonly version: ServerVersion;
+  /** Another stub module to run the script with. */
+  readonly stubs?: string;
   /** Only parse the script; do not run it. */
   readonly parseOnly?: boolean;
 }
@@ -71,15 +73,16 @@ export function judge(jobs: readonly Job[]): Verdict[] {
   if (!PWSH) throw new Error('pwsh not found');
   const work = mkdtempSync(join(tmpdir(), 'lync-pwsh-'));
   try {
-    const modules = new Map<ServerVersion, string>();
+    const modules = new Map<string, string>();
     const entries = jobs.map((job, i) => {
-      let stubs = modules.get(job.version);
+      const module = job.stubs ?? stubModule(job.version);
+      let stubs = modules.get(module);
       if (!stubs) {
         const folder = join(work, `stubs-${modules.size}`);
         mkdirSync(folder);
         stubs = join(folder, 'LyncTopology.Stubs.psm1');
-        writeFileSync(stubs, `\uFEFF${stubModule(job.version)}`, 'utf8');
-        modules.set(job.version, stubs);
+        writeFileSync(stubs, `\uFEFF${module}`, 'utf8');
+        modules.set(module, stubs);
       }
       const script = join(work, `script-${i}.ps1`);
       writeFileSync(script, `\uFEFF${job.script}`, 'utf8');

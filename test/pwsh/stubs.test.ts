@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseTree } from 'jsonc-parser';
-import { analyze, generate, psQuote, RULES, SERVER_VERSIONS, stubModule, type SeveritySetting } from '../../server/src/core';
+import { analyze, generate, psQuote, RULES, SERVER_VERSIONS, stubModule, type CmdletSignature, type SeveritySetting } from '../../server/src/core';
 import { EXAMPLES, REPO, repoFile } from '../helpers';
 import { readCommand } from '../powershell';
 import { disagreements, expectedCalls } from './expected';
@@ -121,6 +121,16 @@ const HOSTILE_PROVIDER = JSON.stringify({
 const HOSTILE_SCRIPT = generate(analyze(HOSTILE_PROVIDER)).script!;
 
 const DEFAULT_VERSION = SERVER_VERSIONS[1];
+
+/** A cmdlet with a documented pattern and length, as the hosted voice mail policy's Destination has. */
+const PATTERNED: CmdletSignature = {
+  name: 'Set-CsPatterned',
+  parameterSets: [],
+  supportsShouldProcess: false,
+  parameters: [{ name: 'Destination', type: 'String', pattern: '^[a-zA-Z0-9\\-_]+(\\.[a-zA-Z0-9\\-_]+){0,}$', maxLength: 20 }],
+};
+const PATTERNED_STUBS = stubModule(DEFAULT_VERSION, [PATTERNED]);
+const PATTERNED_CALLS = ["exap.um.outlook.com", "exap um", `${'a'.repeat(21)}`].map((value) => `Set-CsPatterned -Destination ${psQuote(value)}\n`);
 const jobs: Job[] = [
   ...CLEAN.map(({ script, version }) => ({ script, version })),
   ...SERVER_VERSIONS.map((version) => ({ script: stubModule(version), version, parseOnly: true })),
@@ -129,6 +139,7 @@ const jobs: Job[] = [
   { script: HOSTILE_SCRIPT, version: DEFAULT_VERSION },
   { script: withBrokenQuoting(HOSTILE_SCRIPT), version: DEFAULT_VERSION },
   { script: withoutProxyFqdn(HOSTILE_SCRIPT), version: DEFAULT_VERSION },
+  ...PATTERNED_CALLS.map((script) => ({ script, version: DEFAULT_VERSION, stubs: PATTERNED_STUBS })),
   { script: '$a = $null ?? 1\n$b = $true ? 1 : 2\nWrite-Output "`u{2019}" && Write-Output x\n', version: DEFAULT_VERSION, parseOnly: true },
 ];
 const verdicts = once(() => judge(jobs));
@@ -157,7 +168,7 @@ describe('generated scripts in the real PowerShell, with the stubs', () => {
 
   it('finds the syntax Windows PowerShell 3.0 lacks', (t) => {
     if (!requirePwsh(t)) return;
-    const verdict = verdictAt(AFTER_REFUSALS + 4);
+    const verdict = verdictAt(AFTER_REFUSALS + 4 + PATTERNED_CALLS.length);
     assert.deepEqual([...verdict.parseErrors], []);
     assert.deepEqual(new Set(verdict.newerSyntax), new Set(['null-coalescing operator ??', 'ternary operator ?:', 'escape `u{...}', 'pipeline chain operator && or ||']));
   });
@@ -187,6 +198,15 @@ describe('generated scripts in the real PowerShell, with the stubs', () => {
         ['Remove-CsHostingProvider', 'P', false],
       ],
     );
+  });
+
+  it('declares documented patterns and lengths, which the binder enforces', (t) => {
+    assert.match(PATTERNED_STUBS, /\[ValidatePattern\('\^\[a-zA-Z0-9\\-_\]\+.*\)\]\n\s+\[ValidateLength\(0, 20\)\]/);
+    if (!requirePwsh(t)) return;
+    const [fits, spaced, long] = PATTERNED_CALLS.map((_, i) => verdictAt(AFTER_REFUSALS + 4 + i));
+    assert.deepEqual(fits.calls.map((c) => c.Parameters), [{ Destination: 'exap.um.outlook.com' }]);
+    assert.match(spaced.error?.id ?? '', /^ParameterArgumentValidationError,/);
+    assert.match(long.error?.id ?? '', /^ParameterArgumentValidationError,/);
   });
 
   it('reads every quote character and letter of a hostile Identity back exactly', (t) => {
