@@ -7,7 +7,7 @@ import { analyze, generate, psQuote, RULES, SERVER_VERSIONS, stubModule, type Cm
 import { EXAMPLES, REPO, repoFile } from '../helpers';
 import { readCommand } from '../powershell';
 import { disagreements, expectedCalls } from './expected';
-import { judge, once, requirePwsh, type Job } from './pwsh';
+import { judge, once, requirePwsh, type Job, type Verdict } from './pwsh';
 
 /** Every example and test fixture that checks clean, with the script the generator writes for it. */
 const FIXTURES = readdirSync(join(REPO, 'test', 'fixtures')).filter((f) => f.endsWith('.lync.jsonc')).map((f) => `test/fixtures/${f}`);
@@ -131,44 +131,45 @@ const PATTERNED: CmdletSignature = {
 };
 const PATTERNED_STUBS = stubModule(DEFAULT_VERSION, [PATTERNED]);
 const PATTERNED_CALLS = ["exap.um.outlook.com", "exap um", `${'a'.repeat(21)}`].map((value) => `Set-CsPatterned -Destination ${psQuote(value)}\n`);
-const jobs: Job[] = [
-  ...CLEAN.map(({ script, version }) => ({ script, version })),
-  ...SERVER_VERSIONS.map((version) => ({ script: stubModule(version), version, parseOnly: true })),
-  ...REFUSALS.map(refusedScript),
-  { script: "New-CsHostingProvider -Identity 'P' -Enabled $True -ProxyFqdn 'p.fabrikam.com' -WhatIf\nRemove-CsHostingProvider 'P' -WhatIf\n", version: DEFAULT_VERSION },
-  { script: HOSTILE_SCRIPT, version: DEFAULT_VERSION },
-  { script: withBrokenQuoting(HOSTILE_SCRIPT), version: DEFAULT_VERSION },
-  { script: withoutProxyFqdn(HOSTILE_SCRIPT), version: DEFAULT_VERSION },
-  ...PATTERNED_CALLS.map((script) => ({ script, version: DEFAULT_VERSION, stubs: PATTERNED_STUBS })),
-  { script: '$a = $null ?? 1\n$b = $true ? 1 : 2\nWrite-Output "`u{2019}" && Write-Output x\n', version: DEFAULT_VERSION, parseOnly: true },
-];
+/** Every script of this file goes to one pwsh process, run when the first test asks for a verdict. */
+const jobs: Job[] = [];
 const verdicts = once(() => judge(jobs));
-const verdictAt = (i: number) => verdicts()[i];
-const FIRST_STUBS = CLEAN.length;
-const FIRST_REFUSAL = FIRST_STUBS + SERVER_VERSIONS.length;
-const AFTER_REFUSALS = FIRST_REFUSAL + REFUSALS.length;
+function queue(job: Job): () => Verdict {
+  const index = jobs.push(job) - 1;
+  return () => verdicts()[index];
+}
+
+const cleanRuns = CLEAN.map(({ script, version }) => queue({ script, version }));
+const moduleParses = SERVER_VERSIONS.map((version) => queue({ script: stubModule(version), version, parseOnly: true }));
+const refusalRuns = REFUSALS.map((refusal) => queue(refusedScript(refusal)));
+const whatIfRun = queue({ script: "New-CsHostingProvider -Identity 'P' -Enabled $True -ProxyFqdn 'p.fabrikam.com' -WhatIf\nRemove-CsHostingProvider 'P' -WhatIf\n", version: DEFAULT_VERSION });
+const hostileRun = queue({ script: HOSTILE_SCRIPT, version: DEFAULT_VERSION });
+const brokenQuotingRun = queue({ script: withBrokenQuoting(HOSTILE_SCRIPT), version: DEFAULT_VERSION });
+const droppedParameterRun = queue({ script: withoutProxyFqdn(HOSTILE_SCRIPT), version: DEFAULT_VERSION });
+const patternedRuns = PATTERNED_CALLS.map((script) => queue({ script, version: DEFAULT_VERSION, stubs: PATTERNED_STUBS }));
+const newerSyntaxParse = queue({ script: '$a = $null ?? 1\n$b = $true ? 1 : 2\nWrite-Output "`u{2019}" && Write-Output x\n', version: DEFAULT_VERSION, parseOnly: true });
 
 describe('generated scripts in the real PowerShell, with the stubs', () => {
   it('runs every clean example and fixture, recording exactly the calls the file asks for', (t) => {
     if (!requirePwsh(t)) return;
     assert.ok(CLEAN.length >= 4, `clean files: ${CLEAN.map((c) => c.file).join(', ')}`);
     CLEAN.forEach(({ file, text }, i) => {
-      assert.deepEqual(disagreements(verdictAt(i), expectedCalls(text)), [], file);
-      assert.ok(verdictAt(i).calls.length > 0, `${file} runs something`);
+      assert.deepEqual(disagreements(cleanRuns[i](), expectedCalls(text)), [], file);
+      assert.ok(cleanRuns[i]().calls.length > 0, `${file} runs something`);
     });
   });
 
   it('writes a stub module that parses for every server version and uses nothing Windows PowerShell 3.0 lacks', (t) => {
     if (!requirePwsh(t)) return;
     SERVER_VERSIONS.forEach((version, i) => {
-      const verdict = verdictAt(FIRST_STUBS + i);
+      const verdict = moduleParses[i]();
       assert.deepEqual([...verdict.parseErrors, ...verdict.newerSyntax], [], version);
     });
   });
 
   it('finds the syntax Windows PowerShell 3.0 lacks', (t) => {
     if (!requirePwsh(t)) return;
-    const verdict = verdictAt(AFTER_REFUSALS + 4 + PATTERNED_CALLS.length);
+    const verdict = newerSyntaxParse();
     assert.deepEqual([...verdict.parseErrors], []);
     assert.deepEqual(new Set(verdict.newerSyntax), new Set(['null-coalescing operator ??', 'ternary operator ?:', 'escape `u{...}', 'pipeline chain operator && or ||']));
   });
@@ -181,7 +182,7 @@ describe('generated scripts in the real PowerShell, with the stubs', () => {
     if (!requirePwsh(t)) return;
     REFUSALS.forEach((refusal, i) => {
       assert.ok(analyze(refusal.document).diagnostics.some((d) => d.code === refusal.code), `${refusal.code} is reported for ${refusal.document}`);
-      const verdict = verdictAt(FIRST_REFUSAL + i);
+      const verdict = refusalRuns[i]();
       assert.deepEqual(verdict.parseErrors, [], refusal.code);
       assert.match(verdict.error?.id ?? 'no error', refusal.error, `${refusal.code}: ${verdict.error?.message}`);
     });
@@ -189,7 +190,7 @@ describe('generated scripts in the real PowerShell, with the stubs', () => {
 
   it('binds under -WhatIf and records that the cmdlet would not run', (t) => {
     if (!requirePwsh(t)) return;
-    const verdict = verdictAt(AFTER_REFUSALS);
+    const verdict = whatIfRun();
     assert.equal(verdict.error, undefined);
     assert.deepEqual(
       verdict.calls.map((c) => [c.Cmdlet, c.Parameters.Identity, c.WouldRun]),
@@ -203,7 +204,7 @@ describe('generated scripts in the real PowerShell, with the stubs', () => {
   it('declares documented patterns and lengths, which the binder enforces', (t) => {
     assert.match(PATTERNED_STUBS, /\[ValidatePattern\('\^\[a-zA-Z0-9\\-_\]\+.*\)\]\n\s+\[ValidateLength\(0, 20\)\]/);
     if (!requirePwsh(t)) return;
-    const [fits, spaced, long] = PATTERNED_CALLS.map((_, i) => verdictAt(AFTER_REFUSALS + 4 + i));
+    const [fits, spaced, long] = patternedRuns.map((run) => run());
     assert.deepEqual(fits.calls.map((c) => c.Parameters), [{ Destination: 'exap.um.outlook.com' }]);
     assert.match(spaced.error?.id ?? '', /^ParameterArgumentValidationError,/);
     assert.match(long.error?.id ?? '', /^ParameterArgumentValidationError,/);
@@ -211,14 +212,14 @@ describe('generated scripts in the real PowerShell, with the stubs', () => {
 
   it('reads every quote character and letter of a hostile Identity back exactly', (t) => {
     if (!requirePwsh(t)) return;
-    assert.deepEqual(disagreements(verdictAt(AFTER_REFUSALS + 1), expectedCalls(HOSTILE_PROVIDER)), []);
+    assert.deepEqual(disagreements(hostileRun(), expectedCalls(HOSTILE_PROVIDER)), []);
   });
 
   it('fails when the generator is broken: one quoting rule flipped, or a mandatory parameter dropped', (t) => {
     if (!requirePwsh(t)) return;
     assert.notEqual(withBrokenQuoting(HOSTILE_SCRIPT), HOSTILE_SCRIPT);
-    assert.notDeepEqual(disagreements(verdictAt(AFTER_REFUSALS + 2), expectedCalls(HOSTILE_PROVIDER)), []);
-    const dropped = disagreements(verdictAt(AFTER_REFUSALS + 3), expectedCalls(HOSTILE_PROVIDER));
+    assert.notDeepEqual(disagreements(brokenQuotingRun(), expectedCalls(HOSTILE_PROVIDER)), []);
+    const dropped = disagreements(droppedParameterRun(), expectedCalls(HOSTILE_PROVIDER));
     assert.ok(dropped.some((d) => d.startsWith('stopped by MissingMandatoryParameter,')), dropped.join('\n'));
   });
 });
