@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseTree } from 'jsonc-parser';
-import { analyze, generate, psQuote, RULES, SERVER_VERSIONS, stubModule, type CmdletSignature, type SeveritySetting } from '../../server/src/core';
+import { analyze, CMDLET_SIGNATURES, DEFAULT_SERVER_VERSION, generate, psQuote, RULES, SERVER_VERSIONS, stubModule, type CmdletSignature, type SeveritySetting } from '../../server/src/core';
 import { EXAMPLES, REPO, repoFile } from '../helpers';
 import { readCommand } from '../powershell';
 import { disagreements, expectedCalls } from './expected';
@@ -120,7 +120,7 @@ const HOSTILE_PROVIDER = JSON.stringify({
 });
 const HOSTILE_SCRIPT = generate(analyze(HOSTILE_PROVIDER)).script!;
 
-const DEFAULT_VERSION = SERVER_VERSIONS[1];
+const DEFAULT_VERSION = DEFAULT_SERVER_VERSION;
 
 /** A cmdlet with a documented pattern and length, as the hosted voice mail policy's Destination has. */
 const PATTERNED: CmdletSignature = {
@@ -157,6 +157,12 @@ describe('generated scripts in the real PowerShell, with the stubs', () => {
       assert.deepEqual(disagreements(cleanRuns[i](), expectedCalls(text)), [], file);
       assert.ok(cleanRuns[i]().calls.length > 0, `${file} runs something`);
     });
+  });
+
+  it('has a stub for every cmdlet a generated script calls or names in a comment', () => {
+    const named = new Set([...CLEAN.map((c) => c.script), HOSTILE_SCRIPT].flatMap((script) => script.match(/\b[A-Z][a-z]+-Cs[A-Za-z]+\b/g) ?? []));
+    assert.ok(named.has('Invoke-CsManagementStoreReplication'));
+    for (const cmdlet of named) assert.ok(CMDLET_SIGNATURES.some((s) => s.name === cmdlet), `${cmdlet} has a stub`);
   });
 
   it('writes a stub module that parses for every server version and uses nothing Windows PowerShell 3.0 lacks', (t) => {
