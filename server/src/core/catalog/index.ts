@@ -2,6 +2,7 @@ import { SERVER_VERSIONS, type ObjectSpec, type PropertySpec, type ServerVersion
 
 export * from './types';
 export { ACCESS_EDGE_CONFIGURATION } from './accessEdgeConfiguration';
+export { parameterOfAlias } from './commandOnly';
 export { HOSTING_PROVIDER } from './hostingProvider';
 export { EXCHANGE_UM_MODES, type ExchangeUmMode } from './modes';
 export { EXCHANGE_UM, TOPOLOGY } from './topology';
