@@ -84,6 +84,7 @@ describe('what a file that does not state something means', () => {
     { title: 'routing stated rightly', text: UM(EDGE(FULL_EDGE)), findings: [], edge: 'Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -EnablePartnerDiscovery $False -AllowFederatedUsers $True' },
     { title: 'routing not stated: no Edge section', text: UM(''), findings: ['LT307:warning', 'LT307:warning'] },
     { title: 'routing not stated: the switch set to false leaves it out', text: UM(EDGE('"UseDnsSrvRouting": false, "AllowFederatedUsers": true')), findings: ['LT307:warning'], edge: 'Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True' },
+    { title: 'routing switch unreadable: only the type error', text: UM(EDGE('"UseDnsSrvRouting": "true", "EnablePartnerDiscovery": false, "AllowFederatedUsers": true')), findings: ['LT101:error'] },
     // AllowFederatedUsers.
     { title: 'AllowFederatedUsers stated wrongly', text: UM(EDGE('"UseDnsSrvRouting": true, "EnablePartnerDiscovery": false, "AllowFederatedUsers": false')), findings: ['LT405:error'] },
     { title: 'AllowFederatedUsers not stated', text: UM(EDGE('"UseDnsSrvRouting": true, "EnablePartnerDiscovery": false')), findings: ['LT307:warning'], edge: 'Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -EnablePartnerDiscovery $False' },

@@ -64,7 +64,8 @@ function parseRaw(text: string): { root: Node | undefined; errors: ParseError[] 
 
 /** Whether the first token from `offset` on lets a property end or go on: a colon, a comma, a closing brace or the end. */
 function closesKey(text: string, offset: number): boolean {
-  const scanner = createScanner(text.slice(offset), true);
+  const scanner = createScanner(text, true);
+  scanner.setPosition(offset);
   let kind = scanner.scan();
   while (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) kind = scanner.scan();
   return [SyntaxKind.ColonToken, SyntaxKind.CommaToken, SyntaxKind.CloseBraceToken, SyntaxKind.EOF].includes(kind);

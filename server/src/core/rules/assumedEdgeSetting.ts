@@ -32,9 +32,11 @@ export const assumedEdgeSetting: Rule = {
   check({ model, edits, report }) {
     const edge = model.accessEdge;
     // A file that selects a routing method has stated it; whether rightly is LT404's and LT304's to say.
+    // A switch that is not a boolean has said something unreadable, which LT101 reports.
     const routing = edge && routingOf(edge);
+    const unreadable = edge && [...edge.byName.values()].some((p) => p.spec?.selectsRouting && p.valueNode && p.valueNode.type !== 'boolean');
     const dnsSrv = dnsSrvNeed(model);
-    if (dnsSrv && (!edge || (routing && !routing.by))) {
+    if (dnsSrv && !unreadable && (!edge || (routing && !routing.by))) {
       const settings: Record<string, boolean> = { UseDnsSrvRouting: true };
       if (!edge?.byName.has('EnablePartnerDiscovery')) settings.EnablePartnerDiscovery = false;
       report(
