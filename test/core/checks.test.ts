@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generate } from '../../server/src/core';
-import { applyFix, check, hostedUm, UM_PROVIDER } from '../helpers';
+import { ACCESS_EDGE_CONFIGURATION, HOSTING_PROVIDER, SERVICE_FQDNS } from '../../server/src/core/catalog';
+import { COMMON_PARAMETER_ALIASES } from '../../server/src/core/catalog/commandOnly';
+import { applyFix, check, hostedUm, repoFile, UM_PROVIDER } from '../helpers';
 import { commandLines } from '../powershell';
 
 function findings(text: string): string[] {
@@ -165,5 +167,32 @@ describe('holes in the checks', () => {
     "EnablePartnerDiscovery": false } }`;
       assert.deepEqual(findings(text), ['LT001:error', 'LT003:error']);
     });
+  });
+});
+
+describe('the documentation follows the catalog', () => {
+  const section = (code: string) => {
+    const text = repoFile('docs', 'diagnostics.md');
+    const start = text.indexOf(`## ${code} `);
+    return text.slice(start, text.indexOf('\n## ', start + 1));
+  };
+
+  it('LT107 names every documented service FQDN, and the settings that opt in', () => {
+    for (const service of SERVICE_FQDNS) assert.ok(section('LT107').includes(`\`${service.value}\``), service.value);
+    for (const spec of [...ACCESS_EDGE_CONFIGURATION.properties, ...HOSTING_PROVIDER.properties].filter((p) => p.serviceFqdns)) {
+      assert.ok(section('LT107').includes(`\`${spec.name}\``), spec.name);
+    }
+  });
+
+  it('LT005 names every common parameter and alias', () => {
+    for (const [name, aliases] of Object.entries(COMMON_PARAMETER_ALIASES)) {
+      for (const word of [name, ...aliases]) assert.ok(section('LT005').includes(`\`${word}\``), word);
+    }
+  });
+
+  it('LT204 names every parameter whose version facts conflict', () => {
+    for (const spec of [...ACCESS_EDGE_CONFIGURATION.properties, ...HOSTING_PROVIDER.properties].filter((p) => p.versionConflict)) {
+      assert.ok(section('LT204').includes(`\`${spec.name}\``), spec.name);
+    }
   });
 });
