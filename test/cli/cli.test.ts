@@ -113,6 +113,36 @@ describe('lync-topology cmdlets', () => {
     for (const line of lines) assert.match(line, /: error LT\d{3}: /);
   });
 
+  it("writes Microsoft's Exchange Online procedure, which leaves the routing to the Edge, and warns about it", () => {
+    const file = tempFile(
+      'exchange-online.lync.jsonc',
+      `{ "SipDomains": ["contoso.com"],
+  "ExchangeUM": { "Mode": "CrossPremises", "HostingProviders": ["Exchange Online"] },
+  "AccessEdgeConfiguration": { "AllowFederatedUsers": true },
+  "HostingProviders": [ { "Identity": "Exchange Online", "Enabled": true, "EnabledSharedAddressSpace": true,
+      "HostsOCSUsers": false, "ProxyFqdn": "exap.um.outlook.com", "IsLocal": false, "VerificationLevel": "UseSourceVerification" } ] }`,
+    );
+    const checked = cli('check', file);
+    assert.equal(checked.status, 0);
+    assert.match(checked.stdout, /^\S+:3:3: warning LT307: .*DNS SRV routing/);
+    assert.equal(checked.stdout.trim().split('\n').length, 1);
+    const result = cli('cmdlets', file);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(commandLines(result.stdout), [
+      'Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True',
+      'Get-CsManagementStoreReplicationStatus',
+      "New-CsHostingProvider -Identity 'Exchange Online' -Enabled $True -EnabledSharedAddressSpace $True -HostsOCSUsers $False -ProxyFqdn 'exap.um.outlook.com' -IsLocal $False -VerificationLevel UseSourceVerification",
+    ]);
+  });
+
+  it('refuses hosting providers that are not objects instead of skipping them', () => {
+    const file = tempFile('items.lync.jsonc', '{ "HostingProviders": [ "fabrikam.com", { "Identity": "N", "Enabled": true, "ProxyFqdn": "sip.northwindtraders.com" } ] }');
+    const result = cli('cmdlets', file);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /:1:25: error LT101: `HostingProviders\[0\]` must be an object/);
+  });
+
   it('writes hostile names so that PowerShell reads them back exactly', () => {
     const identity = "O'Brien\u2019s \u201CUM\u201D $(Remove-Item C:\\) `n # ; | \u2018\u201A\u201B''";
     const file = tempFile('hostile.lync.jsonc', JSON.stringify({ HostingProviders: [{ Identity: identity, Enabled: true, ProxyFqdn: 'sip.fabrikam.com' }] }));

@@ -12,7 +12,7 @@ export interface Generation {
   readonly blocking: readonly Diagnostic[];
 }
 
-/** How one setting is written after its parameter name; undefined leaves the parameter out. */
+/** How one setting is written after its parameter name; undefined leaves the parameter out (a switch set to false). */
 function argument(spec: PropertySpec, property: PropertyModel, text: string): string | undefined {
   const node = property.valueNode!;
   switch (spec.value.kind) {
@@ -27,7 +27,8 @@ function argument(spec: PropertySpec, property: PropertyModel, text: string): st
     case 'string':
       return psQuote(stringValue(property)!);
     default:
-      return undefined;
+      // A cmdlet parameter the generator cannot write: failing loudly beats leaving out a setting the file states.
+      throw new Error(`${spec.name}: a ${spec.value.kind} value is not a parameter value the generator can write`);
   }
 }
 

@@ -2,7 +2,9 @@ import { SERVER_VERSIONS, type ObjectSpec, type PropertySpec, type ServerVersion
 
 export * from './types';
 export { ACCESS_EDGE_CONFIGURATION } from './accessEdgeConfiguration';
+export { parameterOfAlias } from './commandOnly';
 export { HOSTING_PROVIDER } from './hostingProvider';
+export { SERVICE_FQDNS, type ServiceFqdn } from './serviceFqdns';
 export { EXCHANGE_UM_MODES, type ExchangeUmMode } from './modes';
 export { EXCHANGE_UM, TOPOLOGY } from './topology';
 export { VERIFICATION_LEVELS } from './verificationLevel';
@@ -43,6 +45,12 @@ export function canonicalValue(values: readonly string[], text: string): string 
   if (values.includes(text)) return text;
   const lower = text.toLowerCase();
   return values.find((v) => v.toLowerCase() === lower);
+}
+
+/** Whether the documents disagree on whether the parameter exists in a server version (reference §5.1). */
+export function existenceDisputed(spec: PropertySpec, version: ServerVersion): boolean {
+  const listed = spec.versionConflict?.listedSince;
+  return listed !== undefined && !existsIn(spec, version) && SERVER_VERSIONS.indexOf(listed) <= SERVER_VERSIONS.indexOf(version);
 }
 
 /** Whether the parameter exists in a server version. */

@@ -1,5 +1,4 @@
 import type { Rule } from './rule';
-import { providerName } from '../model';
 import { reportRepeatedProviderValues } from './uniqueProviderValue';
 
 export const duplicateIdentity: Rule = {
@@ -11,8 +10,10 @@ export const duplicateIdentity: Rule = {
       report,
       model.providersByIdentity,
       'Identity',
-      (value, first) =>
-        `Another hosting provider, ${providerName(first)}, already has the Identity ${JSON.stringify(value)} (compared without regard to case). Each provider needs its own Identity.`,
+      (value, first, firstValue) =>
+        `Another hosting provider (\`${first.path}\`) already has the Identity ${JSON.stringify(firstValue)}` +
+        (value === firstValue ? '' : `, which PowerShell does not tell apart from ${JSON.stringify(value)}`) +
+        '. Each provider needs its own Identity.',
     );
   },
 };

@@ -11,8 +11,10 @@ export const duplicateProxyFqdn: Rule = {
       report,
       model.providersByProxyFqdn,
       'ProxyFqdn',
-      (value, first) =>
-        `The hosting provider ${providerName(first)} already uses the ProxyFqdn ${JSON.stringify(value)}; no two providers may share a proxy FQDN.`,
+      (value, first, firstValue) =>
+        `The hosting provider ${providerName(first)} already uses the ProxyFqdn ${JSON.stringify(firstValue)}` +
+        (value === firstValue ? '' : `, the same name as ${JSON.stringify(value)} in another letter case`) +
+        '; no two providers may share a proxy FQDN.',
     );
   },
 };

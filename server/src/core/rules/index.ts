@@ -1,4 +1,5 @@
 import { allOrNone } from './allOrNone';
+import { assumedEdgeSetting } from './assumedEdgeSetting';
 import { commandOnly } from './commandOnly';
 import { defaultRouteWithProviders } from './defaultRouteWithProviders';
 import { duplicateIdentity } from './duplicateIdentity';
@@ -23,6 +24,7 @@ import { routingCompanion } from './routingCompanion';
 import { routingConflict } from './routingConflict';
 import type { Rule } from './rule';
 import { serverVersion } from './serverVersion';
+import { serviceFqdn } from './serviceFqdn';
 import { sipClientPort } from './sipClientPort';
 import { supportOnly } from './supportOnly';
 import { syntax } from './syntax';
@@ -31,6 +33,7 @@ import { unresolvedReference } from './unresolvedReference';
 import { unsafeCharacters } from './unsafeCharacters';
 import { valueFormat } from './valueFormat';
 import { valueType } from './valueType';
+import { versionConflict } from './versionConflict';
 import { wrongRouting } from './wrongRouting';
 
 export type { ObjectRuleContext, Rule, RuleContext } from './rule';
@@ -48,15 +51,18 @@ export const RULES: readonly Rule[] = [
   valueFormat,
   unsafeCharacters,
   placeholder,
+  serviceFqdn,
   missingRequired,
   allOrNone,
   serverVersion,
+  versionConflict,
   routingConflict,
   wrongRouting,
   routingCompanion,
   defaultRouteWithProviders,
   partnerDiscovery,
   supportOnly,
+  assumedEdgeSetting,
   unresolvedReference,
   hostedUmProvider,
   hostedUmExplicit,
