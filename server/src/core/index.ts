@@ -15,6 +15,7 @@ export { applyEdits, preferredFixEdits } from './fixes';
 export { generate, type Generation } from './generate';
 export type { TopologyModel } from './model';
 export { psComment, psQuote } from './quote';
+export { STUBS_FILE_NAME, stubModule } from './stubs';
 export { RULES, RULES_BY_CODE, type Rule } from './rules';
 export { topologySchema } from './schema';
 export { FORMAT_NAMES } from './formats';

@@ -1,5 +1,5 @@
 import { entryLabel, spanOf } from '../model';
-import { comparedAs, repeatedValues } from '../facts/unique';
+import { repeatedValues } from '../facts/unique';
 import type { Rule } from './rule';
 
 export const duplicateUniqueValue: Rule = {
@@ -10,7 +10,9 @@ export const duplicateUniqueValue: Rule = {
     for (const { repeat, first } of repeatedValues(model, false)) {
       report(
         spanOf(repeat.property.valueNode!),
-        `The ${repeat.key.noun} ${JSON.stringify(repeat.value)} repeats that of the ${first.entry.spec.title} ${entryLabel(first.entry)}, ${JSON.stringify(first.value)}${comparedAs(repeat)}; no two may share it.`,
+        `The ${first.entry.spec.title} ${entryLabel(first.entry)} already uses the ${first.key.noun} ${JSON.stringify(first.value)}` +
+          (first.value === repeat.value ? '' : `, the same name as ${JSON.stringify(repeat.value)} in another letter case`) +
+          '; no two may share it.',
       );
     }
   },

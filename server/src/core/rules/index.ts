@@ -17,6 +17,7 @@ import { unusedPolicy } from './unusedPolicy';
 import { userNeedsPolicy } from './userNeedsPolicy';
 import { wildcardIdentity } from './wildcardIdentity';
 import { allOrNone } from './allOrNone';
+import { assumedEdgeSetting } from './assumedEdgeSetting';
 import { commandOnly } from './commandOnly';
 import { defaultRouteWithProviders } from './defaultRouteWithProviders';
 import { duplicateName } from './duplicateName';
@@ -41,6 +42,7 @@ import { routingCompanion } from './routingCompanion';
 import { routingConflict } from './routingConflict';
 import type { Rule } from './rule';
 import { serverVersion } from './serverVersion';
+import { serviceFqdn } from './serviceFqdn';
 import { sipClientPort } from './sipClientPort';
 import { supportOnly } from './supportOnly';
 import { syntax } from './syntax';
@@ -49,6 +51,7 @@ import { unresolvedReference } from './unresolvedReference';
 import { unsafeCharacters } from './unsafeCharacters';
 import { valueFormat } from './valueFormat';
 import { valueType } from './valueType';
+import { versionConflict } from './versionConflict';
 import { wrongRouting } from './wrongRouting';
 
 export type { ObjectRuleContext, Rule, RuleContext } from './rule';
@@ -66,17 +69,20 @@ export const RULES: readonly Rule[] = [
   valueFormat,
   unsafeCharacters,
   placeholder,
+  serviceFqdn,
   missingRequired,
   allOrNone,
   serverVersion,
   exactlyOne,
   onlineOnly,
+  versionConflict,
   routingConflict,
   wrongRouting,
   routingCompanion,
   defaultRouteWithProviders,
   partnerDiscovery,
   supportOnly,
+  assumedEdgeSetting,
   unresolvedReference,
   hostedUmProvider,
   hostedUmExplicit,
