@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { check, hostedUm, repoFile, UM_PROVIDER } from '../helpers';
+import { applyFix, check, hostedUm, repoFile, UM_PROVIDER } from '../helpers';
 
 /** Documents close to each rule's failing case in rules.test.ts, which the rule must leave alone. */
 const GLOBAL = '{ "Identity": "global", "Destination": "exap.um.outlook.com" }';
@@ -19,6 +19,7 @@ const PASSING: readonly { code: string; title: string; source: string }[] = [
   { code: 'LT602', title: 'allowed list while the file leaves AllowFederatedUsers alone', source: '{ "AccessEdgeConfiguration": { "AllowOutsideUsers": true }, "AllowedDomains": [ { "Identity": "fabrikam.com" } ] }' },
   { code: 'LT701', title: 'site and tag scopes', source: '{ "HostedVoicemailPolicies": [ { "Identity": "site:Redmond" }, { "Identity": "tag:ExRedmond" } ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoicemailPolicy": "ExRedmond" } ] }' },
   { code: 'LT702', title: 'a policy without Destination that applies to nobody enabled', source: '{ "HostedVoicemailPolicies": [ { "Identity": "global" } ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoiceMail": false } ] }' },
+  { code: 'LT707', title: 'a global policy that states its Destination', source: `{ "HostedVoicemailPolicies": [ ${GLOBAL} ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoiceMail": true } ] }` },
   { code: 'LT703', title: 'a per-user policy granted to a contact', source: `{ "HostedVoicemailPolicies": [ { "Identity": "ExRedmond", "Destination": "exap.um.outlook.com" } ], "ExUmContacts": [ ${CONTACT('sip:exumaa1@contoso.com', '+14255550101', ', "AutoAttendant": true, "HostedVoicemailPolicy": "exredmond"')} ] }` },
   { code: 'LT704', title: 'a grant by the bare per-user name', source: '{ "HostedVoicemailPolicies": [ { "Identity": "tag:ExRedmond", "Destination": "exap.um.outlook.com" } ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoicemailPolicy": "ExRedmond" } ] }' },
   { code: 'LT705', title: 'a grant of a policy the file defines', source: '{ "HostedVoicemailPolicies": [ { "Identity": "ExRedmond", "Destination": "exap.um.outlook.com" } ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoicemailPolicy": "EXREDMOND" } ] }' },
@@ -40,6 +41,13 @@ describe('rules of the whole procedure leave the right set-up alone', () => {
       assert.deepEqual(found, []);
     });
   }
+
+  it('a Destination a letter away from Exchange Online is a warning with the fix to the documented name', () => {
+    const analysis = check('{ "HostedVoicemailPolicies": [ { "Identity": "global", "Destination": "exap.um.outlok.com" } ] }');
+    const found = analysis.diagnostics.filter((d) => d.code === 'LT107');
+    assert.equal(found.length, 1);
+    assert.deepEqual(check(applyFix(analysis.model.text, found[0])).diagnostics, []);
+  });
 
   it('the Exchange Online example has no finding at all', () => {
     assert.deepEqual(check(repoFile('examples/exchange-online.lync.jsonc')).diagnostics, []);

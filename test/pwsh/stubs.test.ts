@@ -99,6 +99,7 @@ const NOT_SHELL_ERRORS: Readonly<Record<string, string>> = {
   LT704: 'PolicyName binds as any string; the grant fails when it runs against the store',
   LT705: 'a policy the deployment must already have: the stubs keep no state',
   LT706: 'guidance: several site policies are allowed',
+  LT707: "the global policy's Destination is left to the deployment: nothing is passed, so nothing is refused",
   LT801: 'a policy the deployment must already have: no parameter is passed, so nothing is refused',
   LT802: 'a UserIdParameter binds as any string; the lookup fails when it runs against the directory',
   LT803: 'a UserIdParameter binds as any string; the wildcard matches when it runs against the directory',

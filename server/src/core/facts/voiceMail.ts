@@ -1,5 +1,5 @@
 import { GLOBAL_POLICY } from '../catalog';
-import { booleanValue, type NameReference, type ObjectModel, type TopologyModel } from '../model';
+import { booleanValue, entryName, type NameReference, type ObjectModel, type TopologyModel } from '../model';
 
 /** The section keys of the hosted voice mail part of the file. */
 export const POLICIES = 'HostedVoicemailPolicies';
@@ -47,4 +47,29 @@ export function relyingOnDeployment(model: TopologyModel, section: string): Obje
   if (globalPolicy(model)) return [];
   const granted = grants(model);
   return needingPolicy(model).filter((entry) => entry.spec.section?.key === section && !granted.has(entry));
+}
+
+/**
+ * The policies of the file without a `Destination` that apply to users enabled for hosted voice mail or to
+ * contacts of the file, with how many each applies to.
+ */
+export function appliedWithoutDestination(model: TopologyModel): Map<ObjectModel, number> {
+  const granted = grants(model);
+  const counts = new Map<ObjectModel, number>();
+  for (const entry of needingPolicy(model)) {
+    const policy = applicablePolicy(model, granted, entry).policy;
+    if (policy && !policy.byName.has('Destination')) counts.set(policy, (counts.get(policy) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Whether a policy of the file is one that exists already and is changed, not created (the global policy). */
+export function isExistingPolicy(policy: ObjectModel): boolean {
+  const name = entryName(policy);
+  return name !== undefined && name.toLowerCase() === GLOBAL_POLICY;
+}
+
+/** How a message counts the users and contacts a policy applies to. */
+export function appliesTo(count: number): string {
+  return count === 1 ? 'a user or contact' : `${count} users and contacts`;
 }

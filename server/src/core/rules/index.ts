@@ -3,6 +3,7 @@ import { contactNeedsPolicy } from './contactNeedsPolicy';
 import { destinationNotAProvider } from './destinationNotAProvider';
 import { exactlyOne } from './exactlyOne';
 import { federationListsUnused } from './federationListsUnused';
+import { globalPolicyDestination } from './globalPolicyDestination';
 import { grantedPolicyName } from './grantedPolicyName';
 import { hostedUmNeedsPolicy } from './hostedUmNeedsPolicy';
 import { hostedVoiceMailOnPremises } from './hostedVoiceMailOnPremises';
@@ -104,6 +105,7 @@ export const RULES: readonly Rule[] = [
   grantedPolicyName,
   unknownPolicy,
   severalPolicies,
+  globalPolicyDestination,
   userNeedsPolicy,
   samAccountName,
   wildcardIdentity,
