@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { EXCHANGE_UM_MODES, NewFileRequest, type NewFileParams } from '../../server/src/lsp/protocol';
 import { describeBlocking, requestCmdlets } from './cmdlets';
 import { LANGUAGE_ID } from './languageClient';
@@ -10,7 +10,7 @@ import { baseName, topologyDocument } from './source';
 const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 /** The script, or undefined after telling the user why there is none. */
-async function scriptOf(client: LanguageClient, document: vscode.TextDocument, action: string): Promise<string | undefined> {
+async function scriptOf(client: BaseLanguageClient, document: vscode.TextDocument, action: string): Promise<string | undefined> {
   const result = await requestCmdlets(client, document);
   if (result.script !== null) return result.script;
   const problems = describeBlocking(result);
@@ -37,7 +37,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
  * Writes the script where the user chooses in the save dialog (which asks before replacing a file).
  * A target passed by another extension is used only when no file is there yet.
  */
-async function saveAs(client: LanguageClient, argument?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
+async function saveAs(client: BaseLanguageClient, argument?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
   const document = await topologyDocument(argument);
   const script = document && (await scriptOf(client, document, 'saved'));
   if (!document || script === undefined) return undefined;
@@ -73,7 +73,7 @@ const MODE_DESCRIPTIONS: Record<NewFileParams['mode'], string> = {
   Mixed: 'Some mailboxes on premises, some hosted',
 };
 
-async function newFile(client: LanguageClient, mode?: unknown): Promise<vscode.TextEditor | undefined> {
+async function newFile(client: BaseLanguageClient, mode?: unknown): Promise<vscode.TextEditor | undefined> {
   const chosen =
     EXCHANGE_UM_MODES.find((m) => m === mode) ??
     (await vscode.window.showQuickPick(
@@ -86,7 +86,7 @@ async function newFile(client: LanguageClient, mode?: unknown): Promise<vscode.T
   return vscode.window.showTextDocument(document);
 }
 
-export function registerCommands(client: LanguageClient, preview: CmdletsPreview): vscode.Disposable[] {
+export function registerCommands(client: BaseLanguageClient, preview: CmdletsPreview): vscode.Disposable[] {
   const previewIn = (toSide: boolean) => async (argument?: unknown) => {
     const document = await topologyDocument(argument);
     return document && preview.show(document, toSide);
