@@ -23,7 +23,7 @@ export interface Outcome {
 
 const normalize = (text: string) => text.replace(/\u00a0/g, ' ');
 
-class Workbench {
+export class Workbench {
   constructor(
     readonly page: Page,
     private readonly shots: string,
@@ -216,7 +216,7 @@ export interface Variant {
   /** Settings added to the workbench's. */
   readonly settings?: Record<string, unknown>;
   /** Set up before the workbench opens; the checks it returns run after the walk-through, while the page is still open. */
-  readonly prepare?: (page: Page, run: PreparedRun) => () => Promise<Outcome[]>;
+  readonly prepare?: (page: Page, run: PreparedRun) => (ui: Workbench) => Promise<Outcome[]>;
 }
 
 export async function main(variant: Variant = { name: 'ui' }): Promise<number> {
@@ -232,8 +232,9 @@ export async function main(variant: Variant = { name: 'ui' }): Promise<number> {
     const check = variant.prepare?.(page, run);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(run.workspace)}`);
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
-    await walkThrough(new Workbench(page, shots), outcomes);
-    if (check) outcomes.push(...(await check()));
+    const ui = new Workbench(page, shots);
+    await walkThrough(ui, outcomes);
+    if (check) outcomes.push(...(await check(ui)));
   } finally {
     await browser.close();
     await server.stop();

@@ -24,6 +24,11 @@ async function scriptOf(client: BaseLanguageClient, document: vscode.TextDocumen
   return undefined;
 }
 
+/** A file as the user knows it: relative to the workspace where it is inside it (on vscode.dev and github.dev too, where it is no local path). */
+function shown(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
+}
+
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
@@ -44,7 +49,7 @@ async function saveAs(client: BaseLanguageClient, argument?: unknown, target?: u
   let destination: vscode.Uri | undefined;
   if (target instanceof vscode.Uri) {
     if (await exists(target)) {
-      void vscode.window.showErrorMessage(`Lync Topology: ${target.fsPath} already exists; it was not replaced.`);
+      void vscode.window.showErrorMessage(`Lync Topology: ${shown(target)} already exists; it was not replaced.`);
       return undefined;
     }
     destination = target;
@@ -63,7 +68,7 @@ async function saveAs(client: BaseLanguageClient, argument?: unknown, target?: u
   bytes.set(UTF8_BOM);
   bytes.set(body, UTF8_BOM.length);
   await vscode.workspace.fs.writeFile(destination, bytes);
-  void vscode.window.showInformationMessage(`Lync Topology: cmdlets saved to ${destination.fsPath}.`);
+  void vscode.window.showInformationMessage(`Lync Topology: cmdlets saved to ${shown(destination)}.`);
   return destination;
 }
 
@@ -98,7 +103,13 @@ export function registerCommands(client: BaseLanguageClient, preview: CmdletsPre
       const document = await topologyDocument(argument);
       const script = document && (await scriptOf(client, document, 'copied'));
       if (script === undefined) return false;
-      await vscode.env.clipboard.writeText(script);
+      try {
+        await vscode.env.clipboard.writeText(script);
+      } catch (error) {
+        // A browser may refuse the clipboard (a page without focus or permission): say so, and what still works.
+        void vscode.window.showErrorMessage(`Lync Topology: the cmdlets could not be copied (${error instanceof Error ? error.message : String(error)}). Save Cmdlets As and the preview still give them.`);
+        return false;
+      }
       void vscode.window.showInformationMessage('Lync Topology: cmdlets copied to the clipboard.');
       return true;
     }),
