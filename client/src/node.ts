@@ -14,7 +14,13 @@ export { deactivate } from './browser';
 export function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   return activateWith(context, async () => {
-    const server = fork(module, ['--node-ipc', `--clientProcessId=${process.pid}`], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    // In desktop VS Code the extension host's executable is Electron's, which runs a script as Node only when told
+    // to; and none of the extension host's own flags (such as --inspect) are passed on.
+    const server = fork(module, ['--node-ipc', `--clientProcessId=${process.pid}`], {
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', ELECTRON_NO_ASAR: '1' },
+      execArgv: [],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     return { reader: new IPCMessageReader(server), writer: new IPCMessageWriter(server) };
   });
 }
