@@ -21,11 +21,12 @@ function nodeHostChannels(run: PreparedRun): string[] {
   return readdirSync(join(run.profile.userDataDir, 'logs'), { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('Lync Topology.log'));
 }
 
-/** Runs a check, failing it with the first line of what it threw. */
-async function outcome(step: string, check: () => Promise<string | undefined>): Promise<Outcome> {
+/** Runs a check, failing it with the first line of what it threw, and a screenshot. */
+async function outcome(ui: Workbench, step: string, check: () => Promise<string | undefined>): Promise<Outcome> {
   try {
     return { step, ok: true, detail: await check() };
   } catch (error) {
+    await ui.shot(`failed-${step}`).catch(() => undefined);
     return { step, ok: false, detail: String(error instanceof Error ? error.message : error).split('\n')[0] };
   }
 }
@@ -34,21 +35,21 @@ async function outcome(step: string, check: () => Promise<string | undefined>): 
 async function copyAndSave(ui: Workbench, run: PreparedRun): Promise<Outcome[]> {
   const { page } = ui;
   const notification = (text: string) => page.locator('.notification-toast', { hasText: text }).first().waitFor();
-  const copied = await outcome('Copy Cmdlets', async () => {
+  const copied = await outcome(ui, 'Copy Cmdlets', async () => {
     // Quick Open: the walk-through leaves the side bar as it was, not necessarily on the Explorer.
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+KeyP');
     await page.locator('.quick-input-widget .quick-input-box input').fill('cross-premises.lync.jsonc');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'cross-premises.lync.jsonc' }).first().waitFor();
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'cross-premises.lync.jsonc' }).first().waitFor();
     await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: 'cross-premises.lync.jsonc' }).first().waitFor();
+    await page.locator(`${ui.active} .tab.active`, { hasText: 'cross-premises.lync.jsonc' }).first().waitFor();
     await ui.palette('Lync Topology: Copy Cmdlets');
     await notification('copied to the clipboard');
     const text = await page.evaluate(() => navigator.clipboard.readText());
     if (!/^New-CsHostingProvider -Identity 'Hosted Exchange UM' .*'proxyserver\.fabrikam\.comx'/m.test(text)) throw new Error(`the clipboard holds ${text.slice(0, 120)}`);
     return undefined;
   });
-  const saved = await outcome('Save Cmdlets As', async () => {
+  const saved = await outcome(ui, 'Save Cmdlets As', async () => {
     const target = join(run.workspace, 'cross-premises.ps1');
     await ui.palette('Lync Topology: Save Cmdlets As...');
     const input = page.locator('.quick-input-widget .quick-input-box input');
@@ -59,7 +60,9 @@ async function copyAndSave(ui: Workbench, run: PreparedRun): Promise<Outcome[]> 
     if (!existsSync(target)) throw new Error(`${target} was not written`);
     const bytes = readFileSync(target);
     if (![...bytes.subarray(0, 3)].every((b, i) => b === [0xef, 0xbb, 0xbf][i])) throw new Error('no byte order mark');
-    if (!bytes.toString('utf8').includes("'proxyserver.fabrikam.comx'\r\n")) throw new Error('not the edited script with CRLF line ends');
+    const text = bytes.toString('utf8');
+    if (!text.includes("'proxyserver.fabrikam.comx'")) throw new Error('not the script of the edited file');
+    if (!text.includes('\r\n') || /[^\r]\n/.test(text)) throw new Error('not CRLF line ends');
     return `${bytes.length} bytes, byte order mark, CRLF`;
   });
   return [copied, saved];
