@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'no
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { analyze } from '../server/src/core';
-import { launchChromium, prepareRun, ROOT, startCodeServer } from './codeServer';
+import { launchChromium, prepareRun, ROOT, startCodeServer, type PreparedRun } from './codeServer';
 
 /**
  * What an administrator sees: the packaged extension in code-server, used with mouse and keyboard in
@@ -15,7 +15,7 @@ const TIMEOUT = 30_000;
 const MISTAKES = 'mistakes.lync.jsonc';
 const README_SHOTS: Record<string, string> = { hover: 'squiggles-and-hover.png', 'quick-fix': 'quick-fix.png', preview: 'cmdlets-preview.png' };
 
-interface Outcome {
+export interface Outcome {
   readonly step: string;
   readonly ok: boolean;
   readonly detail?: string;
@@ -23,7 +23,7 @@ interface Outcome {
 
 const normalize = (text: string) => text.replace(/\u00a0/g, ' ');
 
-class Workbench {
+export class Workbench {
   constructor(
     readonly page: Page,
     private readonly shots: string,
@@ -210,8 +210,17 @@ function loggedErrors(userDataDir: string): string[] {
   return found;
 }
 
-async function main(): Promise<number> {
-  const run = prepareRun('ui');
+/** A variant of the run: scripts/test-web.ts walks through the same steps with the extension in the browser. */
+export interface Variant {
+  readonly name: string;
+  /** Settings added to the workbench's. */
+  readonly settings?: Record<string, unknown>;
+  /** Set up before the workbench opens; the checks it returns run after the walk-through, while the page is still open. */
+  readonly prepare?: (page: Page, run: PreparedRun) => (ui: Workbench) => Promise<Outcome[]>;
+}
+
+export async function main(variant: Variant = { name: 'ui' }): Promise<number> {
+  const run = prepareRun(variant.name, variant.settings);
   const shots = join(run.dir, 'screenshots');
   mkdirSync(shots);
   const server = await startCodeServer(run.entry, run.profile, run.workspace, join(run.dir, 'code-server.log'));
@@ -220,9 +229,12 @@ async function main(): Promise<number> {
   try {
     const page = await browser.newPage({ viewport: { width: 1680, height: 860 } });
     page.setDefaultTimeout(TIMEOUT);
+    const check = variant.prepare?.(page, run);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(run.workspace)}`);
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
-    await walkThrough(new Workbench(page, shots), outcomes);
+    const ui = new Workbench(page, shots);
+    await walkThrough(ui, outcomes);
+    if (check) outcomes.push(...(await check(ui)));
   } finally {
     await browser.close();
     await server.stop();
@@ -240,10 +252,12 @@ async function main(): Promise<number> {
   return failed.length === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(2);
-  },
-);
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(2);
+    },
+  );
+}

@@ -1,4 +1,4 @@
-import type { Connection, DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver/node';
+import type { Connection, DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
 import { formatEdits } from '../core';
 import { toLspEdit, toSpan } from './convert';
 import { guarded } from './guard';

@@ -1,4 +1,4 @@
-import type { CancellationToken, Connection } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
 
 /**
  * Wraps a request handler so that no request can take the server down: a cancelled request gets the

@@ -1,4 +1,4 @@
-import { ResponseError, type Connection, type Location, type PrepareRenameParams, type Range, type ReferenceParams, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { ResponseError, type Connection, type Location, type PrepareRenameParams, type Range, type ReferenceParams, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { providerLinksAt } from '../core';
 import { toRange } from './convert';
 import { guarded } from './guard';
