@@ -95,10 +95,27 @@ function flattenDeepValues(text: string): { text: string; deep: Span[] } {
   return { text: flattened + text.slice(last), deep };
 }
 
-/** Parses JSON with comments and trailing commas, reporting what is wrong and keeping what it could read. */
+/** Whether an object or array in the tree lies inside more than MAX_NESTING others (itself included). */
+function nestsTooDeeply(root: Node | undefined): boolean {
+  const pending: [Node, number][] = root ? [[root, 0]] : [];
+  for (let entry = pending.pop(); entry; entry = pending.pop()) {
+    const [node, outer] = entry;
+    const depth = node.type === 'object' || node.type === 'array' ? outer + 1 : outer;
+    if (depth > MAX_NESTING) return true;
+    for (const child of node.children ?? []) pending.push([child, depth]);
+  }
+  return false;
+}
+
+/**
+ * Parses JSON with comments and trailing commas, reporting what is wrong and keeping what it could read.
+ * Values nested more than MAX_NESTING levels deep are set aside with a syntax problem each, whether the
+ * recursive parser could have read them on this stack or not, so the findings never depend on the machine.
+ */
 export function parseText(text: string): ParsedText {
   try {
-    return parseOnce(text);
+    const parsed = parseOnce(text);
+    if (!nestsTooDeeply(parsed.root)) return parsed;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
   }
