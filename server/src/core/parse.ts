@@ -68,7 +68,7 @@ function parseOnce(text: string): ParsedText {
  * Replaces every value nested deeper than MAX_NESTING with `0` and spaces, keeping every offset,
  * so that the recursive parser never meets more depth than it can take.
  */
-function flattenDeepValues(text: string): { text: string; deep: Span[] } {
+export function flattenDeepValues(text: string): { text: string; deep: Span[] } {
   const scanner = createScanner(text, false);
   const deep: Span[] = [];
   let depth = 0;

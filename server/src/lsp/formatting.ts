@@ -9,8 +9,9 @@ export function registerFormatting(connection: Connection, workspace: Workspace)
     const document = workspace.documents.get(params.textDocument.uri);
     if (!document) return [];
     const span = 'range' in params ? toSpan(document, params.range) : undefined;
-    const options = { tabSize: params.options.tabSize, insertSpaces: params.options.insertSpaces };
-    return formatEdits(document.getText(), span, options).map((edit) => toLspEdit(document, edit));
+    const { tabSize, insertSpaces, insertFinalNewline, trimFinalNewlines, trimTrailingWhitespace } = params.options;
+    const options = { tabSize, insertSpaces, insertFinalNewline, trimFinalNewlines, trimTrailingWhitespace };
+    return formatEdits(document.getText(), span, options, workspace.settings.analysis).map((edit) => toLspEdit(document, edit));
   };
   connection.onDocumentFormatting(guarded(connection, 'formatting', [] as TextEdit[], run));
   connection.onDocumentRangeFormatting(guarded(connection, 'range formatting', [] as TextEdit[], run));
