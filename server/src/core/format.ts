@@ -1,9 +1,9 @@
 import { createScanner, format, ScanError, SyntaxKind, type Edit } from 'jsonc-parser';
-import { analyze, type AnalysisSettings } from './analyze';
+import { analyze, type Analysis, type AnalysisSettings } from './analyze';
 import type { TextEdit } from './diagnostics';
 import { applyEdits } from './fixes';
 import { flattenDeepValues } from './parse';
-import { readSuppressions } from './severity';
+import { readSuppressions, SUPPRESSION_MARKER } from './severity';
 import { LineIndex, type Span } from './text';
 
 /** LSP's FormattingOptions, as far as they apply to a topology file. */
@@ -90,22 +90,34 @@ function finalLineBreaks(text: string, lastTokenEnd: number, eol: string, option
   return { offset: lastTokenEnd, length: text.length - lastTokenEnd, content: eol.repeat(count) };
 }
 
-const findingsOf = (text: string, settings: AnalysisSettings) =>
-  analyze(text, settings)
-    .diagnostics.map((d) => `${d.code} ${d.message}`)
+const findingsOf = (analysis: Analysis) =>
+  analysis.diagnostics
+    .map((d) => `${d.code} ${d.message}`)
     .sort()
     .join('\n');
 
 /**
+ * Whether `formatted` is reported on as `text` is. Formatting changes only white space, so what rules
+ * find is the same; only a suppression comment (which silences one line) and the size limit depend on
+ * the layout, and a text with a suppression comment is analysed again to compare.
+ */
+function reportedAlike(text: string, formatted: string, settings: AnalysisSettings, current: () => Analysis): boolean {
+  const limit = settings.maxLength;
+  if (limit !== undefined && formatted.length > limit !== text.length > limit) return false;
+  return !text.includes(SUPPRESSION_MARKER) || findingsOf(current()) === findingsOf(analyze(formatted, settings));
+}
+
+/**
  * Edits that re-indent the document, or the part of it in `span` (offsets in UTF-16 code units). Only
  * white space changes: comments stay, the document's own line break (LF or CRLF) is used, and the
- * client's options are honoured. What is reported about the file never changes (checked under
- * `settings`): around suppression comments line breaks are kept as they are, and should anything
- * else still change a finding, every line break is kept, and failing that nothing is done. Values
+ * client's options are honoured. What is reported about the file never changes (under `settings`;
+ * `analysis`, the text's current one, saves analysing it again): around suppression comments line
+ * breaks are kept as they are, and should a finding still change, every line break is kept, and
+ * failing that nothing is done. Values
  * nested too deeply to be read (LT001) are left as they are, which keeps the work linear in the
  * text. A document with a string left open is left alone.
  */
-export function formatEdits(text: string, span: Span | undefined, options: FormatOptions, settings: AnalysisSettings = {}): TextEdit[] {
+export function formatEdits(text: string, span: Span | undefined, options: FormatOptions, settings: AnalysisSettings = {}, analysis?: Analysis): TextEdit[] {
   const { lastTokenEnd, unclosedString } = readTokens(text);
   if (unclosedString || lastTokenEnd === 0) return [];
   const { text: readable, deep } = flattenDeepValues(text);
@@ -123,7 +135,8 @@ export function formatEdits(text: string, span: Span | undefined, options: Forma
   const fixedLayout = suppressedLayout(text);
   const inFixedLayout = (edit: Edit) => fixedLayout.some((s) => touches(edit, s));
   const candidates = [[...reflowed.filter((edit) => !inFixedLayout(edit)), ...keptLines.filter(inFixedLayout)], keptLines];
-  const before = findingsOf(text, settings);
+  let current = analysis;
+  const analysed = () => (current ??= analyze(text, settings));
   for (const candidate of candidates) {
     const layout = outsideDeepValues(
       candidate.filter((edit) => edit.offset < lastTokenEnd).sort((a, b) => a.offset - b.offset || a.length - b.length),
@@ -134,7 +147,7 @@ export function formatEdits(text: string, span: Span | undefined, options: Forma
     const result = [...layout, ...whitespace, ...end]
       .map((edit) => ({ span: { start: edit.offset, end: edit.offset + edit.length }, newText: edit.content }))
       .filter((edit) => text.slice(edit.span.start, edit.span.end) !== edit.newText);
-    if (findingsOf(applyEdits(text, result), settings) === before) return result;
+    if (reportedAlike(text, applyEdits(text, result), settings, analysed)) return result;
   }
   return [];
 }
