@@ -113,13 +113,13 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
   });
 
   await step('hover', async () => {
-    // The value under the LT305 warning: its hover gives the finding and the parameter's documentation.
-    const line = page.locator(`${ui.active} .view-line`, { hasText: '"EnablePartnerDiscovery": true' }).first();
-    await line.locator('span span', { hasText: /^true$/ }).first().hover();
+    // The value under the LT101 squiggle: its hover gives the finding and the parameter's documentation.
+    const line = page.locator(`${ui.active} .view-line`, { hasText: '"AllowFederatedUsers": "True"' }).first();
+    await line.locator('span span', { hasText: /^"True"$/ }).first().hover();
     const hover = page.locator('.monaco-hover:visible', { hasText: 'Set-CsAccessEdgeConfiguration' }).first();
     await hover.waitFor();
     const text = normalize(await hover.innerText());
-    for (const part of ['LT305', 'EnablePartnerDiscovery', 'DNS SRV routing', 'Boolean']) if (!text.includes(part)) throw new Error(`the hover lacks ${part}: ${text}`);
+    for (const part of ['LT101', 'AllowFederatedUsers', 'federated domains', 'Boolean']) if (!text.includes(part)) throw new Error(`the hover lacks ${part}: ${text}`);
     await ui.settled(hover);
     await ui.shot('hover');
   });
