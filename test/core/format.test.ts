@@ -46,6 +46,16 @@ describe('formatting keeps what is reported', () => {
     }
   });
 
+  it('keeps every silenced line of a file with thousands of them, in time linear in its size', () => {
+    const provider = (i: number) => `{ "Identity": "P${i}", "ProxyFqdn": "sip${i}.fabrikam.com",\n// lync-topology-disable-next-line LT101\n"Enabled": "True", "IsLocal": "False" }`;
+    const text = `{ "HostingProviders": [\n${Array.from({ length: 3_000 }, (_, i) => provider(i)).join(',\n')}\n] }\n`;
+    const started = performance.now();
+    const result = formatted(text);
+    assert.ok(performance.now() - started < 20_000);
+    assert.notEqual(result, text);
+    assert.deepEqual(findings(result), findings(text));
+  });
+
   it('changes nothing when any formatting would take the file past the size limit', () => {
     const text = '{"AccessEdgeConfiguration": {"AllowFederatedUsers": "True"}}';
     assert.deepEqual(formatEdits(text, undefined, SPACES, { maxLength: text.length + 3 }), []);

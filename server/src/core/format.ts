@@ -38,8 +38,8 @@ function readTokens(text: string): { lastTokenEnd: number; unclosedString: boole
 }
 
 /**
- * The spans where line breaks must stay as they are: a suppression comment's last line and the line
- * it silences, so that the same text stays on the silenced line.
+ * The spans where line breaks must stay as they are, in order: a suppression comment's last line and
+ * the line it silences, so that the same text stays on the silenced line.
  */
 function suppressedLayout(text: string): Span[] {
   const lines = new LineIndex(text);
@@ -49,7 +49,17 @@ function suppressedLayout(text: string): Span[] {
   }));
 }
 
-const touches = (edit: Edit, span: Span) => edit.offset <= span.end && edit.offset + edit.length >= span.start;
+/** Whether the edit touches one of `spans`, which are in order of both start and end. */
+function touchesAny(edit: Edit, spans: readonly Span[]): boolean {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].end < edit.offset) low = mid + 1;
+    else high = mid;
+  }
+  return low < spans.length && spans[low].start <= edit.offset + edit.length;
+}
 
 /**
  * Keeps what the formatter does outside deeply nested values, which it was shown as a `0` followed by
@@ -113,9 +123,8 @@ function reportedAlike(text: string, formatted: string, settings: AnalysisSettin
  * client's options are honoured. What is reported about the file never changes (under `settings`;
  * `analysis`, the text's current one, saves analysing it again): around suppression comments line
  * breaks are kept as they are, and should a finding still change, every line break is kept, and
- * failing that nothing is done. Values
- * nested too deeply to be read (LT001) are left as they are, which keeps the work linear in the
- * text. A document with a string left open is left alone.
+ * failing that nothing is done. Values nested too deeply to be read (LT001) are left as they are,
+ * which keeps the work linear in the text. A document with a string left open is left alone.
  */
 export function formatEdits(text: string, span: Span | undefined, options: FormatOptions, settings: AnalysisSettings = {}, analysis?: Analysis): TextEdit[] {
   const { lastTokenEnd, unclosedString } = readTokens(text);
@@ -133,7 +142,7 @@ export function formatEdits(text: string, span: Span | undefined, options: Forma
   const reflowed = edits(false);
   const keptLines = edits(true);
   const fixedLayout = suppressedLayout(text);
-  const inFixedLayout = (edit: Edit) => fixedLayout.some((s) => touches(edit, s));
+  const inFixedLayout = (edit: Edit) => touchesAny(edit, fixedLayout);
   const candidates = [[...reflowed.filter((edit) => !inFixedLayout(edit)), ...keptLines.filter(inFixedLayout)], keptLines];
   let current = analysis;
   const analysed = () => (current ??= analyze(text, settings));

@@ -95,15 +95,14 @@ export function flattenDeepValues(text: string): { text: string; deep: Span[] } 
   return { text: flattened + text.slice(last), deep };
 }
 
-/** Whether an object or array in the tree lies inside more than MAX_NESTING others (itself included). */
-function nestsTooDeeply(root: Node | undefined): boolean {
-  const pending: [Node, number][] = root ? [[root, 0]] : [];
-  for (let entry = pending.pop(); entry; entry = pending.pop()) {
-    const [node, outer] = entry;
-    const depth = node.type === 'object' || node.type === 'array' ? outer + 1 : outer;
-    if (depth > MAX_NESTING) return true;
-    for (const child of node.children ?? []) pending.push([child, depth]);
-  }
+/**
+ * Whether an object or array in the tree lies inside more than MAX_NESTING others (itself included);
+ * `outer` is how many enclose `node`. The recursion stops at that depth, so it cannot run out of stack.
+ */
+function nestsTooDeeply(node: Node, outer = 0): boolean {
+  const depth = node.type === 'object' || node.type === 'array' ? outer + 1 : outer;
+  if (depth > MAX_NESTING) return true;
+  for (const child of node.children ?? []) if (nestsTooDeeply(child, depth)) return true;
   return false;
 }
 
@@ -115,7 +114,7 @@ function nestsTooDeeply(root: Node | undefined): boolean {
 export function parseText(text: string): ParsedText {
   try {
     const parsed = parseOnce(text);
-    if (!nestsTooDeeply(parsed.root)) return parsed;
+    if (!parsed.root || !nestsTooDeeply(parsed.root)) return parsed;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
   }
