@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { analyze } from '../server/src/core';
 import { launchChromium, prepareRun, ROOT, startCodeServer, type PreparedRun } from './codeServer';
 
@@ -33,6 +33,26 @@ export class Workbench {
 
   async shot(name: string): Promise<void> {
     await this.page.screenshot({ path: join(this.shots, `${name}.png`) });
+  }
+
+  /**
+   * Waits, polling each frame, until the element is fully shown and still: no animation running in it,
+   * nothing around it see-through, and the same place and size as at the frame before.
+   */
+  async settled(target: Locator): Promise<void> {
+    const element = await target.elementHandle();
+    // The predicate runs in the page at each frame with the same arguments: `before` keeps the last place.
+    await this.page.waitForFunction(
+      ([shown, before]) => {
+        const place = JSON.stringify(shown!.getBoundingClientRect());
+        const still = place === before.place;
+        before.place = place;
+        if (!still || shown!.getAnimations({ subtree: true }).some((a) => a.playState === 'running')) return false;
+        for (let e: Element | null = shown; e; e = e.parentElement) if (getComputedStyle(e).opacity !== '1') return false;
+        return true;
+      },
+      [element, { place: '' }] as [typeof element, { place: string }],
+    );
   }
 
   async open(file: string): Promise<void> {
@@ -93,11 +113,14 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
   });
 
   await step('hover', async () => {
-    await page.locator(`${ui.active} .view-line span`, { hasText: /^"?EnablePartnerDiscovery"?$/ }).first().hover();
+    // The value under the LT101 squiggle: its hover gives the finding and the parameter's documentation.
+    const line = page.locator(`${ui.active} .view-line`, { hasText: '"AllowFederatedUsers": "True"' }).first();
+    await line.locator('span span', { hasText: /^"True"$/ }).first().hover();
     const hover = page.locator('.monaco-hover:visible', { hasText: 'Set-CsAccessEdgeConfiguration' }).first();
     await hover.waitFor();
     const text = normalize(await hover.innerText());
-    for (const part of ['EnablePartnerDiscovery', 'DNS SRV routing', 'Boolean']) if (!text.includes(part)) throw new Error(`the hover lacks ${part}: ${text}`);
+    for (const part of ['LT101', 'AllowFederatedUsers', 'federated domains', 'Boolean']) if (!text.includes(part)) throw new Error(`the hover lacks ${part}: ${text}`);
+    await ui.settled(hover);
     await ui.shot('hover');
   });
 
@@ -110,6 +133,7 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
     await page.keyboard.press('Control+Period');
     await page.locator('.action-widget .monaco-list-row', { hasText: 'Change to false' }).first().waitFor();
     for (let i = 0; i < 10 && !/Change to false/.test(await page.locator('.action-widget .monaco-list-row.focused').innerText().catch(() => '')); i++) await page.keyboard.press('ArrowDown');
+    await ui.settled(page.locator('.action-widget').first());
     await ui.shot('quick-fix');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => [...document.querySelectorAll('.editor-group-container.active .view-line')].some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes('"HostsOCSUsers": false,')));
@@ -145,6 +169,9 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
 
   await step('preview', async () => {
     await page.keyboard.press('Escape');
+    // The picture shows the examples as they ship: the edits above are undone.
+    await ui.palette('File: Revert File');
+    await page.locator('.tabs-container .tab.dirty').waitFor({ state: 'detached' });
     await ui.open('cross-premises.lync.jsonc');
     await ui.palette('Lync Topology: Open Cmdlets Preview to the Side');
     const preview = page.locator('.editor-group-container', { has: page.locator('.tab', { hasText: 'cross-premises.ps1' }) });
@@ -155,6 +182,8 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
       const line = [...document.querySelectorAll('.editor-group-container .view-line')].find((l) => (l.textContent ?? '').startsWith('New-CsHostingProvider'));
       return line !== undefined && new Set([...line.querySelectorAll('span span')].map((s) => s.className)).size >= 3;
     });
+    await ui.settled(preview.locator('.view-lines').first());
+    await ui.shot('preview');
     const source = page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: 'cross-premises.lync.jsonc' }) });
     await source.locator('.view-lines').first().click();
     await ui.endOfLine(22);
@@ -168,7 +197,7 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
     await page.keyboard.type('XYZ');
     await page.locator('.monaco-editor-overlaymessage', { hasText: 'read-only' }).first().waitFor();
     if ((await ui.lines('.editor-group-container:has(.tab.active:has-text("cross-premises.ps1"))')).join('\n').includes('XYZ')) throw new Error('typing changed the preview');
-    await ui.shot('preview');
+    await ui.shot('preview-read-only');
     return `followed the edit in ${followed} ms; read-only`;
   });
 

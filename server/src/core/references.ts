@@ -1,4 +1,7 @@
 import type { Node } from 'jsonc-parser';
+import { analyze, type Analysis, type AnalysisSettings } from './analyze';
+import type { TextEdit } from './diagnostics';
+import { applyEdits } from './fixes';
 import { locate } from './location';
 import type { ObjectModel, TopologyModel } from './model';
 
@@ -32,4 +35,38 @@ export function providerLinksAt(model: TopologyModel, offset: number): ProviderL
     references: model.providerReferences.filter((r) => r.value.toLowerCase() === key).map((r) => r.node),
     node: location.node,
   };
+}
+
+/** What renaming a provider gives: the edits, or why the new name is refused (and nothing changes). */
+export type ProviderRename = { readonly edits: TextEdit[] } | { readonly refused: string };
+
+/**
+ * Renames the provider whose name is under `offset` (UTF-16 offset into the analysed text) to `newName`,
+ * at its Identity and every entry of ExchangeUM.HostingProviders that names it. Refused when the renamed
+ * file would have a finding the file does not have now, under the same `settings` (an empty name is LT104,
+ * a line break LT105, another provider's name LT501...): the reason is that finding's message, preferably
+ * one about a renamed name. Undefined when no provider name is under `offset`.
+ */
+export function renameProvider(analysis: Analysis, offset: number, newName: string, settings: AnalysisSettings = {}): ProviderRename | undefined {
+  const links = providerLinksAt(analysis.model, offset);
+  if (!links) return undefined;
+  const newText = JSON.stringify(newName);
+  const nodes = [...links.definitions, ...links.references].sort((a, b) => a.offset - b.offset);
+  const edits = nodes.map((node) => ({ span: { start: node.offset, end: node.offset + node.length }, newText }));
+  let moved = 0;
+  const renamed = edits.map((edit) => {
+    const start = edit.span.start + moved;
+    moved += newText.length - (edit.span.end - edit.span.start);
+    return { start, end: start + newText.length };
+  });
+  const before = new Map<string, number>();
+  for (const d of analysis.diagnostics) before.set(d.code, (before.get(d.code) ?? 0) + 1);
+  const added = analyze(applyEdits(analysis.model.text, edits), settings).diagnostics.filter((d) => {
+    const left = before.get(d.code) ?? 0;
+    before.set(d.code, left - 1);
+    return left <= 0;
+  });
+  const onName = added.find((d) => renamed.some((span) => span.start <= d.span.start && d.span.end <= span.end));
+  const reason = onName ?? added[0];
+  return reason ? { refused: `${links.identity} cannot be renamed to ${newText}: ${reason.message}` } : { edits };
 }
