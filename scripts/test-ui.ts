@@ -2,9 +2,9 @@
 /// <reference lib="dom.iterable" />
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { analyze } from '../server/src/core';
-import { launchChromium, prepareRun, ROOT, startCodeServer } from './codeServer';
+import { launchChromium, prepareRun, ROOT, startCodeServer, type PreparedRun } from './codeServer';
 
 /**
  * What an administrator sees: the packaged extension in code-server, used with mouse and keyboard in
@@ -16,7 +16,7 @@ const MISTAKES = 'mistakes.lync.jsonc';
 const VOICE_MAIL = 'exchange-online.lync.jsonc';
 const README_SHOTS: Record<string, string> = { hover: 'squiggles-and-hover.png', 'quick-fix': 'quick-fix.png', preview: 'cmdlets-preview.png' };
 
-interface Outcome {
+export interface Outcome {
   readonly step: string;
   readonly ok: boolean;
   readonly detail?: string;
@@ -24,7 +24,7 @@ interface Outcome {
 
 const normalize = (text: string) => text.replace(/\u00a0/g, ' ');
 
-class Workbench {
+export class Workbench {
   constructor(
     readonly page: Page,
     private readonly shots: string,
@@ -34,6 +34,26 @@ class Workbench {
 
   async shot(name: string): Promise<void> {
     await this.page.screenshot({ path: join(this.shots, `${name}.png`) });
+  }
+
+  /**
+   * Waits, polling each frame, until the element is fully shown and still: no animation running in it,
+   * nothing around it see-through, and the same place and size as at the frame before.
+   */
+  async settled(target: Locator): Promise<void> {
+    const element = await target.elementHandle();
+    // The predicate runs in the page at each frame with the same arguments: `before` keeps the last place.
+    await this.page.waitForFunction(
+      ([shown, before]) => {
+        const place = JSON.stringify(shown!.getBoundingClientRect());
+        const still = place === before.place;
+        before.place = place;
+        if (!still || shown!.getAnimations({ subtree: true }).some((a) => a.playState === 'running')) return false;
+        for (let e: Element | null = shown; e; e = e.parentElement) if (getComputedStyle(e).opacity !== '1') return false;
+        return true;
+      },
+      [element, { place: '' }] as [typeof element, { place: string }],
+    );
   }
 
   async open(file: string): Promise<void> {
@@ -113,11 +133,14 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
   });
 
   await step('hover', async () => {
-    await page.locator(`${ui.active} .view-line span`, { hasText: /^"?EnablePartnerDiscovery"?$/ }).first().hover();
+    // The value under the LT101 squiggle: its hover gives the finding and the parameter's documentation.
+    const line = page.locator(`${ui.active} .view-line`, { hasText: '"AllowFederatedUsers": "True"' }).first();
+    await line.locator('span span', { hasText: /^"True"$/ }).first().hover();
     const hover = page.locator('.monaco-hover:visible', { hasText: 'Set-CsAccessEdgeConfiguration' }).first();
     await hover.waitFor();
     const text = normalize(await hover.innerText());
-    for (const part of ['EnablePartnerDiscovery', 'DNS SRV routing', 'Boolean']) if (!text.includes(part)) throw new Error(`the hover lacks ${part}: ${text}`);
+    for (const part of ['LT101', 'AllowFederatedUsers', 'federated domains', 'Boolean']) if (!text.includes(part)) throw new Error(`the hover lacks ${part}: ${text}`);
+    await ui.settled(hover);
     await ui.shot('hover');
   });
 
@@ -130,6 +153,7 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
     await page.keyboard.press('Control+Period');
     await page.locator('.action-widget .monaco-list-row', { hasText: 'Change to false' }).first().waitFor();
     for (let i = 0; i < 10 && !/Change to false/.test(await page.locator('.action-widget .monaco-list-row.focused').innerText().catch(() => '')); i++) await page.keyboard.press('ArrowDown');
+    await ui.settled(page.locator('.action-widget').first());
     await ui.shot('quick-fix');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => [...document.querySelectorAll('.editor-group-container.active .view-line')].some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes('"HostsOCSUsers": false,')));
@@ -183,6 +207,9 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
 
   await step('preview', async () => {
     await page.keyboard.press('Escape');
+    // The picture shows the examples as they ship: the edits above are undone.
+    await ui.palette('File: Revert File');
+    await page.locator('.tabs-container .tab.dirty').waitFor({ state: 'detached' });
     await ui.open('cross-premises.lync.jsonc');
     await ui.palette('Lync Topology: Open Cmdlets Preview to the Side');
     const preview = page.locator('.editor-group-container', { has: page.locator('.tab', { hasText: 'cross-premises.ps1' }) });
@@ -193,6 +220,8 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
       const line = [...document.querySelectorAll('.editor-group-container .view-line')].find((l) => (l.textContent ?? '').startsWith('New-CsHostingProvider'));
       return line !== undefined && new Set([...line.querySelectorAll('span span')].map((s) => s.className)).size >= 3;
     });
+    await ui.settled(preview.locator('.view-lines').first());
+    await ui.shot('preview');
     const source = page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: 'cross-premises.lync.jsonc' }) });
     await source.locator('.view-lines').first().click();
     await ui.endOfLine(22);
@@ -206,7 +235,7 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
     await page.keyboard.type('XYZ');
     await page.locator('.monaco-editor-overlaymessage', { hasText: 'read-only' }).first().waitFor();
     if ((await ui.lines('.editor-group-container:has(.tab.active:has-text("cross-premises.ps1"))')).join('\n').includes('XYZ')) throw new Error('typing changed the preview');
-    await ui.shot('preview');
+    await ui.shot('preview-read-only');
     return `followed the edit in ${followed} ms; read-only`;
   });
 
@@ -248,8 +277,17 @@ function loggedErrors(userDataDir: string): string[] {
   return found;
 }
 
-async function main(): Promise<number> {
-  const run = prepareRun('ui');
+/** A variant of the run: scripts/test-web.ts walks through the same steps with the extension in the browser. */
+export interface Variant {
+  readonly name: string;
+  /** Settings added to the workbench's. */
+  readonly settings?: Record<string, unknown>;
+  /** Set up before the workbench opens; the checks it returns run after the walk-through, while the page is still open. */
+  readonly prepare?: (page: Page, run: PreparedRun) => (ui: Workbench) => Promise<Outcome[]>;
+}
+
+export async function main(variant: Variant = { name: 'ui' }): Promise<number> {
+  const run = prepareRun(variant.name, variant.settings);
   const shots = join(run.dir, 'screenshots');
   mkdirSync(shots);
   const server = await startCodeServer(run.entry, run.profile, run.workspace, join(run.dir, 'code-server.log'));
@@ -258,9 +296,12 @@ async function main(): Promise<number> {
   try {
     const page = await browser.newPage({ viewport: { width: 1680, height: 860 } });
     page.setDefaultTimeout(TIMEOUT);
+    const check = variant.prepare?.(page, run);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(run.workspace)}`);
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
-    await walkThrough(new Workbench(page, shots), outcomes);
+    const ui = new Workbench(page, shots);
+    await walkThrough(ui, outcomes);
+    if (check) outcomes.push(...(await check(ui)));
   } finally {
     await browser.close();
     await server.stop();
@@ -278,10 +319,12 @@ async function main(): Promise<number> {
   return failed.length === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(2);
-  },
-);
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(2);
+    },
+  );
+}

@@ -5,7 +5,7 @@ export { foldingRanges } from './folding';
 export { formatEdits } from './format';
 export { hover } from './hover';
 export { reanalyze, type TextChange } from './incremental';
-export { nameLinksAt, type NameLinks } from './references';
+export { nameLinksAt, renameName, renameName as renameProvider, type NameLinks, type NameRename } from './references';
 export { selectionSpans } from './selection';
 export { documentSymbols, type OutlineSymbol } from './symbols';
 export { newFileTemplate } from './templates';

@@ -139,7 +139,7 @@ function parseOnce(text: string): ParsedText {
  * Replaces every value nested deeper than MAX_NESTING with `0` and spaces, keeping every offset,
  * so that the recursive parser never meets more depth than it can take.
  */
-function flattenDeepValues(text: string): { text: string; deep: Span[] } {
+export function flattenDeepValues(text: string): { text: string; deep: Span[] } {
   const scanner = createScanner(text, false);
   const deep: Span[] = [];
   let depth = 0;
@@ -166,10 +166,26 @@ function flattenDeepValues(text: string): { text: string; deep: Span[] } {
   return { text: flattened + text.slice(last), deep };
 }
 
-/** Parses JSON with comments and trailing commas, reporting what is wrong and keeping what it could read. */
+/**
+ * Whether an object or array in the tree lies inside more than MAX_NESTING others (itself included);
+ * `outer` is how many enclose `node`. The recursion stops at that depth, so it cannot run out of stack.
+ */
+function nestsTooDeeply(node: Node, outer = 0): boolean {
+  const depth = node.type === 'object' || node.type === 'array' ? outer + 1 : outer;
+  if (depth > MAX_NESTING) return true;
+  for (const child of node.children ?? []) if (nestsTooDeeply(child, depth)) return true;
+  return false;
+}
+
+/**
+ * Parses JSON with comments and trailing commas, reporting what is wrong and keeping what it could read.
+ * Values nested more than MAX_NESTING levels deep are set aside with a syntax problem each, whether the
+ * recursive parser could have read them on this stack or not, so the findings never depend on the machine.
+ */
 export function parseText(text: string): ParsedText {
   try {
-    return parseOnce(text);
+    const parsed = parseOnce(text);
+    if (!parsed.root || !nestsTooDeeply(parsed.root)) return parsed;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
   }
