@@ -1,31 +1,58 @@
-import { build } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 
-/** Bundles the extension's client and the language server into dist/, with no node_modules left to ship. */
+/**
+ * Bundles the extension's client and the language server into dist/, with no node_modules left to ship:
+ * for the desktop (Node) and for the browser (vscode.dev, github.dev: the client in the web extension
+ * host, the server in a web worker).
+ */
 const root = join(__dirname, '..', '..');
 const production = process.argv.includes('--production');
 
-void Promise.all(
-  [
-    ['client/src/extension.ts', 'dist/client.js'],
-    ['server/src/lsp/main.ts', 'dist/server.js'],
-  ].map(([entry, outfile]) =>
-    build({
-      entryPoints: [join(root, entry)],
-      outfile: join(root, outfile),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['vscode'],
-      // jsonc-parser's UMD build (main) requires its modules by a path esbuild cannot follow.
-      mainFields: ['module', 'main'],
-      minify: production,
-      sourcemap: !production,
-      logLevel: 'warning',
-    }),
-  ),
-).catch((error: unknown) => {
+const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+/** Fails a web bundle that imports a Node module, naming the file that does; esbuild alone would only say it cannot resolve it. */
+const nodeOnlyGuard: Plugin = {
+  name: 'node-only-guard',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^[^./]/ }, (args) =>
+      NODE_BUILTINS.has(args.path) || NODE_BUILTINS.has(args.path.split('/')[0]) ? { errors: [{ text: `${args.path} is Node-only and cannot run in the browser (imported by ${args.importer})` }] } : undefined,
+    );
+  },
+};
+
+/** The desktop client loads the browser client bundle (beside it in dist/) instead of bundling the same client again. */
+const browserClientBeside: Plugin = {
+  name: 'browser-client-beside',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\/browser$/ }, () => ({ path: './browserClient.js', external: true }));
+  },
+};
+
+const common: BuildOptions = {
+  bundle: true,
+  external: ['vscode'],
+  // jsonc-parser's UMD build (main) requires its modules by a path esbuild cannot follow.
+  mainFields: ['module', 'main'],
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'warning',
+};
+
+const node: BuildOptions = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
+// The web extension host loads the client as CommonJS; the worker runs the server as a plain script.
+// Neither defines `process` or `Buffer`: tsconfig.web.json checks that the sources use none.
+const web: BuildOptions = { ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], plugins: [nodeOnlyGuard] };
+
+const bundles: [string, string, BuildOptions][] = [
+  ['client/src/node.ts', 'dist/client.js', { ...node, plugins: [browserClientBeside] }],
+  ['server/src/lsp/main.ts', 'dist/server.js', node],
+  ['client/src/browser.ts', 'dist/browserClient.js', { ...web, format: 'cjs' }],
+  ['server/src/lsp/browserMain.ts', 'dist/browserServer.js', { ...web, format: 'iife' }],
+];
+
+void Promise.all(bundles.map(([entry, outfile, options]) => build({ ...options, entryPoints: [join(root, entry)], outfile: join(root, outfile) }))).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { FORMAT_NAMES, OBJECT_SPECS, SECTIONS_BY_KEY, SERVER_VERSIONS, TOPOLOGY, type ObjectSpec, type PropertySpec, type ValueSpec } from '../server/src/core';
+import { COMMON_PARAMETERS, FORMAT_NAMES, OBJECT_SPECS, SECTIONS_BY_KEY, SERVER_VERSIONS, TOPOLOGY, type ObjectSpec, type PropertySpec, type ValueSpec } from '../server/src/core';
 
 /**
  * The parts of docs/format.md and docs/diagnostics.md that list what the catalog holds (keys, values,
@@ -67,7 +67,12 @@ function leafValue(value: ValueSpec): ValueSpec {
 }
 
 const GENERATED: Record<string, () => string> = {
-  LT005: () => bullets(OBJECT_SPECS.filter((s) => s.cmdlet && s.commandOnly).map((s) => `${s.cmdlet}: ${list(s.commandOnly!.map(code))}`)),
+  LT005: () =>
+    bullets(
+      OBJECT_SPECS.filter((s) => s.cmdlet && s.commandOnly).map(
+        (s) => `${s.cmdlet}: ${list(s.commandOnly!.filter((name) => !COMMON_PARAMETERS.includes(name)).map(code)) || 'none'}`,
+      ),
+    ),
   LT102: () =>
     bullets(
       everyProperty()

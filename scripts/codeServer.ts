@@ -74,12 +74,12 @@ export interface Profile {
   readonly extensionsDir: string;
 }
 
-/** A fresh user-data and extensions folder under `dir`, with the workbench settings. */
-function freshProfile(dir: string): Profile {
+/** A fresh user-data and extensions folder under `dir`, with the workbench settings and `settings`. */
+function freshProfile(dir: string, settings: Record<string, unknown>): Profile {
   const profile = { userDataDir: join(dir, 'user-data'), extensionsDir: join(dir, 'extensions') };
   mkdirSync(join(profile.userDataDir, 'User'), { recursive: true });
   mkdirSync(profile.extensionsDir, { recursive: true });
-  writeFileSync(join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify(WORKBENCH_SETTINGS, null, 2));
+  writeFileSync(join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...WORKBENCH_SETTINGS, ...settings }, null, 2));
   return profile;
 }
 
@@ -94,11 +94,11 @@ export interface PreparedRun {
 }
 
 /** A fresh run folder under .vscode-test/runs: a profile with lync-topology.vsix installed, and a workspace of the examples. */
-export function prepareRun(name: string): PreparedRun {
+export function prepareRun(name: string, settings: Record<string, unknown> = {}): PreparedRun {
   const entry = ensureCodeServer();
   mkdirSync(join(ROOT, '.vscode-test', 'runs'), { recursive: true });
   const dir = mkdtempSync(join(ROOT, '.vscode-test', 'runs', `${name}-`));
-  const profile = freshProfile(dir);
+  const profile = freshProfile(dir, settings);
   run(process.execPath, [entry, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--install-extension', join(ROOT, 'lync-topology.vsix')], ROOT);
   const installed = readdirSync(profile.extensionsDir).find((folder) => folder.startsWith('lync-topology.lync-topology-'));
   if (!installed) throw new Error('the .vsix did not install');

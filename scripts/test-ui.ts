@@ -3,9 +3,9 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { analyze } from '../server/src/core';
-import { launchChromium, prepareRun, ROOT, startCodeServer } from './codeServer';
+import { launchChromium, prepareRun, ROOT, startCodeServer, type PreparedRun } from './codeServer';
 
 /**
  * What an administrator sees: the packaged extension in code-server, used with mouse and keyboard in
@@ -14,8 +14,8 @@ import { launchChromium, prepareRun, ROOT, startCodeServer } from './codeServer'
  */
 const TIMEOUT = 30_000;
 const MISTAKES = 'mistakes.lync.jsonc';
+const VOICE_MAIL = 'exchange-online.lync.jsonc';
 const README_SHOTS: Record<string, string> = { hover: 'squiggles-and-hover.png', 'quick-fix': 'quick-fix.png', preview: 'cmdlets-preview.png', 'plan-preview': 'plan-preview.png' };
-const EXCHANGE_ONLINE = 'exchange-online.lync.jsonc';
 const DEPLOYED = 'deployed.lync.jsonc';
 
 /** The Exchange Online example as a deployment a few changes away from it, for the plan preview. */
@@ -31,7 +31,7 @@ function deployedVersion(example: string): string {
   return text;
 }
 
-interface Outcome {
+export interface Outcome {
   readonly step: string;
   readonly ok: boolean;
   readonly detail?: string;
@@ -39,7 +39,7 @@ interface Outcome {
 
 const normalize = (text: string) => text.replace(/\u00a0/g, ' ');
 
-class Workbench {
+export class Workbench {
   constructor(
     readonly page: Page,
     private readonly shots: string,
@@ -49,6 +49,26 @@ class Workbench {
 
   async shot(name: string): Promise<void> {
     await this.page.screenshot({ path: join(this.shots, `${name}.png`) });
+  }
+
+  /**
+   * Waits, polling each frame, until the element is fully shown and still: no animation running in it,
+   * nothing around it see-through, and the same place and size as at the frame before.
+   */
+  async settled(target: Locator): Promise<void> {
+    const element = await target.elementHandle();
+    // The predicate runs in the page at each frame with the same arguments: `before` keeps the last place.
+    await this.page.waitForFunction(
+      ([shown, before]) => {
+        const place = JSON.stringify(shown!.getBoundingClientRect());
+        const still = place === before.place;
+        before.place = place;
+        if (!still || shown!.getAnimations({ subtree: true }).some((a) => a.playState === 'running')) return false;
+        for (let e: Element | null = shown; e; e = e.parentElement) if (getComputedStyle(e).opacity !== '1') return false;
+        return true;
+      },
+      [element, { place: '' }] as [typeof element, { place: string }],
+    );
   }
 
   async open(file: string): Promise<void> {
@@ -74,6 +94,25 @@ class Workbench {
     await this.page.locator('.quick-input-widget .quick-input-box input').fill(`>${title}`);
     await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
     await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * The labels of the completion list, opened with Ctrl+Space until it offers `label`. A quote is a trigger
+   * character, and a Ctrl+Space pressed while its request settles can be lost: close whatever list it
+   * opened and ask again, a few times, each with its own deadline.
+   */
+  async suggestions(label: string): Promise<string[]> {
+    const rows = this.page.locator('.suggest-widget.visible .monaco-list-row');
+    const offered = rows.filter({ hasText: label }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Escape');
+      await this.page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
+      await this.page.keyboard.press('Control+Space');
+      const shown = await offered.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (shown) break;
+      if (attempt === 3) throw new Error('Ctrl+Space showed no list three times');
+    }
+    return (await rows.allInnerTexts()).map((r) => normalize(r).split('\n')[0].trim());
   }
 
   async count(selector: string): Promise<number> {
@@ -109,11 +148,14 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[], workspace: string
   });
 
   await step('hover', async () => {
-    await page.locator(`${ui.active} .view-line span`, { hasText: /^"?EnablePartnerDiscovery"?$/ }).first().hover();
+    // The value under the LT101 squiggle: its hover gives the finding and the parameter's documentation.
+    const line = page.locator(`${ui.active} .view-line`, { hasText: '"AllowFederatedUsers": "True"' }).first();
+    await line.locator('span span', { hasText: /^"True"$/ }).first().hover();
     const hover = page.locator('.monaco-hover:visible', { hasText: 'Set-CsAccessEdgeConfiguration' }).first();
     await hover.waitFor();
     const text = normalize(await hover.innerText());
-    for (const part of ['EnablePartnerDiscovery', 'DNS SRV routing', 'Boolean']) if (!text.includes(part)) throw new Error(`the hover lacks ${part}: ${text}`);
+    for (const part of ['LT101', 'AllowFederatedUsers', 'federated domains', 'Boolean']) if (!text.includes(part)) throw new Error(`the hover lacks ${part}: ${text}`);
+    await ui.settled(hover);
     await ui.shot('hover');
   });
 
@@ -126,6 +168,7 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[], workspace: string
     await page.keyboard.press('Control+Period');
     await page.locator('.action-widget .monaco-list-row', { hasText: 'Change to false' }).first().waitFor();
     for (let i = 0; i < 10 && !/Change to false/.test(await page.locator('.action-widget .monaco-list-row.focused').innerText().catch(() => '')); i++) await page.keyboard.press('ArrowDown');
+    await ui.settled(page.locator('.action-widget').first());
     await ui.shot('quick-fix');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => [...document.querySelectorAll('.editor-group-container.active .view-line')].some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes('"HostsOCSUsers": false,')));
@@ -138,19 +181,7 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[], workspace: string
     // Both quotes, then back between them: the same text whether or not the editor closes the quote itself.
     await page.keyboard.type('""');
     await page.keyboard.press('ArrowLeft');
-    // The quote is a trigger character, and a Ctrl+Space pressed while its request settles can be lost:
-    // close whatever list it opened and ask again, a few times, each with its own deadline.
-    const rows = page.locator('.suggest-widget.visible .monaco-list-row');
-    const offered = rows.filter({ hasText: 'AutodiscoverUrl' }).first();
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Escape');
-      await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
-      await page.keyboard.press('Control+Space');
-      const shown = await offered.waitFor({ timeout: 5_000 }).then(() => true, () => false);
-      if (shown) break;
-      if (attempt === 3) throw new Error('Ctrl+Space showed no list three times');
-    }
-    const labels = (await rows.allInnerTexts()).map((r) => normalize(r).split('\n')[0].trim());
+    const labels = await ui.suggestions('AutodiscoverUrl');
     if (labels.some((l) => /^(Identity|Enabled|ProxyFqdn)$/.test(l))) throw new Error(`offers parameters the provider has: ${labels.join(', ')}`);
     await ui.shot('completion');
     await page.keyboard.type('Autod');
@@ -159,8 +190,41 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[], workspace: string
     return labels.slice(0, 6).join(', ');
   });
 
+  await step('completion and quick fix in a user', async () => {
+    await page.keyboard.press('Escape');
+    await ui.open(VOICE_MAIL);
+    const line = readFileSync(join(ROOT, 'examples', VOICE_MAIL), 'utf8').split('\n').findIndex((l) => l.includes('"pilar@contoso.com"')) + 1;
+    await ui.endOfLine(line);
+    // From the end of `..., "HostedVoiceMail": true },` back to just after `true`.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type(', ""');
+    await page.keyboard.press('ArrowLeft');
+    const labels = await ui.suggestions('HostedVoicemailPolicy');
+    if (labels.some((l) => /^(Identity|HostedVoiceMail)$/.test(l))) throw new Error(`offers keys the user has: ${labels.join(', ')}`);
+    await page.keyboard.type('HostedVoicemailP');
+    await page.keyboard.press('Enter');
+    const lineHas = (text: string) =>
+      page.waitForFunction((t) => [...document.querySelectorAll('.editor-group-container.active .view-line')].some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes(t)), text);
+    await lineHas('"HostedVoiceMail": true, "HostedVoicemailPolicy": "" }');
+    // The cursor is in the new value: a grant written with tag: is an error whose quick fix drops the prefix.
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('tag:ExRedmond');
+    await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .squiggly-error').length > 0, undefined, { timeout: TIMEOUT });
+    await page.keyboard.press('Control+Period');
+    await page.locator('.action-widget .monaco-list-row', { hasText: "Change to 'ExRedmond'" }).first().waitFor();
+    for (let i = 0; i < 10 && !/Change to 'ExRedmond'/.test(await page.locator('.action-widget .monaco-list-row.focused').innerText().catch(() => '')); i++) await page.keyboard.press('ArrowDown');
+    await ui.shot('new-section-quick-fix');
+    await page.keyboard.press('Enter');
+    await lineHas('"HostedVoicemailPolicy": "ExRedmond" }');
+    await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .squiggly-error').length === 0, undefined, { timeout: TIMEOUT });
+    return labels.slice(0, 4).join(', ');
+  });
+
   await step('preview', async () => {
     await page.keyboard.press('Escape');
+    // The picture shows the examples as they ship: the edits above are undone.
+    await ui.palette('File: Revert File');
+    await page.locator('.tabs-container .tab.dirty').waitFor({ state: 'detached' });
     await ui.open('cross-premises.lync.jsonc');
     await ui.palette('Lync Topology: Open Cmdlets Preview to the Side');
     const preview = page.locator('.editor-group-container', { has: page.locator('.tab', { hasText: 'cross-premises.ps1' }) });
@@ -171,6 +235,8 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[], workspace: string
       const line = [...document.querySelectorAll('.editor-group-container .view-line')].find((l) => (l.textContent ?? '').startsWith('New-CsHostingProvider'));
       return line !== undefined && new Set([...line.querySelectorAll('span span')].map((s) => s.className)).size >= 3;
     });
+    await ui.settled(preview.locator('.view-lines').first());
+    await ui.shot('preview');
     const source = page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: 'cross-premises.lync.jsonc' }) });
     await source.locator('.view-lines').first().click();
     await ui.endOfLine(22);
@@ -184,16 +250,15 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[], workspace: string
     await page.keyboard.type('XYZ');
     await page.locator('.monaco-editor-overlaymessage', { hasText: 'read-only' }).first().waitFor();
     if ((await ui.lines('.editor-group-container:has(.tab.active:has-text("cross-premises.ps1"))')).join('\n').includes('XYZ')) throw new Error('typing changed the preview');
-    await ui.shot('preview');
+    await ui.shot('preview-read-only');
     return `followed the edit in ${followed} ms; read-only`;
   });
 
   await step('plan preview', async () => {
     await page.keyboard.press('Escape');
-    await ui.palette('View: Close All Editors');
-    // The earlier steps' edits are not kept: the plan is about the example as it is on disk.
-    await page.getByRole('button', { name: "Don't Save" }).click();
-    await ui.open(EXCHANGE_ONLINE);
+    await ui.open(VOICE_MAIL);
+    // An earlier step edits the example: the plan is about it as it is on disk.
+    await ui.palette('File: Revert File');
     await ui.palette('Lync Topology: Preview Changes Against...');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'A deployed topology file' }).first().waitFor();
     await page.keyboard.press('Enter');
@@ -246,20 +311,32 @@ function loggedErrors(userDataDir: string): string[] {
   return found;
 }
 
-async function main(): Promise<number> {
-  const run = prepareRun('ui');
+/** A variant of the run: scripts/test-web.ts walks through the same steps with the extension in the browser. */
+export interface Variant {
+  readonly name: string;
+  /** Settings added to the workbench's. */
+  readonly settings?: Record<string, unknown>;
+  /** Set up before the workbench opens; the checks it returns run after the walk-through, while the page is still open. */
+  readonly prepare?: (page: Page, run: PreparedRun) => (ui: Workbench) => Promise<Outcome[]>;
+}
+
+export async function main(variant: Variant = { name: 'ui' }): Promise<number> {
+  const run = prepareRun(variant.name, variant.settings);
   const shots = join(run.dir, 'screenshots');
   mkdirSync(shots);
-  writeFileSync(join(run.workspace, DEPLOYED), deployedVersion(readFileSync(join(run.workspace, EXCHANGE_ONLINE), 'utf8')));
+  writeFileSync(join(run.workspace, DEPLOYED), deployedVersion(readFileSync(join(run.workspace, VOICE_MAIL), 'utf8')));
   const server = await startCodeServer(run.entry, run.profile, run.workspace, join(run.dir, 'code-server.log'));
   const browser = await launchChromium();
   const outcomes: Outcome[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1680, height: 860 } });
     page.setDefaultTimeout(TIMEOUT);
+    const check = variant.prepare?.(page, run);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(run.workspace)}`);
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
-    await walkThrough(new Workbench(page, shots), outcomes, run.workspace);
+    const ui = new Workbench(page, shots);
+    await walkThrough(ui, outcomes, run.workspace);
+    if (check) outcomes.push(...(await check(ui)));
   } finally {
     await browser.close();
     await server.stop();
@@ -277,10 +354,12 @@ async function main(): Promise<number> {
   return failed.length === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(2);
-  },
-);
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(2);
+    },
+  );
+}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { ImportRequest, PlanRequest, type ImportSource, type PlanResult } from '../../server/src/lsp/protocol';
 import { LANGUAGE_ID } from './languageClient';
 import { baseName, topologyDocument } from './source';
@@ -27,7 +27,7 @@ async function shellOutput(): Promise<ImportSource | undefined> {
 }
 
 /** Imports Management Shell output into a new untitled topology file; the server does the reading. */
-async function importOutput(client: LanguageClient, given?: unknown): Promise<vscode.TextEditor | undefined> {
+async function importOutput(client: BaseLanguageClient, given?: unknown): Promise<vscode.TextEditor | undefined> {
   const source = typeof given === 'string' ? { name: 'the command argument', text: given } : await shellOutput();
   if (!source) return undefined;
   const result = await client.sendRequest(ImportRequest, { sources: [source] });
@@ -85,10 +85,10 @@ export class PlanPreview implements vscode.TextDocumentContentProvider, vscode.D
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly deployed = new Map<string, ImportSource>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(private readonly client: BaseLanguageClient) {
     this.subscriptions = [
       vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, this),
       vscode.workspace.onDidChangeTextDocument((event) => this.sourceChanged(event.document)),
@@ -138,7 +138,7 @@ export class PlanPreview implements vscode.TextDocumentContentProvider, vscode.D
   }
 }
 
-export function registerChangeCommands(client: LanguageClient, preview: PlanPreview): vscode.Disposable[] {
+export function registerChangeCommands(client: BaseLanguageClient, preview: PlanPreview): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('lyncTopology.importShellOutput', (text?: unknown) => importOutput(client, text)),
     vscode.commands.registerCommand('lyncTopology.previewChanges', async (argument?: unknown, deployedFile?: unknown) => {

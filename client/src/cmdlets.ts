@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CmdletsRequest, type CmdletsResult } from '../../server/src/lsp/protocol';
 
-export function requestCmdlets(client: LanguageClient, document: vscode.TextDocument): Promise<CmdletsResult> {
+export function requestCmdlets(client: BaseLanguageClient, document: vscode.TextDocument): Promise<CmdletsResult> {
   return client.sendRequest(CmdletsRequest, { uri: document.uri.toString() });
 }
 

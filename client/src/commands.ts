@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { EXCHANGE_UM_MODES, NewFileRequest, type NewFileParams } from '../../server/src/lsp/protocol';
 import { describeBlocking, requestCmdlets } from './cmdlets';
 import { LANGUAGE_ID } from './languageClient';
@@ -10,7 +10,7 @@ import { baseName, topologyDocument } from './source';
 const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 /** The script, or undefined after telling the user why there is none. */
-async function scriptOf(client: LanguageClient, document: vscode.TextDocument, action: string): Promise<string | undefined> {
+async function scriptOf(client: BaseLanguageClient, document: vscode.TextDocument, action: string): Promise<string | undefined> {
   const result = await requestCmdlets(client, document);
   if (result.script !== null) return result.script;
   const problems = describeBlocking(result);
@@ -22,6 +22,11 @@ async function scriptOf(client: LanguageClient, document: vscode.TextDocument, a
     )
     .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
   return undefined;
+}
+
+/** A file as the user knows it: relative to the workspace where it is inside it (on vscode.dev and github.dev too, where it is no local path). */
+function shown(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -37,14 +42,14 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
  * Writes the script where the user chooses in the save dialog (which asks before replacing a file).
  * A target passed by another extension is used only when no file is there yet.
  */
-async function saveAs(client: LanguageClient, argument?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
+async function saveAs(client: BaseLanguageClient, argument?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
   const document = await topologyDocument(argument);
   const script = document && (await scriptOf(client, document, 'saved'));
   if (!document || script === undefined) return undefined;
   let destination: vscode.Uri | undefined;
   if (target instanceof vscode.Uri) {
     if (await exists(target)) {
-      void vscode.window.showErrorMessage(`Lync Topology: ${target.fsPath} already exists; it was not replaced.`);
+      void vscode.window.showErrorMessage(`Lync Topology: ${shown(target)} already exists; it was not replaced.`);
       return undefined;
     }
     destination = target;
@@ -63,7 +68,7 @@ async function saveAs(client: LanguageClient, argument?: unknown, target?: unkno
   bytes.set(UTF8_BOM);
   bytes.set(body, UTF8_BOM.length);
   await vscode.workspace.fs.writeFile(destination, bytes);
-  void vscode.window.showInformationMessage(`Lync Topology: cmdlets saved to ${destination.fsPath}.`);
+  void vscode.window.showInformationMessage(`Lync Topology: cmdlets saved to ${shown(destination)}.`);
   return destination;
 }
 
@@ -73,7 +78,7 @@ const MODE_DESCRIPTIONS: Record<NewFileParams['mode'], string> = {
   Mixed: 'Some mailboxes on premises, some hosted',
 };
 
-async function newFile(client: LanguageClient, mode?: unknown): Promise<vscode.TextEditor | undefined> {
+async function newFile(client: BaseLanguageClient, mode?: unknown): Promise<vscode.TextEditor | undefined> {
   const chosen =
     EXCHANGE_UM_MODES.find((m) => m === mode) ??
     (await vscode.window.showQuickPick(
@@ -86,7 +91,7 @@ async function newFile(client: LanguageClient, mode?: unknown): Promise<vscode.T
   return vscode.window.showTextDocument(document);
 }
 
-export function registerCommands(client: LanguageClient, preview: CmdletsPreview): vscode.Disposable[] {
+export function registerCommands(client: BaseLanguageClient, preview: CmdletsPreview): vscode.Disposable[] {
   const previewIn = (toSide: boolean) => async (argument?: unknown) => {
     const document = await topologyDocument(argument);
     return document && preview.show(document, toSide);
@@ -98,7 +103,13 @@ export function registerCommands(client: LanguageClient, preview: CmdletsPreview
       const document = await topologyDocument(argument);
       const script = document && (await scriptOf(client, document, 'copied'));
       if (script === undefined) return false;
-      await vscode.env.clipboard.writeText(script);
+      try {
+        await vscode.env.clipboard.writeText(script);
+      } catch (error) {
+        // A browser may refuse the clipboard (a page without focus or permission): say so, and what still works.
+        void vscode.window.showErrorMessage(`Lync Topology: the cmdlets could not be copied (${error instanceof Error ? error.message : String(error)}). Save Cmdlets As and the preview still give them.`);
+        return false;
+      }
       void vscode.window.showInformationMessage('Lync Topology: cmdlets copied to the clipboard.');
       return true;
     }),

@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { PlanPreview, registerChangeCommands } from './changes';
 import { registerCommands } from './commands';
-import { createLanguageClient } from './languageClient';
+import { clientOptions, TopologyLanguageClient, type ServerConnector } from './languageClient';
 import { CmdletsPreview } from './preview';
 import { createStatusItem } from './status';
 
-let client: LanguageClient | undefined;
+let client: TopologyLanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** Activation shared by the desktop and the browser entries, which differ only in how they reach the server. */
+export async function activateWith(context: vscode.ExtensionContext, connect: ServerConnector): Promise<void> {
   const output = vscode.window.createOutputChannel('Lync Topology', { log: true });
-  client = createLanguageClient(context, output);
+  client = new TopologyLanguageClient(connect, clientOptions(context, output));
   const preview = new CmdletsPreview(client);
   const planPreview = new PlanPreview(client);
   context.subscriptions.push(

@@ -1,18 +1,38 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { BaseLanguageClient, type LanguageClientOptions, type MessageTransports } from 'vscode-languageclient';
 
 export const LANGUAGE_ID = 'lync-topology';
 
-/** Starts the bundled language server; its trace follows `lyncTopology.trace.server`. */
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
+/** Opens a new connection to the language server: on the desktop a Node process, in the browser a web worker. */
+export type ServerConnector = () => Promise<MessageTransports>;
+
+/**
+ * The language client of both the desktop and the browser: one class, so that the desktop entry can
+ * reuse the browser bundle and the extension ships it once. It connects again (a new server) when
+ * the server stops unasked, as vscode-languageclient does for any client.
+ */
+export class TopologyLanguageClient extends BaseLanguageClient {
+  constructor(
+    private readonly connect: ServerConnector,
+    options: LanguageClientOptions,
+  ) {
+    super('lyncTopology', 'Lync Topology', options);
+  }
+
+  protected createMessageTransports(): Promise<MessageTransports> {
+    return this.connect();
+  }
+}
+
+/**
+ * The documents the server is for, the output channel (whose trace follows
+ * `lyncTopology.trace.server`), and where this installed extension's docs/diagnostics.md is, for the
+ * links of diagnostic codes.
+ */
+export function clientOptions(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClientOptions {
+  return {
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannel: output,
+    initializationOptions: { documentation: vscode.Uri.joinPath(context.extensionUri, 'docs', 'diagnostics.md').toString() },
   };
-  return new LanguageClient('lyncTopology', 'Lync Topology', serverOptions, clientOptions);
 }

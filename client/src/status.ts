@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { LANGUAGE_ID } from './languageClient';
 
 const SOURCE = 'lync-topology';
 
 /** A language status item: whether the server runs, and how many errors the active topology file has. */
-export function createStatusItem(client: LanguageClient): vscode.Disposable[] {
+export function createStatusItem(client: BaseLanguageClient): vscode.Disposable[] {
   const item = vscode.languages.createLanguageStatusItem('lyncTopology.status', { language: LANGUAGE_ID });
   item.name = 'Lync Topology';
   item.command = { title: 'Show Output', command: 'lyncTopology.showOutput' };

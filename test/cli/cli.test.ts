@@ -1,15 +1,20 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { stubModule } from '../../server/src/core';
 import { REPO } from '../helpers';
 import { commandArguments, commandLines } from '../powershell';
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(REPO, 'bin', 'lync-topology.js'), ...args], { cwd: REPO, encoding: 'utf8' });
+function cliIn(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(REPO, 'bin', 'lync-topology.js'), ...args], { cwd, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  return cliIn(REPO, ...args);
 }
 
 function tempFile(name: string, content: string | Buffer): string {
@@ -108,6 +113,36 @@ describe('lync-topology cmdlets', () => {
     for (const line of lines) assert.match(line, /: error LT\d{3}: /);
   });
 
+  it("writes Microsoft's Exchange Online procedure, which leaves the routing to the Edge, and warns about it", () => {
+    const file = tempFile(
+      'exchange-online.lync.jsonc',
+      `{ "SipDomains": ["contoso.com"],
+  "ExchangeUM": { "Mode": "CrossPremises", "HostingProviders": ["Exchange Online"] },
+  "AccessEdgeConfiguration": { "AllowFederatedUsers": true },
+  "HostingProviders": [ { "Identity": "Exchange Online", "Enabled": true, "EnabledSharedAddressSpace": true,
+      "HostsOCSUsers": false, "ProxyFqdn": "exap.um.outlook.com", "IsLocal": false, "VerificationLevel": "UseSourceVerification" } ] }`,
+    );
+    const checked = cli('check', file);
+    assert.equal(checked.status, 0);
+    assert.match(checked.stdout, /^\S+:3:3: warning LT307: .*DNS SRV routing/);
+    assert.equal(checked.stdout.trim().split('\n').length, 1);
+    const result = cli('cmdlets', file);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(commandLines(result.stdout), [
+      'Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True',
+      'Get-CsManagementStoreReplicationStatus',
+      "New-CsHostingProvider -Identity 'Exchange Online' -Enabled $True -EnabledSharedAddressSpace $True -HostsOCSUsers $False -ProxyFqdn 'exap.um.outlook.com' -IsLocal $False -VerificationLevel UseSourceVerification",
+    ]);
+  });
+
+  it('refuses hosting providers that are not objects instead of skipping them', () => {
+    const file = tempFile('items.lync.jsonc', '{ "HostingProviders": [ "fabrikam.com", { "Identity": "N", "Enabled": true, "ProxyFqdn": "sip.northwindtraders.com" } ] }');
+    const result = cli('cmdlets', file);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /:1:25: error LT101: `HostingProviders\[0\]` must be an object/);
+  });
+
   it('writes hostile names so that PowerShell reads them back exactly', () => {
     const identity = "O'Brien\u2019s \u201CUM\u201D $(Remove-Item C:\\) `n # ; | \u2018\u201A\u201B''";
     const file = tempFile('hostile.lync.jsonc', JSON.stringify({ HostingProviders: [{ Identity: identity, Enabled: true, ProxyFqdn: 'sip.fabrikam.com' }] }));
@@ -126,6 +161,7 @@ describe('lync-topology cmdlets', () => {
   });
 
   it('shows --help and --version', () => {
+    assert.match(cli('--help').stdout, /lync-topology stubs \[--out FILE\]/);
     const help = cli('--help');
     assert.equal(help.status, 0);
     assert.match(help.stdout, /lync-topology check/);
@@ -133,5 +169,32 @@ describe('lync-topology cmdlets', () => {
     const version = cli('--version');
     assert.equal(version.status, 0);
     assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('lync-topology stubs', () => {
+  it('writes LyncTopology.Stubs.psm1 in the current directory, UTF-8 with a byte order mark, for Lync Server 2013', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lync-topology-'));
+    const result = cliIn(folder, 'stubs');
+    assert.deepEqual([result.status, result.stdout], [0, '']);
+    assert.equal(readFileSync(join(folder, 'LyncTopology.Stubs.psm1'), 'utf8'), `\uFEFF${stubModule('Lync Server 2013')}`);
+  });
+
+  it('writes the stubs of another server version where --out says', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lync-topology-')), 'old.psm1');
+    assert.equal(cli('stubs', '--out', file, '--server-version', 'Lync Server 2010').status, 0);
+    const text = readFileSync(file, 'utf8');
+    assert.equal(text, `\uFEFF${stubModule('Lync Server 2010')}`);
+    assert.doesNotMatch(text, /\$EnableUserReplicator/);
+  });
+
+  it('exits 2 and writes nothing on an unknown server version or a file operand', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lync-topology-'));
+    for (const args of [['stubs', '--server-version', 'Lync Server 2007'], ['stubs', 'examples/mixed.lync.jsonc']]) {
+      const result = cliIn(folder, ...args);
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, /^lync-topology: .+\n$/);
+    }
+    assert.equal(existsSync(join(folder, 'LyncTopology.Stubs.psm1')), false);
   });
 });

@@ -2,10 +2,28 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, generate, reanalyze, type Analysis } from '../../server/src/core';
-import { generateTopology } from '../../bench/topology';
+import { generateProcedureTopology, generateTopology } from '../../bench/topology';
 import { EXAMPLES, repoFile } from '../helpers';
 
-const TEXTS = [...EXAMPLES.map((file) => repoFile(file)), generateTopology(30)];
+/** Entries of every list section, each starting on the line where the one before it ends, at varied indentation. */
+const SAME_LINE = `{ "SipDomains": ["contoso.com"],
+  "AllowedDomains": [ { "Identity": "fabrikam.com" }, { "Domain": "FABRIKAM.com",
+      "Comment": "again" },
+    { "Identity": "contoso.com" } ],
+  "BlockedDomains": [
+    { "Identity": "adatum.com" }, {
+  "Comment": "no name" } ],
+  "HostingProviders": [ { "Identity": "P", "Enabled": true,
+    "ProxyFqdn": "p.fabrikam.com" }, { "Identity": "p", "Enabled": "yes" } ],
+  "HostedVoicemailPolicies": [ { "Identity": "global" }, { "Identity": "ExRedmond",
+        "Organization": "a.contoso.com,b.contoso.com" }, { "Identity": "Unused", "Destination": "x y" } ],
+  "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoiceMail": true }, { "Identity": "kenmyer",
+    "HostedVoicemailPolicy": "ExRedmon" }, { "Identity": "SIP:a@contoso.com" } ],
+  "ExUmContacts": [ { "SipAddress": "sip:a@contoso.com", "RegistrarPool": "pool.contoso.com", "OU": "OU=X,DC=contoso,DC=com",
+    "DisplayNumber": "+1425" }, { "SipAddress": "exum", "DisplayNumber": "+1425", "HostedVoicemailPolicy": "tag:ExRedmond" } ]
+}`;
+
+const TEXTS = [...EXAMPLES.map((file) => repoFile(file)), generateTopology(30), generateProcedureTopology(12, 4, 5), SAME_LINE];
 
 /** What an analysis says: its findings and its script. */
 function outcome(analysis: Analysis): unknown {
@@ -16,7 +34,7 @@ const change = fc.record({
   text: fc.constantFrom(...TEXTS),
   at: fc.nat(),
   removed: fc.integer({ min: 0, max: 12 }),
-  inserted: fc.oneof(fc.constantFrom('', 'x', '"', '{', '}', ',', ':', ' ', '\n', 'true', '"Enabled": false,', '// c\n', '/*', '\\'), fc.string({ maxLength: 5 })),
+  inserted: fc.oneof(fc.constantFrom('', 'x', '"', '{', '}', ',', ':', ' ', '\n', 'true', '"Enabled": false,', '"HostedVoiceMail": false,', '"AutoAttendant": true,', '"Domain": "a.com",', '// c\n', '/*', '\\'), fc.string({ maxLength: 5 })),
 });
 
 describe('incremental analysis', () => {
@@ -46,6 +64,24 @@ describe('incremental analysis', () => {
     assert.equal(reanalyze(analyze(text), { span: { start: brace, end: brace + 1 }, newText: '' }), undefined);
     const quote = text.indexOf('"Provider 3"');
     assert.equal(reanalyze(analyze(text), { span: { start: quote, end: quote + 1 }, newText: '' }), undefined);
+  });
+
+  it('applies to an edit inside an entry of every list section, also one that starts where the one before ends', () => {
+    for (const search of ['"Comment": "again"', '"Comment": "no name"', '"p.fabrikam.com"', '"Organization"', '"ExRedmon"', '"exum"']) {
+      const inside = SAME_LINE.indexOf(search) + 2;
+      const edited = reanalyze(analyze(SAME_LINE), { span: { start: inside, end: inside }, newText: 'z' });
+      assert.ok(edited, search);
+      const text = SAME_LINE.slice(0, inside) + 'z' + SAME_LINE.slice(inside);
+      assert.deepEqual(outcome(edited), outcome(analyze(text)), search);
+    }
+  });
+
+  it('rewrites the fixes of an entry whose line the previous entry re-indents', () => {
+    const text = '{ "Users": [\n    { "Identity": "sip:a@contoso.com",\n      "HostedVoiceMail": false }, {}\n] }';
+    const start = text.indexOf('      "HostedVoiceMail"');
+    const edited = reanalyze(analyze(text), { span: { start, end: start }, newText: '  ' });
+    assert.ok(edited, 'the edit lies inside the first user');
+    assert.deepEqual(outcome(edited), outcome(analyze(text.slice(0, start) + '  ' + text.slice(start))));
   });
 
   it('follows a series of edits, renaming referenced providers too', () => {

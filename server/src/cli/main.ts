@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
-import { analyze, RULES_BY_CODE, SEVERITIES, generate, type AnalysisSettings, type SeveritySetting } from '../core';
+import { analyze, DEFAULT_SERVER_VERSION, RULES_BY_CODE, SERVER_VERSIONS, SEVERITIES, STUBS_FILE_NAME, generate, stubModule, type AnalysisSettings, type ServerVersion, type SeveritySetting } from '../core';
 import { importCommand, planCommand } from './changes';
-import { readTopology, UsageError } from './files';
+import { readTopology, UsageError, writePowerShell } from './files';
 import { formatText, toReported, type ReportedDiagnostic } from './report';
 
 const HELP = `Usage:
   lync-topology check [--format text|json] [--severity CODE=LEVEL]... FILE...
   lync-topology cmdlets [--severity CODE=LEVEL]... FILE
+  lync-topology stubs [--out FILE] [--server-version VERSION]
   lync-topology import [FILE...]
   lync-topology plan --from DEPLOYED [--format text|json] [--severity CODE=LEVEL]... DESIRED
   lync-topology --help | --version
@@ -15,6 +16,9 @@ check     Checks topology files (*.lync.jsonc, *.lync.json) and lists what is wr
           Text lines read file:line:column: severity code: message.
 cmdlets   Prints the Lync Server Management Shell cmdlets for one topology file;
           when the file has errors, prints them on standard error instead.
+stubs     Writes LyncTopology.Stubs.psm1, a PowerShell module of stand-ins for those
+          cmdlets that bind parameters as the real ones do and change nothing, to
+          dry-run a script: Import-Module ./LyncTopology.Stubs.psm1; ./my-script.ps1
 import    Reads what the Management Shell printed (Get-Cs* output in list format,
           or Export-Csv CSV) from the files, or standard input when none, and
           prints the topology file of that deployment.
@@ -26,6 +30,9 @@ Options:
   --from DEPLOYED        The topology file of the deployment as it is (plan).
   --severity CODE=LEVEL  Sets the severity of a diagnostic code: error, warning,
                          info, hint or off. May be repeated.
+  --out FILE             Where stubs writes the module (default ./LyncTopology.Stubs.psm1).
+  --server-version V     The version whose parameters the stubs declare
+                         (default "Lync Server 2013").
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable file.
 Diagnostic codes are described in docs/diagnostics.md.`;
@@ -81,6 +88,15 @@ function cmdlets(file: string, settings: AnalysisSettings, output: Output): numb
   return 0;
 }
 
+function stubs(file: string, version: string, output: Output): number {
+  if (!(SERVER_VERSIONS as readonly string[]).includes(version)) {
+    throw new UsageError(`--server-version takes one of ${SERVER_VERSIONS.map((v) => `"${v}"`).join(', ')}`);
+  }
+  writePowerShell(file, stubModule(version as ServerVersion));
+  output.err(`lync-topology: wrote ${file}`);
+  return 0;
+}
+
 /** Runs the command line; returns the exit status. */
 export function run(args: readonly string[], version: string, output: Output): number {
   try {
@@ -91,6 +107,8 @@ export function run(args: readonly string[], version: string, output: Output): n
         format: { type: 'string', default: 'text' },
         from: { type: 'string' },
         severity: { type: 'string', multiple: true, default: [] },
+        out: { type: 'string', default: STUBS_FILE_NAME },
+        'server-version': { type: 'string', default: DEFAULT_SERVER_VERSION },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -108,6 +126,7 @@ export function run(args: readonly string[], version: string, output: Output): n
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format takes text or json');
     if (command === 'check' && files.length > 0) return check(files, values.format, settings, output);
     if (command === 'cmdlets' && files.length === 1) return cmdlets(files[0], settings, output);
+    if (command === 'stubs' && files.length === 0) return stubs(values.out, values['server-version'], output);
     if (command === 'import') return importCommand(files, output);
     if (command === 'plan' && values.from !== undefined && files.length === 1) return planCommand(values.from, files[0], values.format, settings, output);
     throw new UsageError(command === undefined ? 'no command given' : `cannot run "${positionals.join(' ')}"`);

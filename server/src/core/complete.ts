@@ -1,4 +1,3 @@
-import { createScanner, SyntaxKind, type Node } from 'jsonc-parser';
 import type { Analysis } from './analyze';
 import { EXCHANGE_UM_MODES, existsIn, HOSTING_PROVIDER, SECTIONS_BY_KEY, type ObjectSpec, type PropertySpec, type ValueSpec } from './catalog';
 import { describeProperty, entrySummary } from './describe';
@@ -49,25 +48,6 @@ function separatorAfter(text: string, span: Span): string {
   return next && (next[0] === '"' || next[0] === '{' || next[0] === '[') ? ',' : '';
 }
 
-/**
- * The keys written in an object, lower-cased: every string followed by a colon at the object's own
- * depth. Read from the tokens, because while a new key is being typed (no colon yet) the parser's
- * recovery can take the next key for its value.
- */
-function keysWritten(text: string, object: Node): Set<string> {
-  const keys = new Set<string>();
-  const scanner = createScanner(text.slice(object.offset, object.offset + object.length), true);
-  let depth = 0;
-  let pending: string | undefined;
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) depth++;
-    else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) depth--;
-    else if (kind === SyntaxKind.ColonToken && pending !== undefined) keys.add(pending.toLowerCase());
-    pending = kind === SyntaxKind.StringLiteral && depth === 1 ? scanner.getTokenValue() : undefined;
-  }
-  return keys;
-}
-
 function isOffered(spec: PropertySpec, object: ObjectModel, analysis: Analysis): boolean {
   if (spec.notEmitted) return false;
   if (!existsIn(spec, analysis.model.serverVersion)) return false;
@@ -79,10 +59,8 @@ function isOffered(spec: PropertySpec, object: ObjectModel, analysis: Analysis):
 function keyEntries(analysis: Analysis, object: ObjectModel, span: Span, current: string | undefined, hasValue: boolean): CompletionEntry[] {
   const text = analysis.model.text;
   const comma = hasValue ? '' : separatorAfter(text, span);
-  // Only while some key lacks its colon can the tree have lost keys; otherwise the model knows them all.
-  const written = object.properties.some((p) => p.node.colonOffset === undefined)
-    ? keysWritten(text, object.node)
-    : new Set(object.properties.map((p) => (p.spec?.name ?? p.key).toLowerCase()));
+  // The parser ends a key without a colon where it stands (parse.ts), so the model holds every key written.
+  const written = new Set(object.properties.map((p) => (p.spec?.name ?? p.key).toLowerCase()));
   const entries: CompletionEntry[] = object.spec.properties
     .filter((spec) => (spec.name === current || !written.has(spec.name.toLowerCase())) && isOffered(spec, object, analysis))
     .map((spec, index) => ({
@@ -126,10 +104,15 @@ function valueEntries(analysis: Analysis, object: ObjectSpec, property: Property
   if (target && (isItem || value.kind === 'string')) {
     // In a list of names, the names it holds already are not offered again.
     const listed = new Set(isItem ? analysis.model.references.filter((r) => r.property === property).map((r) => nameKey(target, r.value)) : []);
+    // An entry that exists already (the global policy) or names another scope (`site:`) is not one to refer to;
+    // a name is offered without its optional prefix.
+    const bare = (name: string) => (target.optionalPrefix && name.toLowerCase().startsWith(target.optionalPrefix) ? name.slice(target.optionalPrefix.length) : name);
     return (analysis.model.sections.get(target.key) ?? [])
       .map((named) => ({ named, name: entryName(named) }))
-      .filter(({ name }) => name !== undefined && (!listed.has(nameKey(target, name)) || name === current))
-      .map(({ named, name }, index) => entry(name!, JSON.stringify(name), entrySummary(named, analysis.model.text), 'reference', index));
+      .filter((e): e is { named: ObjectModel; name: string } => e.name !== undefined && !target.modifyExisting?.names.includes(nameKey(target, e.name)))
+      .map(({ named, name }) => ({ named, name: bare(name) }))
+      .filter(({ name }) => !/^[A-Za-z]+:/.test(name) && (!listed.has(nameKey(target, name)) || name === current))
+      .map(({ named, name }, index) => entry(name, JSON.stringify(name), entrySummary(named, analysis.model.text), 'reference', index));
   }
   switch (value.kind) {
     case 'boolean':

@@ -11,7 +11,7 @@ export interface Generation {
   readonly blocking: readonly Diagnostic[];
 }
 
-/** How one setting is written after its parameter name; undefined leaves the parameter out. */
+/** How one setting is written after its parameter name; undefined leaves the parameter out (a switch set to false). */
 function argument(spec: PropertySpec, property: PropertyModel, text: string): string | undefined {
   const node = property.valueNode!;
   switch (spec.value.kind) {
@@ -28,7 +28,8 @@ function argument(spec: PropertySpec, property: PropertyModel, text: string): st
     case 'array':
       return spec.joinedWith === undefined ? undefined : psQuote((node.children ?? []).map((item) => item.value as string).join(spec.joinedWith));
     default:
-      return undefined;
+      // A cmdlet parameter the generator cannot write: failing loudly beats leaving out a setting the file states.
+      throw new Error(`${spec.name}: a ${spec.value.kind} value is not a parameter value the generator can write`);
   }
 }
 

@@ -80,7 +80,7 @@ export interface UniqueValue {
   readonly value: string;
 }
 
-/** One value the catalog gives a type to: a property's value, or an item of an array of scalars. */
+/** One value the catalog gives a type to: a property's value, or an item of an array. */
 export interface TypedValue {
   readonly node: Node;
   readonly spec: ValueSpec;
@@ -234,7 +234,7 @@ function buildObject(
 }
 
 /**
- * An object's typed values: the first occurrence of each known key, and the items of its scalar arrays.
+ * An object's typed values: the first occurrence of each known key, and the items of its arrays.
  * Kept with the object, which an incremental update rebuilds only where it changes.
  */
 export function typedValuesOf(object: ObjectModel): readonly TypedValue[] {
@@ -249,8 +249,9 @@ export function typedValuesOf(object: ObjectModel): readonly TypedValue[] {
     const node = property.valueNode;
     if (!propertySpec || !node) continue;
     add(node, propertySpec.value, property);
+    // Items of every array are typed, objects too: a non-object among the hosting providers is a finding, never skipped.
     const items = propertySpec.value.kind === 'array' ? propertySpec.value.items : undefined;
-    if (!items || items.kind === 'object' || node.type !== 'array') continue;
+    if (!items || node.type !== 'array') continue;
     const children = node.children ?? [];
     for (let index = 0; index < children.length; index++) add(children[index], items, property, index);
   }

@@ -55,12 +55,83 @@ function clampToText(root: Node | undefined, length: number): void {
   }
 }
 
-function parseOnce(text: string): ParsedText {
+function parseRaw(text: string): { root: Node | undefined; errors: ParseError[] } {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, PARSE_OPTIONS);
   clampToText(root, text.length);
+  return { root, errors };
+}
+
+/** Whether the first token from `offset` on lets a property end or go on: a colon, a comma, a closing brace or the end. */
+function closesKey(text: string, offset: number): boolean {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(offset);
+  let kind = scanner.scan();
+  while (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) kind = scanner.scan();
+  return [SyntaxKind.ColonToken, SyntaxKind.CommaToken, SyntaxKind.CloseBraceToken, SyntaxKind.EOF].includes(kind);
+}
+
+/** Keys without a colon after them that are followed by more than the end of their property. */
+function keysMissingColon(text: string, root: Node | undefined): Node[] {
+  const keys: Node[] = [];
+  const pending = root ? [root] : [];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const key = node.type === 'property' && node.colonOffset === undefined ? node.children?.[0] : undefined;
+    if (key && !closesKey(text, key.offset + key.length)) keys.push(key);
+    for (const child of node.children ?? []) pending.push(child);
+  }
+  return keys;
+}
+
+/** The object node that starts at `offset`, found by descending from the root. */
+function objectAt(root: Node | undefined, offset: number): Node | undefined {
+  let node = root;
+  while (node && !(node.type === 'object' && node.offset === offset)) {
+    node = node.children?.find((child) => child.offset <= offset && offset < child.offset + child.length);
+  }
+  return node;
+}
+
+/** Puts a key back into its object as a property without colon or value, the shape jsonc-parser gives one. */
+function restoreKey(root: Node | undefined, key: Node): void {
+  const object = key.parent?.parent && objectAt(root, key.parent.parent.offset);
+  if (!object) return;
+  const children: Node[] = [];
+  const property: Node = { type: 'property', offset: key.offset, length: key.length, parent: object, children };
+  children.push({ type: 'string', value: key.value, offset: key.offset, length: key.length, parent: property });
+  if (!object.children) (object as { children?: Node[] }).children = [];
+  const siblings = object.children!;
+  const index = siblings.findIndex((child) => child.offset > key.offset);
+  siblings.splice(index < 0 ? siblings.length : index, 0, property);
+}
+
+/**
+ * Parses, ending a property whose key has no colon right after its key. jsonc-parser's recovery
+ * instead skips to the next comma or closing brace, so that while a key is being typed above
+ * `"ProxyFqdn": ...`, ProxyFqdn would vanish from the tree and be reported missing. Such keys are
+ * blanked out (offsets kept), the text parsed again, and each key put back as a property of its own.
+ */
+function parseOnce(text: string): ParsedText {
+  let { root, errors } = parseRaw(text);
+  const restored: Node[] = [];
+  const keyProblems: ParseError[] = [];
+  let current = text;
+  for (;;) {
+    const keys = errors.some((e) => e.error === ParseErrorCode.ColonExpected) ? keysMissingColon(current, root) : [];
+    if (keys.length === 0) break;
+    for (const key of keys) {
+      const end = key.offset + key.length;
+      keyProblems.push(...errors.filter((e) => e.offset >= key.offset && e.offset < end));
+      keyProblems.push({ error: ParseErrorCode.ColonExpected, offset: key.offset, length: key.length });
+      current = current.slice(0, key.offset) + ' '.repeat(key.length) + current.slice(end);
+    }
+    restored.push(...keys);
+    ({ root, errors } = parseRaw(current));
+  }
+  for (const key of restored) restoreKey(root, key);
+  const all = restored.length > 0 ? [...keyProblems, ...errors].sort((a, b) => a.offset - b.offset) : errors;
   // One error leads the parser into others at the same place; the first says what is wrong.
-  const firsts = errors.filter((error, i) => i === 0 || errors[i - 1].offset !== error.offset);
+  const firsts = all.filter((error, i) => i === 0 || all[i - 1].offset !== error.offset);
   return { root, problems: firsts.map((e) => problemOf(e, text.length)), flattened: false };
 }
 
@@ -68,7 +139,7 @@ function parseOnce(text: string): ParsedText {
  * Replaces every value nested deeper than MAX_NESTING with `0` and spaces, keeping every offset,
  * so that the recursive parser never meets more depth than it can take.
  */
-function flattenDeepValues(text: string): { text: string; deep: Span[] } {
+export function flattenDeepValues(text: string): { text: string; deep: Span[] } {
   const scanner = createScanner(text, false);
   const deep: Span[] = [];
   let depth = 0;
@@ -95,10 +166,26 @@ function flattenDeepValues(text: string): { text: string; deep: Span[] } {
   return { text: flattened + text.slice(last), deep };
 }
 
-/** Parses JSON with comments and trailing commas, reporting what is wrong and keeping what it could read. */
+/**
+ * Whether an object or array in the tree lies inside more than MAX_NESTING others (itself included);
+ * `outer` is how many enclose `node`. The recursion stops at that depth, so it cannot run out of stack.
+ */
+function nestsTooDeeply(node: Node, outer = 0): boolean {
+  const depth = node.type === 'object' || node.type === 'array' ? outer + 1 : outer;
+  if (depth > MAX_NESTING) return true;
+  for (const child of node.children ?? []) if (nestsTooDeeply(child, depth)) return true;
+  return false;
+}
+
+/**
+ * Parses JSON with comments and trailing commas, reporting what is wrong and keeping what it could read.
+ * Values nested more than MAX_NESTING levels deep are set aside with a syntax problem each, whether the
+ * recursive parser could have read them on this stack or not, so the findings never depend on the machine.
+ */
 export function parseText(text: string): ParsedText {
   try {
-    return parseOnce(text);
+    const parsed = parseOnce(text);
+    if (!parsed.root || !nestsTooDeeply(parsed.root)) return parsed;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
   }

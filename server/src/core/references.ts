@@ -1,5 +1,8 @@
 import type { Node } from 'jsonc-parser';
+import { analyze, type Analysis, type AnalysisSettings } from './analyze';
 import { OBJECT_SPECS, SECTIONS_BY_KEY } from './catalog';
+import type { TextEdit } from './diagnostics';
+import { applyEdits } from './fixes';
 import { locate } from './location';
 import { nameKey, nameProperty, type ObjectModel, type TopologyModel } from './model';
 
@@ -48,4 +51,39 @@ export function nameLinksAt(model: TopologyModel, offset: number): NameLinks | u
     references: model.references.filter((r) => r.section === section && nameKey(target.section, r.value) === key).map((r) => r.node),
     node: location.node,
   };
+}
+
+/** What renaming gives: the edits, or why the new name is refused (and nothing changes). */
+export type NameRename = { readonly edits: TextEdit[] } | { readonly refused: string };
+
+/**
+ * Renames the entry whose name is under `offset` (UTF-16 offset into the analysed text) to `newName`, at
+ * its name and every setting that refers to it (a hosting provider's Identity and the entries of
+ * ExchangeUM.HostingProviders, a policy's Identity and the grants of it). Refused when the renamed
+ * file would have a finding the file does not have now, under the same `settings` (an empty name is LT104,
+ * a line break LT105, another entry's name LT501...): the reason is that finding's message, preferably
+ * one about a renamed name. Undefined when no such name is under `offset`.
+ */
+export function renameName(analysis: Analysis, offset: number, newName: string, settings: AnalysisSettings = {}): NameRename | undefined {
+  const links = nameLinksAt(analysis.model, offset);
+  if (!links) return undefined;
+  const newText = JSON.stringify(newName);
+  const nodes = [...links.definitions, ...links.references].sort((a, b) => a.offset - b.offset);
+  const edits = nodes.map((node) => ({ span: { start: node.offset, end: node.offset + node.length }, newText }));
+  let moved = 0;
+  const renamed = edits.map((edit) => {
+    const start = edit.span.start + moved;
+    moved += newText.length - (edit.span.end - edit.span.start);
+    return { start, end: start + newText.length };
+  });
+  const before = new Map<string, number>();
+  for (const d of analysis.diagnostics) before.set(d.code, (before.get(d.code) ?? 0) + 1);
+  const added = analyze(applyEdits(analysis.model.text, edits), settings).diagnostics.filter((d) => {
+    const left = before.get(d.code) ?? 0;
+    before.set(d.code, left - 1);
+    return left <= 0;
+  });
+  const onName = added.find((d) => renamed.some((span) => span.start <= d.span.start && d.span.end <= span.end));
+  const reason = onName ?? added[0];
+  return reason ? { refused: `${links.name} cannot be renamed to ${newText}: ${reason.message}` } : { edits };
 }

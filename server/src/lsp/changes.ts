@@ -1,4 +1,4 @@
-import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { analyze, importShellOutput, plan, planScript } from '../core';
 import { toLspDiagnostic } from './convert';
 import { guarded } from './guard';

@@ -1,4 +1,4 @@
-import { ResponseError, ErrorCodes, type Connection } from 'vscode-languageserver/node';
+import { ResponseError, ErrorCodes, type Connection } from 'vscode-languageserver';
 import { generate } from '../core';
 import { toLspDiagnostic } from './convert';
 import { guarded } from './guard';
@@ -13,7 +13,7 @@ export function registerCmdlets(connection: Connection, workspace: Workspace): v
       const entry = typeof params?.uri === 'string' ? workspace.get(params.uri) : undefined;
       if (!entry) return new ResponseError<void>(ErrorCodes.InvalidParams, 'The document is not open in the language server.');
       const generation = generate(entry.analysis);
-      return { script: generation.script ?? null, diagnostics: generation.blocking.map((d) => toLspDiagnostic(entry.document, d)) } satisfies CmdletsResult;
+      return { script: generation.script ?? null, diagnostics: generation.blocking.map((d) => toLspDiagnostic(entry.document, d, workspace.documentation)) } satisfies CmdletsResult;
     }),
   );
 }

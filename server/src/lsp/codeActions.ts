@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { preferredFixEdits, SUPPRESSION_MARKER } from '../core';
 import { SOURCE, toLspEdit, type FixData } from './convert';
 import { guarded } from './guard';

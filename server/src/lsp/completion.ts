@@ -1,4 +1,4 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionParams, type Connection } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionParams, type Connection } from 'vscode-languageserver';
 import { complete, type CompletionEntry } from '../core';
 import { toRange } from './convert';
 import { guarded } from './guard';

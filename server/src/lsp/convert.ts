@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { RULES_BY_CODE, FILE_TOO_LARGE, type Diagnostic, type Fix, type Span, type TextEdit } from '../core';
 
 export const SOURCE = 'lync-topology';
@@ -33,23 +30,13 @@ export interface FixData {
   readonly fixes: readonly { readonly title: string; readonly preferred: boolean; readonly edits: readonly LspTextEdit[] }[];
 }
 
-/** docs/diagnostics.md, found beside the built server (in the repository and in the packaged extension). */
-function documentationUrl(): string | undefined {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    const file = join(dir, 'docs', 'diagnostics.md');
-    if (existsSync(file)) return pathToFileURL(file).href;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-const DOCUMENTATION = documentationUrl();
-
 function anchor(code: string): string {
   const name = code === FILE_TOO_LARGE ? 'file-too-large' : RULES_BY_CODE.get(code)?.name;
   return `${code.toLowerCase()}-${name}`;
 }
 
-export function toLspDiagnostic(document: TextDocument, diagnostic: Diagnostic): LspDiagnostic {
+/** `documentation` is the URL of docs/diagnostics.md, which each code links into; none, no link. */
+export function toLspDiagnostic(document: TextDocument, diagnostic: Diagnostic, documentation: string | undefined): LspDiagnostic {
   const data: FixData = {
     fixes: diagnostic.fixes.map((fix: Fix) => ({ title: fix.title, preferred: fix.preferred, edits: fix.edits.map((e) => toLspEdit(document, e)) })),
   };
@@ -57,7 +44,7 @@ export function toLspDiagnostic(document: TextDocument, diagnostic: Diagnostic):
     range: toRange(document, diagnostic.span),
     severity: SEVERITY[diagnostic.severity],
     code: diagnostic.code,
-    ...(DOCUMENTATION ? { codeDescription: { href: `${DOCUMENTATION}#${anchor(diagnostic.code)}` } } : {}),
+    ...(documentation ? { codeDescription: { href: `${documentation}#${anchor(diagnostic.code)}` } } : {}),
     source: SOURCE,
     message: diagnostic.message,
     data,

@@ -1,4 +1,4 @@
-import { DocumentDiagnosticReportKind, type Connection, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { DocumentDiagnosticReportKind, type Connection, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import { toLspDiagnostic } from './convert';
 import { guarded } from './guard';
 import type { Workspace } from './workspace';
@@ -12,7 +12,7 @@ export function diagnosticsFor(workspace: Workspace, uri: string): Diagnostic[] 
   const entry = workspace.get(uri);
   if (!entry) return undefined;
   if (!workspace.settings.validate) return [];
-  return entry.analysis.diagnostics.map((d) => toLspDiagnostic(entry.document, d));
+  return entry.analysis.diagnostics.map((d) => toLspDiagnostic(entry.document, d, workspace.documentation));
 }
 
 /**
@@ -34,7 +34,7 @@ export function registerDiagnostics(connection: Connection, workspace: Workspace
       if (canRefresh) void connection.languages.diagnostics.refresh();
     };
   }
-  const timers = new Map<string, NodeJS.Timeout>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const publish = (uri: string) => {
     timers.delete(uri);
     try {

@@ -1,4 +1,4 @@
-import type { Connection, FoldingRange, FoldingRangeParams } from 'vscode-languageserver/node';
+import type { Connection, FoldingRange, FoldingRangeParams } from 'vscode-languageserver';
 import { foldingRanges } from '../core';
 import { guarded } from './guard';
 import type { Workspace } from './workspace';

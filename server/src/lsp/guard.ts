@@ -1,22 +1,32 @@
-import type { CancellationToken, Connection } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+
+const cancelled = <E>() => new ResponseError<E>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 
 /**
- * Wraps a request handler so that no request can take the server down: a cancelled request gets the
- * fallback at once, and an exception is logged and answered with the fallback.
+ * Wraps a request handler so that no request can take the server down. The work starts on the next
+ * turn of the event loop, so that a cancellation already on its way is seen; a request cancelled
+ * before or during the work answers RequestCancelled. A `ResponseError` the handler returns or throws
+ * is its deliberate answer and reaches the client as it is; any other exception is logged and answered
+ * with `fallback`.
  */
-export function guarded<P, R>(
+export function guarded<P, R, E = void>(
   connection: Connection,
   name: string,
   fallback: R,
   handler: (params: P, token: CancellationToken) => R | Promise<R>,
-): (params: P, token: CancellationToken) => Promise<R> {
+): (params: P, token: CancellationToken) => Promise<R | ResponseError<E>> {
   return async (params, token) => {
-    if (token?.isCancellationRequested) return fallback;
+    // setTimeout rather than setImmediate: the same wrapper runs in a web worker, which has no setImmediate.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (token?.isCancellationRequested) return cancelled<E>();
+    let result: R;
     try {
-      return await handler(params, token);
+      result = await handler(params, token);
     } catch (error) {
+      if (error instanceof ResponseError) return error as ResponseError<E>;
       connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fallback;
     }
+    return token?.isCancellationRequested ? cancelled<E>() : result;
   };
 }

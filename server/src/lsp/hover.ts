@@ -1,4 +1,4 @@
-import { MarkupKind, type Connection, type Hover, type HoverParams } from 'vscode-languageserver/node';
+import { MarkupKind, type Connection, type Hover, type HoverParams } from 'vscode-languageserver';
 import { hover } from '../core';
 import { toRange } from './convert';
 import { guarded } from './guard';

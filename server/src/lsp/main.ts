@@ -1,4 +1,5 @@
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { localDocumentation } from './documentation';
 import { startServer } from './server';
 import { HeaderBoundaryChunks } from './stdin';
 
@@ -6,4 +7,4 @@ import { HeaderBoundaryChunks } from './stdin';
 const connection = process.argv.includes('--stdio')
   ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin.pipe(new HeaderBoundaryChunks())), new StreamMessageWriter(process.stdout))
   : createConnection(ProposedFeatures.all);
-startServer(connection);
+startServer(connection, localDocumentation());

@@ -1,6 +1,6 @@
-import { ResponseError, type Connection, type Location, type PrepareRenameParams, type Range, type ReferenceParams, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { nameLinksAt } from '../core';
-import { toRange } from './convert';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type Location, type PrepareRenameParams, type Range, type ReferenceParams, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { nameLinksAt, renameName } from '../core';
+import { toLspEdit, toRange } from './convert';
 import { guarded } from './guard';
 import type { Workspace } from './workspace';
 
@@ -42,14 +42,13 @@ export function registerNames(connection: Connection, workspace: Workspace): voi
   );
 
   connection.onRenameRequest(
-    guarded(connection, 'rename', null as WorkspaceEdit | null, (params: RenameParams) => {
-      const found = linksAt(params);
-      if (!found) throw new ResponseError(0, 'Only a name that other settings refer to (a hosting provider, a hosted voice mail policy) can be renamed here.');
-      const edits = [...found.links.definitions, ...found.links.references].map((node) => ({
-        range: toRange(found.document, { start: node.offset, end: node.offset + node.length }),
-        newText: JSON.stringify(params.newName),
-      }));
-      return { changes: { [params.textDocument.uri]: edits } };
+    guarded(connection, 'rename', null as WorkspaceEdit | ResponseError<void> | null, (params: RenameParams) => {
+      const entry = workspace.get(params.textDocument.uri);
+      const offset = entry?.document.offsetAt(params.position);
+      const rename = entry && renameName(entry.analysis, offset!, params.newName, workspace.settings.analysis);
+      if (!rename) return new ResponseError<void>(ErrorCodes.InvalidParams, 'Only a hosting provider name can be renamed here, or the name of a hosted voice mail policy.');
+      if ('refused' in rename) return new ResponseError<void>(LSPErrorCodes.RequestFailed, rename.refused);
+      return { changes: { [params.textDocument.uri]: rename.edits.map((edit) => toLspEdit(entry.document, edit)) } };
     }),
   );
 }

@@ -1,4 +1,4 @@
-import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { EXCHANGE_UM_MODES, newFileTemplate } from '../core';
 import { guarded } from './guard';
 import { NewFileRequest, type NewFileParams } from './protocol';

@@ -1,4 +1,4 @@
-import { SymbolKind, type Connection, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver/node';
+import { SymbolKind, type Connection, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentSymbols, type OutlineSymbol } from '../core';
 import { toRange } from './convert';

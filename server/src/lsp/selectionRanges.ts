@@ -1,4 +1,4 @@
-import type { Connection, SelectionRange, SelectionRangeParams } from 'vscode-languageserver/node';
+import type { Connection, SelectionRange, SelectionRangeParams } from 'vscode-languageserver';
 import { selectionSpans } from '../core';
 import { toRange } from './convert';
 import { guarded } from './guard';

@@ -1,4 +1,4 @@
-import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { registerChanges } from './changes';
 import { registerCmdlets } from './cmdlets';
 import { registerCodeActions } from './codeActions';
@@ -15,8 +15,12 @@ import { Workspace } from './workspace';
 
 const SECTION = 'lyncTopology';
 
-/** Wires the analysis core to a connection: one handler per feature, each guarded. */
-export function startServer(connection: Connection): void {
+/**
+ * Wires the analysis core to a connection: one handler per feature, each guarded. Diagnostic codes link
+ * into `documentation` (the URL of docs/diagnostics.md), or into the one the client gives as the
+ * `documentation` initialization option: a server in a web worker cannot look for the file itself.
+ */
+export function startServer(connection: Connection, documentation?: string): void {
   const workspace = new Workspace(connection);
   let refreshDiagnostics = () => {};
   let pullsConfiguration = false;
@@ -27,7 +31,9 @@ export function startServer(connection: Connection): void {
     const pull = capabilities.textDocument?.diagnostic !== undefined;
     pullsConfiguration = capabilities.workspace?.configuration === true;
     registersConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    workspace.updateSettings((params.initializationOptions as Record<string, unknown> | undefined)?.[SECTION]);
+    const options = params.initializationOptions as Record<string, unknown> | undefined;
+    workspace.updateSettings(options?.[SECTION]);
+    workspace.documentation = typeof options?.documentation === 'string' ? options.documentation : documentation;
     refreshDiagnostics = registerDiagnostics(connection, workspace, pull, capabilities.workspace?.diagnostics?.refreshSupport === true);
     return {
       capabilities: {

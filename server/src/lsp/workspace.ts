@@ -1,5 +1,5 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { TextDocuments, type Connection } from 'vscode-languageserver/node';
+import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { analyze, reanalyze, type Analysis, type TextChange } from '../core';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
@@ -25,6 +25,8 @@ export class Workspace {
   private readonly cache = new Map<string, Cached>();
   private readonly pending = new Map<string, Pending>();
   private current: ServerSettings = DEFAULT_SETTINGS;
+  /** The URL of docs/diagnostics.md that diagnostic codes link into, if the server knows one. */
+  documentation: string | undefined;
   /** Bumped when the settings change, so that cached analyses made with the old ones are redone. */
   private generation = 0;
 

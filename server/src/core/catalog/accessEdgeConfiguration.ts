@@ -1,4 +1,5 @@
 import { COMMON_PARAMETERS } from './commandOnly';
+import { SERVICE_FQDNS } from './serviceFqdns';
 import type { ObjectSpec, PropertySpec, ValueSpec } from './types';
 import { VERIFICATION_LEVEL } from './verificationLevel';
 
@@ -73,6 +74,7 @@ const properties: PropertySpec[] = [
       'With default routing: the FQDN of the server that receives all federation requests. Required whenever default routing is used.',
     parameterSets: ['DefaultRoute'],
     routing: 'DefaultRoute',
+    serviceFqdns: SERVICE_FQDNS,
   },
   {
     name: 'IsPublicProvider',

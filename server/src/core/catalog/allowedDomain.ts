@@ -7,7 +7,7 @@ export const ALLOWED_DOMAIN: ObjectSpec = {
   id: 'allowedDomain',
   title: 'allowed domain',
   cmdlet: 'New-CsAllowedDomain',
-  commandOnly: ['Force', 'InMemory', ...COMMON_PARAMETERS],
+  commandOnly: ['InMemory', ...COMMON_PARAMETERS],
   exactlyOne: [['Identity', 'Domain']],
   section: {
     key: 'AllowedDomains',

@@ -6,7 +6,7 @@ export const BLOCKED_DOMAIN: ObjectSpec = {
   id: 'blockedDomain',
   title: 'blocked domain',
   cmdlet: 'New-CsBlockedDomain',
-  commandOnly: ['Force', 'InMemory', ...COMMON_PARAMETERS],
+  commandOnly: ['InMemory', ...COMMON_PARAMETERS],
   exactlyOne: [['Identity', 'Domain']],
   section: {
     key: 'BlockedDomains',

@@ -1,5 +1,9 @@
 import { COMMON_PARAMETERS } from './commandOnly';
+import { SERVICE_FQDNS } from './serviceFqdns';
 import type { ObjectSpec } from './types';
+
+/** The documented FQDNs of hosted Exchange UM services: what a policy's Destination usually is. */
+const HOSTED_UM_SERVICES = SERVICE_FQDNS.filter((service) => service.description.includes('hosted Exchange UM'));
 
 /** The scope prefix of a per-user policy's Identity; PolicyName of a grant is written without it. */
 export const PER_USER_PREFIX = 'tag:';
@@ -12,7 +16,7 @@ export const HOSTED_VOICEMAIL_POLICY: ObjectSpec = {
   id: 'hostedVoicemailPolicy',
   title: 'hosted voice mail policy',
   cmdlet: 'New-CsHostedVoicemailPolicy',
-  commandOnly: ['Force', 'InMemory', 'Instance', ...COMMON_PARAMETERS],
+  commandOnly: ['InMemory', 'Instance', ...COMMON_PARAMETERS],
   onlineOnly: ['Tenant'],
   section: {
     key: 'HostedVoicemailPolicies',
@@ -42,11 +46,9 @@ export const HOSTED_VOICEMAIL_POLICY: ObjectSpec = {
       value: { kind: 'string', format: 'hostName' },
       description:
         'FQDN of the hosted Exchange UM service voice mail is routed to (Exchange Online: `exap.um.outlook.com`); at most 255 characters. Users and contacts the policy applies to cannot be enabled for hosted voice mail without it.',
-      insertValue: 'exap.um.outlook.com',
-      suggestions: [
-        { value: 'exap.um.outlook.com', description: 'Exchange Online.' },
-        { value: 'exap.um.partner.outlook.cn', description: 'Office 365 operated by 21Vianet.' },
-      ],
+      insertValue: '<FQDN of the hosted Exchange UM service, such as exap.um.outlook.com>',
+      suggestions: HOSTED_UM_SERVICES,
+      serviceFqdns: HOSTED_UM_SERVICES,
     },
     {
       name: 'Organization',

@@ -1,4 +1,5 @@
 import { COMMON_PARAMETERS } from './commandOnly';
+import { SERVICE_FQDNS } from './serviceFqdns';
 import type { ObjectSpec } from './types';
 import { VERIFICATION_LEVEL } from './verificationLevel';
 
@@ -47,10 +48,8 @@ export const HOSTING_PROVIDER: ObjectSpec = {
       description:
         'FQDN of the SIP proxy the hosting provider uses, as the provider gives it (Exchange Online uses `exap.um.outlook.com`). Unique among providers. It cannot be changed later: the provider has to be removed and created again.',
       insertValue: '<proxy FQDN given by the hosting provider>',
-      suggestions: [
-        { value: 'exap.um.outlook.com', description: 'Exchange Online (hosted Exchange UM).' },
-        { value: 'exap.um.partner.outlook.cn', description: 'Office 365 operated by 21Vianet (hosted Exchange UM).' },
-      ],
+      suggestions: SERVICE_FQDNS,
+      serviceFqdns: SERVICE_FQDNS,
     },
     {
       name: 'EnabledSharedAddressSpace',
@@ -88,6 +87,7 @@ export const HOSTING_PROVIDER: ObjectSpec = {
       name: 'AutodiscoverUrl',
       value: { kind: 'string', format: 'url' },
       since: 'Lync Server 2013',
+      versionConflict: { listedSince: 'Lync Server 2010', source: 'the Lync Server 2010 edition of the New-CsHostingProvider reference' },
       description:
         'Autodiscover URL of a provider that hosts Lync or Skype for Business accounts, so that clients can find their home pool.',
     },

@@ -3,7 +3,9 @@ import { SERVER_VERSIONS, type ObjectSpec, type PropertySpec, type ServerVersion
 
 export * from './types';
 export { ACCESS_EDGE_CONFIGURATION } from './accessEdgeConfiguration';
+export { COMMON_PARAMETERS, parameterOfAlias } from './commandOnly';
 export { HOSTING_PROVIDER } from './hostingProvider';
+export { SERVICE_FQDNS, type ServiceFqdn } from './serviceFqdns';
 export { EXCHANGE_UM_MODES, type ExchangeUmMode } from './modes';
 export { EXCHANGE_UM, TOPOLOGY } from './topology';
 export { VERIFICATION_LEVELS } from './verificationLevel';
@@ -13,6 +15,7 @@ export { EXUM_CONTACT } from './exUmContact';
 export { GLOBAL_POLICY, HOSTED_VOICEMAIL_POLICY, PER_USER_PREFIX, SITE_PREFIX } from './hostedVoicemailPolicy';
 export { USER } from './user';
 export { REPLICATION_CHECK_ORDER, SECTIONS, SECTIONS_BY_KEY, type SectionObjectSpec } from './sections';
+export * from './cmdletSignatures';
 
 interface PropertyIndex {
   readonly exact: ReadonlyMap<string, PropertySpec>;
@@ -51,8 +54,14 @@ export function canonicalValue(values: readonly string[], text: string): string 
   return values.find((v) => v.toLowerCase() === lower);
 }
 
+/** Whether the documents disagree on whether the parameter exists in a server version (reference §5.1). */
+export function existenceDisputed(spec: PropertySpec, version: ServerVersion): boolean {
+  const listed = spec.versionConflict?.listedSince;
+  return listed !== undefined && !existsIn(spec, version) && SERVER_VERSIONS.indexOf(listed) <= SERVER_VERSIONS.indexOf(version);
+}
+
 /** Whether the parameter exists in a server version. */
-export function existsIn(spec: PropertySpec, version: ServerVersion): boolean {
+export function existsIn(spec: { readonly since?: ServerVersion }, version: ServerVersion): boolean {
   return spec.since === undefined || SERVER_VERSIONS.indexOf(spec.since) <= SERVER_VERSIONS.indexOf(version);
 }
 

@@ -28,6 +28,8 @@ export type ValueSpec =
   | { readonly kind: 'array'; readonly items: ValueSpec }
   | { readonly kind: 'object'; readonly spec: ObjectSpec };
 
+import type { ServiceFqdn } from './serviceFqdns';
+
 export type JsonScalar = boolean | number | string;
 
 export interface PropertySpec {
@@ -65,6 +67,17 @@ export interface PropertySpec {
   readonly joinedWith?: string;
   /** Documented values worth offering as completions. */
   readonly suggestions?: readonly { readonly value: string; readonly description: string }[];
+  /**
+   * Where Microsoft's documents disagree on the first version: an older edition already lists the
+   * parameter from `listedSince`, before `since` (reference §5.1). Between the two the finding is a
+   * warning that says so (LT204), not an error.
+   */
+  readonly versionConflict?: { readonly listedSince: ServerVersion; readonly source: string };
+  /**
+   * Documented service FQDNs this setting may hold: a value a small edit away from one of them is
+   * flagged as a likely misspelling (LT107). Any string setting can opt in.
+   */
+  readonly serviceFqdns?: readonly ServiceFqdn[];
   /** The generator never emits it (it carries no information the cmdlet needs). */
   readonly notEmitted?: boolean;
 }

@@ -18,8 +18,3 @@ export function repeatedValues(model: TopologyModel, naming: boolean): { repeat:
 function isNaming(value: UniqueValue): boolean {
   return value.entry.spec.section?.names?.includes(value.property.spec!.name) ?? false;
 }
-
-/** How a message says how values were compared. */
-export function comparedAs(value: UniqueValue): string {
-  return value.key.compare === 'ignoreCase' ? ' (compared without regard to case)' : '';
-}

@@ -5,7 +5,7 @@ import { fix, type Rule } from './rule';
 export const duplicateListEntry: Rule = {
   code: 'LT503',
   name: 'duplicate-list-entry',
-  severity: 'warning',
+  severity: 'info',
   checkObject({ strings, edits, report }) {
     const seen = new Set<string>();
     for (const value of strings) {

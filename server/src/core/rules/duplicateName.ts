@@ -1,5 +1,5 @@
-import { entryLabel, spanOf } from '../model';
-import { comparedAs, repeatedValues } from '../facts/unique';
+import { spanOf } from '../model';
+import { repeatedValues } from '../facts/unique';
 import type { Rule } from './rule';
 
 export const duplicateName: Rule = {
@@ -10,7 +10,9 @@ export const duplicateName: Rule = {
     for (const { repeat, first } of repeatedValues(model, true)) {
       report(
         spanOf(repeat.property.valueNode!),
-        `The ${repeat.key.noun} ${JSON.stringify(repeat.value)} already names the ${first.entry.spec.title} ${entryLabel(first.entry)}${comparedAs(repeat)}. Each ${repeat.key.scope} needs its own.`,
+        `Another ${first.entry.spec.title} (\`${first.entry.path}\`) already has the ${first.key.noun} ${JSON.stringify(first.value)}` +
+          (first.value === repeat.value ? '' : `, which PowerShell does not tell apart from ${JSON.stringify(repeat.value)}`) +
+          `. Each ${repeat.key.scope} needs its own.`,
       );
     }
   },

@@ -1,5 +1,5 @@
 import { entryLabel, spanOf } from '../model';
-import { comparedAs, repeatedValues } from '../facts/unique';
+import { repeatedValues } from '../facts/unique';
 import type { Rule } from './rule';
 
 export const duplicateUniqueValue: Rule = {
@@ -8,10 +8,11 @@ export const duplicateUniqueValue: Rule = {
   severity: 'error',
   check({ model, report }) {
     for (const { repeat, first } of repeatedValues(model, false)) {
-      const written = first.value === repeat.value ? '' : `, written ${JSON.stringify(first.value)}`;
       report(
         spanOf(repeat.property.valueNode!),
-        `The ${first.entry.spec.title} ${entryLabel(first.entry)} already has the ${repeat.key.noun} ${JSON.stringify(repeat.value)}${written}${comparedAs(repeat)}; no two may share it.`,
+        `The ${first.entry.spec.title} ${entryLabel(first.entry)} already uses the ${first.key.noun} ${JSON.stringify(first.value)}` +
+          (first.value === repeat.value ? '' : `, the same name as ${JSON.stringify(repeat.value)} in another letter case`) +
+          '; no two may share it.',
       );
     }
   },

@@ -1,5 +1,5 @@
-import { booleanValue, isObjectWith, keySpan, spanOf } from '../model';
-import { isHostedMode } from '../facts/hostedUm';
+import { booleanValue, spanOf } from '../model';
+import { federationNeed } from '../facts/edgeNeeds';
 import { fix, type Rule } from './rule';
 
 export const federationForSharedAddressSpace: Rule = {
@@ -7,23 +7,14 @@ export const federationForSharedAddressSpace: Rule = {
   name: 'shared-address-space-needs-federation',
   severity: 'error',
   check({ model, edits, report }) {
-    const edge = model.accessEdge;
-    if (!edge?.owner) return;
-    const sharing = model.providers.find((p) => isObjectWith(p, 'EnabledSharedAddressSpace', true));
-    if (!sharing && !isHostedMode(model)) return;
-    const allow = edge.byName.get('AllowFederatedUsers');
-    if (booleanValue(allow) === true || (allow?.valueNode && allow.valueNode.type !== 'boolean')) return;
-    const why = sharing
-      ? 'a hosting provider shares the SIP address space (EnabledSharedAddressSpace)'
-      : `Exchange UM mode ${model.mode} uses a shared SIP address space`;
+    const allow = model.accessEdge?.byName.get('AllowFederatedUsers');
+    if (!allow?.valueNode || booleanValue(allow) !== false) return;
+    const need = federationNeed(model);
+    if (!need) return;
     report(
-      allow?.valueNode ? spanOf(allow.valueNode) : keySpan(edge.owner),
-      `\`AccessEdgeConfiguration.AllowFederatedUsers\` must be true because ${why}; it also governs communication across a split domain.`,
-      [
-        fix('Set AllowFederatedUsers to true', [
-          allow?.valueNode ? edits.replace(allow.valueNode, true) : edits.insertProperty(edge.node, 'AllowFederatedUsers', true),
-        ]),
-      ],
+      spanOf(allow.valueNode),
+      `\`AccessEdgeConfiguration.AllowFederatedUsers\` is false, but it must be true: ${need.because}.`,
+      [fix('Set AllowFederatedUsers to true', [edits.replace(allow.valueNode, true)])],
     );
   },
 };

@@ -4,7 +4,7 @@ import type { Rule } from './rule';
 export const hostedUmExplicit: Rule = {
   code: 'LT403',
   name: 'hosted-um-provider-explicit',
-  severity: 'warning',
+  severity: 'info',
   checkObject({ object, hostsExchangeUm, edits, report }) {
     if (!hostsExchangeUm) return;
     for (const mismatch of hostedUmMismatches(edits, [object], 'required')) {

@@ -1,4 +1,24 @@
+import { contactKinds } from './contactKinds';
+import { contactNeedsPolicy } from './contactNeedsPolicy';
+import { destinationNotAProvider } from './destinationNotAProvider';
+import { exactlyOne } from './exactlyOne';
+import { federationListsUnused } from './federationListsUnused';
+import { globalPolicyDestination } from './globalPolicyDestination';
+import { grantedPolicyName } from './grantedPolicyName';
+import { hostedUmNeedsPolicy } from './hostedUmNeedsPolicy';
+import { hostedVoiceMailOnPremises } from './hostedVoiceMailOnPremises';
+import { onlineOnly } from './onlineOnly';
+import { ownDomainAllowed } from './ownDomainAllowed';
+import { policyIdentity } from './policyIdentity';
+import { policyWithoutDestination } from './policyWithoutDestination';
+import { samAccountName } from './samAccountName';
+import { severalPolicies } from './severalPolicies';
+import { unknownPolicy } from './unknownPolicy';
+import { unusedPolicy } from './unusedPolicy';
+import { userNeedsPolicy } from './userNeedsPolicy';
+import { wildcardIdentity } from './wildcardIdentity';
 import { allOrNone } from './allOrNone';
+import { assumedEdgeSetting } from './assumedEdgeSetting';
 import { commandOnly } from './commandOnly';
 import { defaultRouteWithProviders } from './defaultRouteWithProviders';
 import { duplicateName } from './duplicateName';
@@ -23,6 +43,7 @@ import { routingCompanion } from './routingCompanion';
 import { routingConflict } from './routingConflict';
 import type { Rule } from './rule';
 import { serverVersion } from './serverVersion';
+import { serviceFqdn } from './serviceFqdn';
 import { sipClientPort } from './sipClientPort';
 import { supportOnly } from './supportOnly';
 import { syntax } from './syntax';
@@ -31,6 +52,7 @@ import { unresolvedReference } from './unresolvedReference';
 import { unsafeCharacters } from './unsafeCharacters';
 import { valueFormat } from './valueFormat';
 import { valueType } from './valueType';
+import { versionConflict } from './versionConflict';
 import { wrongRouting } from './wrongRouting';
 
 export type { ObjectRuleContext, Rule, RuleContext } from './rule';
@@ -48,15 +70,20 @@ export const RULES: readonly Rule[] = [
   valueFormat,
   unsafeCharacters,
   placeholder,
+  serviceFqdn,
   missingRequired,
   allOrNone,
   serverVersion,
+  exactlyOne,
+  onlineOnly,
+  versionConflict,
   routingConflict,
   wrongRouting,
   routingCompanion,
   defaultRouteWithProviders,
   partnerDiscovery,
   supportOnly,
+  assumedEdgeSetting,
   unresolvedReference,
   hostedUmProvider,
   hostedUmExplicit,
@@ -70,6 +97,23 @@ export const RULES: readonly Rule[] = [
   duplicateUniqueValue,
   duplicateListEntry,
   sipClientPort,
+  ownDomainAllowed,
+  federationListsUnused,
+  policyIdentity,
+  policyWithoutDestination,
+  unusedPolicy,
+  grantedPolicyName,
+  unknownPolicy,
+  severalPolicies,
+  globalPolicyDestination,
+  userNeedsPolicy,
+  samAccountName,
+  wildcardIdentity,
+  contactNeedsPolicy,
+  contactKinds,
+  hostedUmNeedsPolicy,
+  hostedVoiceMailOnPremises,
+  destinationNotAProvider,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.code, rule]));

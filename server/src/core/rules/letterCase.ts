@@ -6,7 +6,7 @@ import { valueName } from '../facts/values';
 export const letterCase: Rule = {
   code: 'LT004',
   name: 'letter-case',
-  severity: 'warning',
+  severity: 'info',
   checkObject({ object, values, edits, report }) {
     for (const property of object.properties) {
       const name = property.spec?.name;

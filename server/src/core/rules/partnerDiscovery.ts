@@ -1,4 +1,5 @@
 import { booleanValue, spanOf } from '../model';
+import { isHostedMode } from '../facts/hostedUm';
 import { fix, type Rule } from './rule';
 
 export const partnerDiscovery: Rule = {
@@ -10,7 +11,10 @@ export const partnerDiscovery: Rule = {
     if (!property?.valueNode || booleanValue(property) !== true) return;
     report(
       spanOf(property.valueNode),
-      '`AccessEdgeConfiguration.EnablePartnerDiscovery` is true, which opens federation to any domain found through DNS. Most deployments, and the hosted Exchange UM set-up, keep it false so that only allowed domains federate.',
+      '`AccessEdgeConfiguration.EnablePartnerDiscovery` is true, which opens federation to any domain found through DNS. ' +
+        (isHostedMode(model)
+          ? 'The hosted Exchange UM procedure, like most deployments, keeps it false so that only allowed domains federate.'
+          : 'Most deployments keep it false so that only allowed domains federate.'),
       [fix('Change to false', [edits.replace(property.valueNode, false)])],
     );
   },

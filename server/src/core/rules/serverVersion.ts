@@ -1,4 +1,4 @@
-import { existsIn } from '../catalog';
+import { existenceDisputed, existsIn } from '../catalog';
 import { keySpan, settingName } from '../model';
 import type { Rule } from './rule';
 
@@ -9,7 +9,7 @@ export const serverVersion: Rule = {
   checkObject({ model, object, report }) {
     for (const property of object.byName.values()) {
       const spec = property.spec;
-      if (!spec || existsIn(spec, model.serverVersion)) continue;
+      if (!spec || existsIn(spec, model.serverVersion) || existenceDisputed(spec, model.serverVersion)) continue;
       report(
         keySpan(property),
         `${settingName(object, spec.name)} exists from ${spec.since} on, but ServerVersion is ${model.serverVersion}. Remove it, or set ServerVersion to the version you run.`,

@@ -5,7 +5,7 @@ import { isWellFormed } from '../facts/values';
 export const supportOnly: Rule = {
   code: 'LT306',
   name: 'support-only-setting',
-  severity: 'info',
+  severity: 'warning',
   checkObject({ model, object, edits, report }) {
     for (const property of object.byName.values()) {
       const spec = property.spec;

@@ -42,6 +42,9 @@ function retype(spec: ValueSpec, node: Node, edits: EditBuilder): Fix[] {
     return [fix(`Change to "${text}"`, [edits.replace(node, text)])];
   }
   if (spec.kind === 'array' && spec.items.kind !== 'object' && spec.items.kind !== 'array' && node.type === 'string') {
+    // A list the cmdlet takes as one comma-separated string may be written that way: each item becomes an entry.
+    const items = (node.value as string).split(',').map((item) => item.trim()).filter((item) => item !== '');
+    if (items.length > 1) return [fix('Split the list into an array', [edits.replaceWithText(node, `[${items.map((item) => JSON.stringify(item)).join(', ')}]`)])];
     return [fix('Put the value in an array', [edits.replaceWithText(node, `[${edits.textOf(node)}]`)])];
   }
   return [];

@@ -1,0 +1,75 @@
+import { GLOBAL_POLICY } from '../catalog';
+import { booleanValue, entryName, type NameReference, type ObjectModel, type TopologyModel } from '../model';
+
+/** The section keys of the hosted voice mail part of the file. */
+export const POLICIES = 'HostedVoicemailPolicies';
+export const USERS = 'Users';
+export const CONTACTS = 'ExUmContacts';
+
+/** The global hosted voice mail policy as the file states it, if it does. */
+export function globalPolicy(model: TopologyModel): ObjectModel | undefined {
+  return model.entriesByName.get(POLICIES)?.get(GLOBAL_POLICY)?.[0];
+}
+
+/** The per-user policy granted to each user or contact that is granted one, as the reference that names it. */
+export function grants(model: TopologyModel): Map<ObjectModel, NameReference> {
+  return new Map(model.references.filter((r) => r.property.spec?.grant).map((r) => [r.object, r]));
+}
+
+/**
+ * The hosted voice mail policy that applies to a user or a contact, as far as the file says: the per-user
+ * policy granted to it, else the global policy (a site policy may come first, but the file does not say
+ * where a user is homed). No policy when the file does not define it: then the deployment must.
+ */
+export function applicablePolicy(
+  model: TopologyModel,
+  granted: ReadonlyMap<ObjectModel, NameReference>,
+  entry: ObjectModel,
+): { policy: ObjectModel | undefined; grant: NameReference | undefined } {
+  const grant = granted.get(entry);
+  return { policy: grant ? grant.targets[0] : globalPolicy(model), grant };
+}
+
+/** Users enabled for hosted voice mail (`HostedVoiceMail` true), and every Exchange UM contact: what needs a policy. */
+export function needingPolicy(model: TopologyModel): ObjectModel[] {
+  const users = (model.sections.get(USERS) ?? []).filter((u) => booleanValue(u.byName.get('HostedVoiceMail')) === true);
+  return [...users, ...(model.sections.get(CONTACTS) ?? [])];
+}
+
+/** Whether a policy Identity names a per-user policy: not `global`, not a site policy. */
+export function isPerUserName(identity: string): boolean {
+  const lower = identity.toLowerCase();
+  return lower !== GLOBAL_POLICY && !lower.startsWith('site:');
+}
+
+/** The entries of a section that need a policy, are granted none, and find no global policy in the file. */
+export function relyingOnDeployment(model: TopologyModel, section: string): ObjectModel[] {
+  if (globalPolicy(model)) return [];
+  const granted = grants(model);
+  return needingPolicy(model).filter((entry) => entry.spec.section?.key === section && !granted.has(entry));
+}
+
+/**
+ * The policies of the file without a `Destination` that apply to users enabled for hosted voice mail or to
+ * contacts of the file, with how many each applies to.
+ */
+export function appliedWithoutDestination(model: TopologyModel): Map<ObjectModel, number> {
+  const granted = grants(model);
+  const counts = new Map<ObjectModel, number>();
+  for (const entry of needingPolicy(model)) {
+    const policy = applicablePolicy(model, granted, entry).policy;
+    if (policy && !policy.byName.has('Destination')) counts.set(policy, (counts.get(policy) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Whether a policy of the file is one that exists already and is changed, not created (the global policy). */
+export function isExistingPolicy(policy: ObjectModel): boolean {
+  const name = entryName(policy);
+  return name !== undefined && name.toLowerCase() === GLOBAL_POLICY;
+}
+
+/** How a message counts the users and contacts a policy applies to. */
+export function appliesTo(count: number): string {
+  return count === 1 ? 'a user or contact' : `${count} users and contacts`;
+}

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { analyze } from '../../server/src/core';
+import { repoFile } from '../helpers';
+import { applyTextEdits, TestClient } from './client';
+
+let client: TestClient;
+let counter = 0;
+
+function open(text: string): string {
+  const uri = `file:///sections/${++counter}.lync.jsonc`;
+  client.open(uri, text);
+  return uri;
+}
+
+function request<T>(method: string, uri: string, extra: Record<string, unknown>): Promise<T> {
+  return client.connection.sendRequest(method, { textDocument: { uri }, ...extra }) as Promise<T>;
+}
+
+const EXAMPLE = repoFile('examples/exchange-online.lync.jsonc');
+
+before(async () => (client = await TestClient.start({ pull: true })));
+after(() => client.stop());
+
+describe('the new sections over the language server protocol', () => {
+  it('completes the keys of an Exchange UM contact and a new allowed domain', async () => {
+    const uri = open('{ "AllowedDomains": [  ], "ExUmContacts": [ { "SipAddress": "sip:exumaa1@contoso.com", "" } ] }');
+    const keys = (await request<CompletionItem[]>('textDocument/completion', uri, { position: client.positionOf(uri, '""', 1) })).map((i) => i.label);
+    assert.deepEqual(keys, ['RegistrarPool', 'OU', 'DisplayNumber', 'AutoAttendant', 'Description', 'HostedVoicemailPolicy']);
+    const [domain] = await request<CompletionItem[]>('textDocument/completion', uri, { position: client.positionOf(uri, '[  ]', 2) });
+    assert.equal(domain.label, 'New allowed domain');
+    assert.match((domain.textEdit as TextEdit).newText, /"Identity": "\$\{1:<domain name, such as fabrikam\.com>\}"/);
+  });
+
+  it('shows the policy a user is granted', async () => {
+    const uri = open(EXAMPLE);
+    const hover = await request<Hover>('textDocument/hover', uri, { position: client.positionOf(uri, '"HostedVoicemailPolicy": "ExRedmond"', 28) });
+    assert.match((hover.contents as { value: string }).value, /Hosted voice mail policy[^]*Redmond office/);
+  });
+
+  it('fixes a grant written with tag: through its code action', async () => {
+    const uri = open(EXAMPLE.replace('"HostedVoicemailPolicy": "ExRedmond" }', '"HostedVoicemailPolicy": "tag:ExRedmond" }'));
+    const diagnostics = await client.pull(uri);
+    const found = diagnostics.filter((d) => d.code === 'LT704');
+    assert.equal(found.length, 1);
+    const actions = await request<CodeAction[]>('textDocument/codeAction', uri, { range: found[0].range, context: { diagnostics: found as Diagnostic[] } });
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.equal(fix.title, "Change to 'ExRedmond'");
+    const fixed = applyTextEdits(client.text(uri), fix.edit!.changes![uri]);
+    assert.equal(fixed, EXAMPLE);
+  });
+
+  it('outlines users, policies and contacts by their names', async () => {
+    const uri = open(EXAMPLE);
+    const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', uri, {});
+    const names = (key: string) => symbols.find((s) => s.name === key)!.children!.map((c) => c.name);
+    assert.deepEqual(names('HostedVoicemailPolicies'), ['global', 'ExRedmond']);
+    assert.deepEqual(names('Users'), ['sip:kenmyer@contoso.com', 'pilar@contoso.com', 'CONTOSO\\davidl']);
+    assert.deepEqual(names('ExUmContacts'), ['sip:exumsa1@contoso.com', 'sip:exumaa1@contoso.com']);
+    assert.deepEqual(names('BlockedDomains'), ['adatum.com']);
+  });
+
+  it('goes from a grant to its policy and renames the policy with every grant', async () => {
+    const uri = open(EXAMPLE);
+    const grant = client.positionOf(uri, '"HostedVoicemailPolicy": "ExRedmond"', 28);
+    const [definition] = await request<Location[]>('textDocument/definition', uri, { position: grant });
+    assert.deepEqual(definition.range.start, client.positionOf(uri, '"Identity": "ExRedmond"', 12));
+    const references = await request<Location[]>('textDocument/references', uri, { position: grant, context: { includeDeclaration: false } });
+    assert.equal(references.length, 2);
+    const rename = await request<WorkspaceEdit>('textDocument/rename', uri, { position: grant, newName: 'Redmond UM' });
+    const renamed = applyTextEdits(client.text(uri), rename.changes![uri]);
+    assert.equal(renamed.split('"Redmond UM"').length - 1, 3);
+    assert.deepEqual(analyze(renamed).diagnostics, []);
+  });
+});
