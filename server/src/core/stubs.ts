@@ -35,6 +35,8 @@ function parameterAttributes(parameter: SignatureParameter): string[] {
 
 function validationAttributes(parameter: SignatureParameter): string[] {
   const attributes: string[] = [];
+  // PowerShell turns $Null into '' for a [string] before validating it: a Mandatory one needs both.
+  if (parameter.allowNull) attributes.push('[AllowNull()]', '[AllowEmptyString()]');
   if (parameter.validValues) attributes.push(`[ValidateSet(${parameter.validValues.map(psQuote).join(', ')})]`);
   if (parameter.range) attributes.push(`[ValidateRange(${parameter.range.min}, ${parameter.range.max})]`);
   if (parameter.pattern !== undefined) attributes.push(`[ValidatePattern(${psQuote(parameter.pattern)})]`);

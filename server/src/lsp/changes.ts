@@ -31,7 +31,7 @@ export function registerChanges(connection: Connection, workspace: Workspace): v
       return {
         script: planScript(result, entry.document.uri.replace(/^.*\//, '')) ?? null,
         steps: result.steps ? [...result.steps] : null,
-        diagnostics: desiredErrors.map((d) => toLspDiagnostic(entry.document, d)),
+        diagnostics: desiredErrors.map((d) => toLspDiagnostic(entry.document, d, workspace.documentation)),
       } satisfies PlanResult;
     }),
   );

@@ -50,6 +50,8 @@ export interface SignatureParameter {
   readonly pattern?: string;
   /** A documented most number of characters. */
   readonly maxLength?: number;
+  /** Takes `$Null` though Mandatory: a Grant- cmdlet's PolicyName, where `$Null` takes the per-user policy away. */
+  readonly allowNull?: boolean;
   /** First server version that has it; absent means every version. */
   readonly since?: ServerVersion;
 }
@@ -265,7 +267,8 @@ export const GRANT_HOSTED_VOICEMAIL_POLICY: CmdletSignature = {
   supportsShouldProcess: true,
   parameters: [
     USER_IDENTITY,
-    { name: 'PolicyName', type: 'String', mandatory: true, position: 2 },
+    // $Null ungrants: the generic rule of the Grant-Cs* cmdlets (reference §1.9, not confirmed for this one).
+    { name: 'PolicyName', type: 'String', mandatory: true, position: 2, allowNull: true },
     { name: 'Tenant', type: 'Guid' },
     DOMAIN_CONTROLLER,
     switchParameter('PassThru'),
@@ -295,11 +298,81 @@ export const NEW_EXUM_CONTACT: CmdletSignature = {
   ],
 };
 
-/** Every cmdlet the generated scripts call or name, in the order of the procedure. */
+/** Set-CsAllowedDomain: the Identity and Instance sets of the cmdlet reference page; the settings New-CsAllowedDomain has. */
+export const SET_ALLOWED_DOMAIN: CmdletSignature = {
+  name: 'Set-CsAllowedDomain',
+  parameterSets: ['Identity', 'Instance'],
+  supportsShouldProcess: true,
+  parameters: [
+    ...settingsOf(ALLOWED_DOMAIN, { Identity: { type: 'XdsGlobalRelativeIdentity', position: 2, parameterSets: ['Identity'] }, Domain: { omit: true } }, () => false),
+    { name: 'Instance', type: 'PSObject', parameterSets: ['Instance'] },
+    switchParameter('Force'),
+  ],
+};
+
+/** Set-CsBlockedDomain: as Set-CsAllowedDomain, with Comment the only setting. */
+export const SET_BLOCKED_DOMAIN: CmdletSignature = {
+  name: 'Set-CsBlockedDomain',
+  parameterSets: ['Identity', 'Instance'],
+  supportsShouldProcess: true,
+  parameters: [
+    ...settingsOf(BLOCKED_DOMAIN, { Identity: { type: 'XdsGlobalRelativeIdentity', position: 2, parameterSets: ['Identity'] }, Domain: { omit: true } }, () => false),
+    { name: 'Instance', type: 'PSObject', parameterSets: ['Instance'] },
+    switchParameter('Force'),
+  ],
+};
+
+/** Remove-CsAllowedDomain and Remove-CsBlockedDomain: `[-Identity] <XdsGlobalRelativeIdentity>`, as Remove-CsHostingProvider. */
+function removeByRelativeIdentity(name: string): CmdletSignature {
+  return { ...REMOVE_HOSTING_PROVIDER, name };
+}
+
+export const REMOVE_ALLOWED_DOMAIN = removeByRelativeIdentity('Remove-CsAllowedDomain');
+export const REMOVE_BLOCKED_DOMAIN = removeByRelativeIdentity('Remove-CsBlockedDomain');
+
+/** Remove-CsHostedVoicemailPolicy: reference §1.9. The global policy cannot be removed; a plan never tries. */
+export const REMOVE_HOSTED_VOICEMAIL_POLICY: CmdletSignature = {
+  name: 'Remove-CsHostedVoicemailPolicy',
+  parameterSets: [],
+  supportsShouldProcess: true,
+  parameters: [{ name: 'Identity', type: 'XdsIdentity', mandatory: true, position: 2 }, TENANT, switchParameter('Force')],
+};
+
+/** Set-CsExUmContact, the parameters a plan uses and their documented neighbours: reference §1.10. */
+export const SET_EXUM_CONTACT: CmdletSignature = {
+  name: 'Set-CsExUmContact',
+  parameterSets: [],
+  supportsShouldProcess: true,
+  parameters: [
+    USER_IDENTITY,
+    { name: 'AutoAttendant', type: 'Boolean' },
+    { name: 'Description', type: 'String' },
+    { name: 'DisplayNumber', type: 'String' },
+    { name: 'Enabled', type: 'Boolean' },
+    { name: 'EnterpriseVoiceEnabled', type: 'Boolean' },
+    { name: 'SipAddress', type: 'String' },
+    DOMAIN_CONTROLLER,
+    switchParameter('PassThru'),
+  ],
+};
+
+/** Remove-CsExUmContact: reference §1.10. */
+export const REMOVE_EXUM_CONTACT: CmdletSignature = {
+  name: 'Remove-CsExUmContact',
+  parameterSets: [],
+  supportsShouldProcess: true,
+  parameters: [USER_IDENTITY],
+};
+
+/** Every cmdlet the generated scripts and plans call or name, in the order of the procedure. */
 export const CMDLET_SIGNATURES: readonly CmdletSignature[] = [
   SET_ACCESS_EDGE_CONFIGURATION,
   NEW_ALLOWED_DOMAIN,
+  SET_ALLOWED_DOMAIN,
+  REMOVE_ALLOWED_DOMAIN,
   NEW_BLOCKED_DOMAIN,
+  SET_BLOCKED_DOMAIN,
+  REMOVE_BLOCKED_DOMAIN,
   GET_REPLICATION_STATUS,
   INVOKE_REPLICATION,
   NEW_HOSTING_PROVIDER,
@@ -307,7 +380,10 @@ export const CMDLET_SIGNATURES: readonly CmdletSignature[] = [
   REMOVE_HOSTING_PROVIDER,
   NEW_HOSTED_VOICEMAIL_POLICY,
   SET_HOSTED_VOICEMAIL_POLICY,
+  REMOVE_HOSTED_VOICEMAIL_POLICY,
   GRANT_HOSTED_VOICEMAIL_POLICY,
   SET_USER,
   NEW_EXUM_CONTACT,
+  SET_EXUM_CONTACT,
+  REMOVE_EXUM_CONTACT,
 ];
