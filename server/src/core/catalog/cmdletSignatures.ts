@@ -298,29 +298,25 @@ export const NEW_EXUM_CONTACT: CmdletSignature = {
   ],
 };
 
-/** Set-CsAllowedDomain: the Identity and Instance sets of the cmdlet reference page; the settings New-CsAllowedDomain has. */
-export const SET_ALLOWED_DOMAIN: CmdletSignature = {
-  name: 'Set-CsAllowedDomain',
-  parameterSets: ['Identity', 'Instance'],
-  supportsShouldProcess: true,
-  parameters: [
-    ...settingsOf(ALLOWED_DOMAIN, { Identity: { type: 'XdsGlobalRelativeIdentity', position: 2, parameterSets: ['Identity'] }, Domain: { omit: true } }, () => false),
-    { name: 'Instance', type: 'PSObject', parameterSets: ['Instance'] },
-    switchParameter('Force'),
-  ],
-};
+/**
+ * Set-CsAllowedDomain and Set-CsBlockedDomain: the Identity and Instance sets of their cmdlet reference pages,
+ * with the settings the New- cmdlet has.
+ */
+function setDomain(name: string, spec: ObjectSpec): CmdletSignature {
+  return {
+    name,
+    parameterSets: ['Identity', 'Instance'],
+    supportsShouldProcess: true,
+    parameters: [
+      ...settingsOf(spec, { Identity: { type: 'XdsGlobalRelativeIdentity', position: 2, parameterSets: ['Identity'] }, Domain: { omit: true } }, () => false),
+      { name: 'Instance', type: 'PSObject', parameterSets: ['Instance'] },
+      switchParameter('Force'),
+    ],
+  };
+}
 
-/** Set-CsBlockedDomain: as Set-CsAllowedDomain, with Comment the only setting. */
-export const SET_BLOCKED_DOMAIN: CmdletSignature = {
-  name: 'Set-CsBlockedDomain',
-  parameterSets: ['Identity', 'Instance'],
-  supportsShouldProcess: true,
-  parameters: [
-    ...settingsOf(BLOCKED_DOMAIN, { Identity: { type: 'XdsGlobalRelativeIdentity', position: 2, parameterSets: ['Identity'] }, Domain: { omit: true } }, () => false),
-    { name: 'Instance', type: 'PSObject', parameterSets: ['Instance'] },
-    switchParameter('Force'),
-  ],
-};
+export const SET_ALLOWED_DOMAIN = setDomain('Set-CsAllowedDomain', ALLOWED_DOMAIN);
+export const SET_BLOCKED_DOMAIN = setDomain('Set-CsBlockedDomain', BLOCKED_DOMAIN);
 
 /** Remove-CsAllowedDomain and Remove-CsBlockedDomain: `[-Identity] <XdsGlobalRelativeIdentity>`, as Remove-CsHostingProvider. */
 function removeByRelativeIdentity(name: string): CmdletSignature {
