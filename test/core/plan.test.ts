@@ -185,6 +185,44 @@ describe('plan: empty, refused, as data', () => {
   });
 });
 
+describe('plan: what the deployment must already have, made exact', () => {
+  /** Hosted Exchange UM that leaves the Edge as the deployment has it: LT307 twice (routing and AllowFederatedUsers). */
+  const desired = JSON.stringify({ SipDomains: ['contoso.com'], ExchangeUM: { Mode: 'CrossPremises', HostingProviders: ['Exchange Online'] }, HostingProviders: [EXO] });
+  const lt307 = (p: Plan) => p.findings.filter((d) => d.code === 'LT307').map((d) => `${d.severity} ${d.message.includes('UseDnsSrvRouting') ? 'routing' : 'federation'}`);
+
+  it('keeps the warnings when the deployed file does not say', () => {
+    const result = plan(analyze('{}'), analyze(desired));
+    assert.deepEqual(lt307(result).sort(), ['warning federation', 'warning routing']);
+    assert.ok(result.steps);
+  });
+
+  it('drops them when the deployed Edge has what the set-up needs', () => {
+    const result = plan(analyze(topology({ HostingProviders: [EXO] })), analyze(desired));
+    assert.deepEqual(lt307(result), []);
+    assert.deepEqual(result.steps, []);
+  });
+
+  it('makes them errors that block the plan when the deployed Edge has not', () => {
+    const deployed = JSON.stringify({ AccessEdgeConfiguration: { UseDefaultRouting: true, DefaultRouteFqdn: 'proxy.fabrikam.com', AllowFederatedUsers: false } });
+    const result = plan(analyze(deployed), analyze(desired));
+    assert.equal(result.steps, undefined);
+    assert.deepEqual(lt307(result).sort(), ['error federation', 'error routing']);
+    assert.deepEqual(result.blocking.filter((d) => d.code === 'LT307'), result.findings.filter((d) => d.code === 'LT307'));
+    assert.ok(result.blocking.some((d) => /The deployed file shows that the Edge Server uses default routing\.$/.test(d.message)));
+  });
+
+  it("checks the global policy's Destination and a granted policy the file does not define against the deployed policies", () => {
+    const users = { Users: [{ Identity: 'sip:kenmyer@contoso.com', HostedVoiceMail: true, HostedVoicemailPolicy: 'ExRedmond' }, { Identity: 'sip:pilar@contoso.com', HostedVoiceMail: true }] };
+    const wanted = analyze(JSON.stringify(users));
+    const codes = (p: Plan) => p.findings.map((d) => `${d.severity} ${d.code}`).sort();
+    assert.deepEqual(codes(plan(analyze('{}'), wanted)), ['warning LT705', 'warning LT801']);
+    assert.deepEqual(codes(plan(analyze(JSON.stringify({ HostedVoicemailPolicies: [GLOBAL, REDMOND] })), wanted)), []);
+    const lacking = plan(analyze(JSON.stringify({ HostedVoicemailPolicies: [{ Identity: 'global' }] })), wanted);
+    assert.deepEqual(codes(lacking), ['error LT705', 'error LT801']);
+    assert.ok(lacking.blocking.some((d) => d.message.endsWith('The deployed file shows that it has no per-user policy "ExRedmond".')));
+  });
+});
+
 describe('plan: round trip through the Management Shell text', () => {
   for (const example of EXAMPLES.filter((e) => !e.includes('mistakes'))) {
     it(`${example}: importing what the shell prints for it and planning against it changes nothing`, () => {

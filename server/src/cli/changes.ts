@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { analyze, importShellOutput, plan, planScript, type AnalysisSettings, type ShellSource } from '../core';
+import { analyze, importShellOutput, plan, planScript, type AnalysisSettings, type Diagnostic, type ShellSource } from '../core';
 import { readTopology } from './files';
 import { formatText, toReported } from './report';
 
@@ -29,13 +29,10 @@ export function planCommand(deployedFile: string, desiredFile: string, format: s
   const deployed = analyze(readTopology(deployedFile), settings);
   const desired = analyze(readTopology(desiredFile), settings);
   const result = plan(deployed, desired);
-  if (!result.steps) {
-    for (const d of result.blocking) {
-      const file = desired.diagnostics.includes(d) || desired.blocking.includes(d) ? desiredFile : deployedFile;
-      output.err(formatText(toReported(file, file === desiredFile ? desired : deployed, d)));
-    }
-    return 1;
-  }
+  const fileOf = (d: Diagnostic) => (deployed.diagnostics.includes(d) ? { file: deployedFile, analysis: deployed } : { file: desiredFile, analysis: desired });
+  const shown = result.steps ? result.findings.filter((d) => d.severity === 'warning' || d.severity === 'error') : result.blocking;
+  for (const d of shown) output.err(formatText(toReported(fileOf(d).file, fileOf(d).analysis, d)));
+  if (!result.steps) return 1;
   if (format === 'json') output.out(JSON.stringify(result.steps, null, 2));
   else output.out(planScript(result, desiredFile)!.trimEnd());
   return 0;

@@ -26,8 +26,9 @@ export function registerChanges(connection: Connection, workspace: Workspace): v
       const entry = typeof params?.uri === 'string' ? workspace.get(params.uri) : undefined;
       if (!entry) return new ResponseError<void>(ErrorCodes.InvalidParams, 'The document is not open in the language server.');
       if (!isSource(params.deployed)) return new ResponseError<void>(ErrorCodes.InvalidParams, 'deployed must be {name, text}.');
-      const result = plan(analyze(params.deployed.text, workspace.settings.analysis), entry.analysis);
-      const desiredErrors = result.blocking.filter((d) => entry.analysis.blocking.includes(d));
+      const deployed = analyze(params.deployed.text, workspace.settings.analysis);
+      const result = plan(deployed, entry.analysis);
+      const desiredErrors = result.blocking.filter((d) => !deployed.diagnostics.includes(d));
       return {
         script: planScript(result, entry.document.uri.replace(/^.*\//, '')) ?? null,
         steps: result.steps ? [...result.steps] : null,

@@ -12,6 +12,7 @@ import type { Diagnostic } from '../diagnostics';
 import { REPLICATION_CHECK } from '../generate';
 import { entryName, nameKey, type ObjectModel, type TopologyModel } from '../model';
 import { psComment, psQuote } from '../quote';
+import { checkAssumptions } from './assumptions';
 
 export type PlanValue = boolean | number | string | readonly string[] | null;
 
@@ -31,6 +32,11 @@ export interface Plan {
   readonly steps: readonly PlanStep[] | undefined;
   /** The desired file's errors (or the deployed file's syntax errors) that block the plan. */
   readonly blocking: readonly Diagnostic[];
+  /**
+   * The desired file's warnings and information, those about what the deployment must already have made exact
+   * by the deployed file (reference: plan/assumptions.ts); the ones it shows wrong are errors, also in `blocking`.
+   */
+  readonly findings: readonly Diagnostic[];
   readonly serverVersion: string;
 }
 
@@ -295,7 +301,9 @@ class Planner {
 export function plan(deployed: Analysis, desired: Analysis): Plan {
   const serverVersion = desired.model.serverVersion;
   const deployedSyntax = deployed.diagnostics.filter((d) => d.code === 'LT001');
-  if (desired.blocking.length > 0 || deployedSyntax.length > 0) return { steps: undefined, blocking: [...desired.blocking, ...deployedSyntax], serverVersion };
+  const { findings, failed } = checkAssumptions(desired, deployed.model);
+  const blocking = [...desired.blocking, ...failed, ...deployedSyntax];
+  if (blocking.length > 0) return { steps: undefined, blocking, findings, serverVersion };
   const planner = new Planner(deployed.model, desired.model);
   /** Before the Edge step when the Edge takes a default route: where the providers are removed. */
   let toDefaultRoute: number | undefined;
@@ -323,7 +331,7 @@ export function plan(deployed: Analysis, desired: Analysis): Plan {
     for (const state of statesOf(deployed.model, providers)?.values() ?? []) planner.remove(providers, toDefaultRoute, state, `${JSON.stringify(state.name)}: ${reason}`);
   }
   const steps = planner.steps.map((s, index) => ({ ...s, index })).sort((a, b) => a.order - b.order || a.index - b.index);
-  return { steps: steps.map((s) => s.step), blocking: [], serverVersion };
+  return { steps: steps.map((s) => s.step), blocking: [], findings, serverVersion };
 }
 
 /** The cmdlets that change a section's objects: its own, and its Set- and Remove-. */

@@ -1,0 +1,97 @@
+import { GLOBAL_POLICY, SECTIONS_BY_KEY, SITE_PREFIX } from '../catalog';
+import type { Analysis } from '../analyze';
+import type { Diagnostic } from '../diagnostics';
+import { booleanValue, entryName, nameKey, stringValue, type ObjectModel, type TopologyModel } from '../model';
+
+/** Whether the deployment has what a finding says it must already have: yes, no, or the deployed file does not say. */
+type Holds = { readonly holds: true } | { readonly holds: false; readonly shows: string } | undefined;
+
+interface DeployedFacts {
+  readonly edge: ObjectModel | undefined;
+  /** The deployed policies by compared name; undefined when the deployed file has no such section. */
+  readonly policies: ReadonlyMap<string, ObjectModel> | undefined;
+}
+
+const POLICIES = SECTIONS_BY_KEY.get('HostedVoicemailPolicies')!;
+
+function factsOf(model: TopologyModel): DeployedFacts {
+  const policies = model.root?.byName.has(POLICIES.section.key) ? (model.sections.get(POLICIES.section.key) ?? []) : undefined;
+  const byName = policies && new Map(policies.flatMap((p) => (entryName(p) === undefined ? [] : [[nameKey(POLICIES.section, entryName(p)!), p] as const])));
+  return { edge: model.accessEdge, policies: byName };
+}
+
+/** Whether a deployed policy has a Destination; undefined when the deployed file does not list policies. */
+function destinationOf(facts: DeployedFacts, name: string, what: string): Holds {
+  if (!facts.policies) return undefined;
+  const policy = facts.policies.get(name);
+  if (!policy) return { holds: false, shows: `it has no ${what}` };
+  return stringValue(policy.byName.get('Destination')) ? { holds: true } : { holds: false, shows: `its ${what} has no Destination` };
+}
+
+/** The global policy applies unless a site policy does: with site policies deployed, the deployed file cannot say. */
+function globalDestination(facts: DeployedFacts): Holds {
+  const result = destinationOf(facts, GLOBAL_POLICY, 'global policy');
+  if (result?.holds === false && [...(facts.policies?.keys() ?? [])].some((k) => k.startsWith(SITE_PREFIX))) return undefined;
+  return result;
+}
+
+/** The Edge's routing method as the deployed file states it. */
+function routing(facts: DeployedFacts): Holds {
+  const chosen = [...(facts.edge?.byName.values() ?? [])].find((p) => p.spec?.selectsRouting && booleanValue(p) === true);
+  if (!chosen) return undefined;
+  return chosen.spec!.selectsRouting === 'DnsSrvRouting' ? { holds: true } : { holds: false, shows: 'the Edge Server uses default routing' };
+}
+
+function federation(facts: DeployedFacts): Holds {
+  const value = booleanValue(facts.edge?.byName.get('AllowFederatedUsers'));
+  if (value === undefined) return undefined;
+  return value ? { holds: true } : { holds: false, shows: 'AllowFederatedUsers is false on the Edge Server' };
+}
+
+/**
+ * The findings that say what the deployment must already have, and how to check each against a deployed file:
+ * LT307 (the Edge's routing method or AllowFederatedUsers), LT707, LT801 and LT804 (the global policy's
+ * Destination), LT705 (a granted per-user policy the desired file does not define).
+ */
+const CHECKS: Readonly<Record<string, (finding: Diagnostic, desired: Analysis, facts: DeployedFacts) => Holds>> = {
+  LT307: (finding, _desired, facts) => (finding.message.includes('`AccessEdgeConfiguration.UseDnsSrvRouting`') ? routing(facts) : federation(facts)),
+  LT707: (_finding, _desired, facts) => globalDestination(facts),
+  LT801: (_finding, _desired, facts) => globalDestination(facts),
+  LT804: (_finding, _desired, facts) => globalDestination(facts),
+  LT705: (finding, desired, facts) => {
+    const name = stringAt(desired.model.text, finding);
+    return name === undefined ? undefined : destinationOf(facts, nameKey(POLICIES.section, name), `per-user policy ${JSON.stringify(name)}`);
+  },
+};
+
+/** The JSON string a finding points at, read from the text. */
+function stringAt(text: string, finding: Diagnostic): string | undefined {
+  try {
+    const value: unknown = JSON.parse(text.slice(finding.span.start, finding.span.end));
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The desired file's findings about what the deployment must already have, made exact by a deployed file:
+ * dropped where the deployed file shows it has it, errors where it shows it does not, kept where it does not say.
+ * Returns the findings to show, and the errors that block a plan.
+ */
+export function checkAssumptions(desired: Analysis, deployed: TopologyModel): { findings: Diagnostic[]; failed: Diagnostic[] } {
+  const facts = factsOf(deployed);
+  const findings: Diagnostic[] = [];
+  const failed: Diagnostic[] = [];
+  for (const finding of desired.diagnostics) {
+    if (finding.severity === 'error') continue;
+    const result = CHECKS[finding.code]?.(finding, desired, facts);
+    if (result?.holds === true) continue;
+    if (result?.holds === false) {
+      const error: Diagnostic = { ...finding, severity: 'error', message: `${finding.message} The deployed file shows that ${result.shows}.` };
+      findings.push(error);
+      failed.push(error);
+    } else findings.push(finding);
+  }
+  return { findings, failed };
+}
