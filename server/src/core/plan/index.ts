@@ -295,8 +295,9 @@ class Planner {
  * desired one), in the order of the documented procedure (the generator's steps), with the orderings the
  * cmdlets need: providers removed before the Edge takes a default route (reference.md §1.1 rule 4), removals
  * from a federation list before additions to the other, a policy created before it is granted and ungranted
- * before it is removed. Refuses (steps undefined) a desired file with errors or a deployed file that does not
- * parse.
+ * before it is removed. Refuses (steps undefined) a desired file with errors, a deployed file that does not
+ * parse, and a deployed file that shows the deployment lacks what the desired file relies on it having
+ * (plan/assumptions.ts).
  */
 export function plan(deployed: Analysis, desired: Analysis): Plan {
   const serverVersion = desired.model.serverVersion;
