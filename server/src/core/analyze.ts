@@ -41,6 +41,12 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
 }
 
+/** The text of the line that holds `offset`, up to it. */
+function lineBefore(text: string, offset: number): string {
+  const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  return text.slice(start, offset);
+}
+
 export const FILE_TOO_LARGE = 'LT000';
 
 function tooLarge(text: string, maxLength: number): Analysis {
@@ -75,10 +81,13 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
   const hosted = new Set(hostedUmProviders(model));
   // A hosting provider's findings are kept with its model: when an edit elsewhere leaves the provider as it
   // was, they are reused, moved by as much as the provider moved. Only providers: an edit never lies inside
-  // one without rebuilding it, so everything they report moves with them.
+  // one without rebuilding it, so everything they report moves with them. The key holds all a finding and
+  // its edits read outside the provider: the version, whether it hosts Exchange UM, the document's
+  // indentation step and line break, and the text in front of the provider on its first line (the
+  // indentation new entries take, and a comment a removal must leave alone).
   for (const object of model.objects) {
     const isProvider = object.spec.id === 'hostingProvider';
-    const key = isProvider ? `${model.serverVersion}|${hosted.has(object)}|${edits.indentUnit()}` : undefined;
+    const key = isProvider ? `${model.serverVersion}|${hosted.has(object)}|${edits.indentUnit()}|${edits.eol}|${lineBefore(text, object.node.offset)}` : undefined;
     const kept = object.kept.findings;
     if (key !== undefined && kept?.context === key) {
       found.push(...moved(kept.diagnostics, object.node.offset - kept.offset));
