@@ -1,4 +1,5 @@
 import type { Diagnostic, TextEdit } from './diagnostics';
+import type { Span } from './text';
 
 /**
  * Two edits conflict when their spans overlap. Insertions at one point do not: the edit builder
@@ -33,4 +34,14 @@ export function preferredFixEdits(diagnostics: readonly Diagnostic[]): TextEdit[
     taken.push(...fix.edits);
   }
   return taken;
+}
+
+/**
+ * The current finding a client's diagnostic stands for: same code and same span in the current
+ * analysis; where several match, the one with the same message. Undefined when the text has changed
+ * under the diagnostic so that no finding matches: then no fix made for it is valid any more.
+ */
+export function currentFinding(diagnostics: readonly Diagnostic[], code: string, span: Span, message?: string): Diagnostic | undefined {
+  const matching = diagnostics.filter((d) => d.code === code && d.span.start === span.start && d.span.end === span.end);
+  return matching.find((d) => d.message === message) ?? matching[0];
 }

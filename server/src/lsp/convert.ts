@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
-import { RULES_BY_CODE, FILE_TOO_LARGE, type Diagnostic, type Fix, type Span, type TextEdit } from '../core';
+import { RULES_BY_CODE, FILE_TOO_LARGE, type Diagnostic, type Span, type TextEdit } from '../core';
 
 export const SOURCE = 'lync-topology';
 
@@ -28,11 +28,6 @@ const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The fixes a diagnostic carries to the client, in document positions, so that code actions need no recomputing. */
-export interface FixData {
-  readonly fixes: readonly { readonly title: string; readonly preferred: boolean; readonly edits: readonly LspTextEdit[] }[];
-}
-
 /** docs/diagnostics.md, found beside the built server (in the repository and in the packaged extension). */
 function documentationUrl(): string | undefined {
   for (let dir = __dirname; ; dir = dirname(dir)) {
@@ -50,9 +45,6 @@ function anchor(code: string): string {
 }
 
 export function toLspDiagnostic(document: TextDocument, diagnostic: Diagnostic): LspDiagnostic {
-  const data: FixData = {
-    fixes: diagnostic.fixes.map((fix: Fix) => ({ title: fix.title, preferred: fix.preferred, edits: fix.edits.map((e) => toLspEdit(document, e)) })),
-  };
   return {
     range: toRange(document, diagnostic.span),
     severity: SEVERITY[diagnostic.severity],
@@ -60,6 +52,5 @@ export function toLspDiagnostic(document: TextDocument, diagnostic: Diagnostic):
     ...(DOCUMENTATION ? { codeDescription: { href: `${DOCUMENTATION}#${anchor(diagnostic.code)}` } } : {}),
     source: SOURCE,
     message: diagnostic.message,
-    data,
   };
 }

@@ -1,4 +1,4 @@
-import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { registerCmdlets } from './cmdlets';
 import { registerCodeActions } from './codeActions';
 import { registerCompletion } from './completion';
@@ -17,12 +17,15 @@ const SECTION = 'lyncTopology';
 /** Wires the analysis core to a connection: one handler per feature, each guarded. */
 export function startServer(connection: Connection): void {
   const workspace = new Workspace(connection);
+  /** What the client announced it can take, for the handlers whose answers depend on it. */
+  const client: { capabilities: ClientCapabilities } = { capabilities: {} };
   let refreshDiagnostics = () => {};
   let pullsConfiguration = false;
   let registersConfiguration = false;
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
+    client.capabilities = capabilities;
     const pull = capabilities.textDocument?.diagnostic !== undefined;
     pullsConfiguration = capabilities.workspace?.configuration === true;
     registersConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -66,9 +69,9 @@ export function startServer(connection: Connection): void {
     void loadSettings((change.settings as Record<string, unknown> | undefined)?.[SECTION]);
   });
 
-  registerCompletion(connection, workspace);
+  registerCompletion(connection, workspace, client);
   registerHover(connection, workspace);
-  registerCodeActions(connection, workspace);
+  registerCodeActions(connection, workspace, client);
   registerOutline(connection, workspace);
   registerFolding(connection, workspace);
   registerSelectionRanges(connection, workspace);
