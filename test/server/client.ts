@@ -32,6 +32,10 @@ export interface ClientOptions {
   readonly pull: boolean;
   /** What the client answers to workspace/configuration for `lyncTopology`. */
   readonly settings?: Record<string, unknown>;
+  /** Announce snippet support in completion items (default: yes). */
+  readonly snippetSupport?: boolean;
+  /** Announce versioned `documentChanges` in workspace edits (default: no). */
+  readonly documentChanges?: boolean;
 }
 
 /** A language client that talks to the built server over stdio, as an editor would. */
@@ -67,9 +71,14 @@ export class TestClient {
       textDocument: {
         synchronization: { dynamicRegistration: false },
         ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : { publishDiagnostics: { versionSupport: true } }),
-        completion: { completionItem: { snippetSupport: true } },
+        completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } },
       },
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        diagnostics: { refreshSupport: true },
+        workspaceEdit: { documentChanges: options.documentChanges ?? false },
+      },
     };
     await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities });
     await connection.sendNotification('initialized', {});

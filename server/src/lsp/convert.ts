@@ -39,12 +39,22 @@ function documentationUrl(): string | undefined {
 
 const DOCUMENTATION = documentationUrl();
 
+/**
+ * What a diagnostic tells the client of its fixes: their titles, as a hint. No edits: a code action
+ * takes them from the analysis of the document as it is when asked, never from a diagnostic that
+ * may have been made for an older text.
+ */
+export interface FixData {
+  readonly fixes: readonly { readonly title: string; readonly preferred: boolean }[];
+}
+
 function anchor(code: string): string {
   const name = code === FILE_TOO_LARGE ? 'file-too-large' : RULES_BY_CODE.get(code)?.name;
   return `${code.toLowerCase()}-${name}`;
 }
 
 export function toLspDiagnostic(document: TextDocument, diagnostic: Diagnostic): LspDiagnostic {
+  const data: FixData = { fixes: diagnostic.fixes.map((fix) => ({ title: fix.title, preferred: fix.preferred })) };
   return {
     range: toRange(document, diagnostic.span),
     severity: SEVERITY[diagnostic.severity],
@@ -52,5 +62,6 @@ export function toLspDiagnostic(document: TextDocument, diagnostic: Diagnostic):
     ...(DOCUMENTATION ? { codeDescription: { href: `${DOCUMENTATION}#${anchor(diagnostic.code)}` } } : {}),
     source: SOURCE,
     message: diagnostic.message,
+    data,
   };
 }
