@@ -62,7 +62,8 @@ export function isSuppressed(suppressions: Suppressions, line: number, code: str
  * Where a new comment line for `line` goes: its start, except where something must stay in front of
  * it. On the first line, a byte order mark and the comments that open the file stay first; on any
  * line, a block comment that began on an earlier line is not split. Returns the offset, and whether
- * it lies at the start of the line (else the comment goes after what stays, and the line is broken).
+ * it lies at the start of the line (else the comment goes after what stays and the white space after
+ * it, and the line is broken there).
  */
 function insertionPoint(text: string, lines: LineIndex, line: number): { at: number; lineStart: boolean } {
   const start = lines.offsetAt({ line, character: 0 });
@@ -74,7 +75,7 @@ function insertionPoint(text: string, lines: LineIndex, line: number): { at: num
     if (end <= first) continue;
     const comment = kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia;
     const keptInFront = comment && (scanner.getTokenOffset() < first || (line === 0 && lines.positionAt(end).line === 0 && kind === SyntaxKind.BlockCommentTrivia));
-    if (keptInFront) at = end;
+    if (keptInFront || (kind === SyntaxKind.Trivia && at !== first)) at = end;
     else if (kind !== SyntaxKind.Trivia) break;
   }
   return { at, lineStart: at === first };
@@ -97,7 +98,7 @@ export function suppressionEdit(text: string, lines: LineIndex, line: number, co
   const eol = lineBreakOf(text);
   const { at, lineStart } = insertionPoint(text, lines, line);
   const comment = `// ${SUPPRESSION_MARKER} ${code}${eol}`;
-  if (!lineStart) return { span: { start: at, end: at }, newText: ` ${comment}` };
+  if (!lineStart) return { span: { start: at, end: at }, newText: /\s/.test(text[at - 1]) ? comment : ` ${comment}` };
   const indent = /^[ \t]*/.exec(text.slice(at))![0];
   return { span: { start: at, end: at }, newText: `${indent}${comment}` };
 }
