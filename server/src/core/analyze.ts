@@ -1,8 +1,9 @@
+import type { Node } from 'jsonc-parser';
 import { DEFAULT_SERVER_VERSION, type ServerVersion } from './catalog';
 import type { Diagnostic, Fix, Severity } from './diagnostics';
 import { EditBuilder } from './edits';
 import { buildModel, stringValuesOf, typedValuesOf, type TopologyModel } from './model';
-import { parseText, type ParsedText } from './parse';
+import { parseText, type ParsedText, type SyntaxProblem } from './parse';
 import { RULES, RULES_BY_CODE } from './rules';
 import { hostedUmProviders } from './rules/hostedUm';
 import { isSuppressed, readSuppressions, type SeveritySetting } from './severity';
@@ -45,6 +46,37 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 function lineBefore(text: string, offset: number): string {
   const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   return text.slice(start, offset);
+}
+
+/** The innermost object or array whose text holds `span`. */
+function containerOf(root: Node, span: Span): Node {
+  let container = root;
+  for (let descended = true; descended; ) {
+    descended = false;
+    for (const child of container.children ?? []) {
+      const node = child.type === 'property' ? child.children?.[1] : child;
+      if (node && (node.type === 'object' || node.type === 'array') && node.offset <= span.start && span.end <= node.offset + node.length) {
+        container = node;
+        descended = true;
+        break;
+      }
+    }
+  }
+  return container;
+}
+
+/**
+ * The findings with the fixes that edit an object or array holding a syntax error left out: where the
+ * parser had to guess, an edit placed by its guess can break the file further.
+ */
+function withSafeFixes(found: readonly Diagnostic[], root: Node | undefined, problems: readonly SyntaxProblem[]): Diagnostic[] {
+  if (problems.length === 0 || !root) return [...found];
+  const broken = (span: Span) => {
+    const container = containerOf(root, span);
+    const end = container.offset + container.length;
+    return problems.some((p) => p.span.start <= end && p.span.end >= container.offset);
+  };
+  return found.map((d) => (d.fixes.length === 0 ? d : { ...d, fixes: d.fixes.filter((f) => !f.edits.some((e) => broken(e.span))) }));
 }
 
 export const FILE_TOO_LARGE = 'LT000';
@@ -104,7 +136,7 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
   const suppressions = readSuppressions(text, lines);
   const diagnostics: Diagnostic[] = [];
   const blocking: Diagnostic[] = [];
-  for (const diagnostic of found) {
+  for (const diagnostic of withSafeFixes(found, parsed.root, parsed.problems)) {
     const setting = settings.severity?.[diagnostic.code] ?? diagnostic.severity;
     const shown = setting !== 'off' && !isSuppressed(suppressions, lines.positionAt(diagnostic.span.start).line, diagnostic.code);
     const effective = shown && setting !== diagnostic.severity ? { ...diagnostic, severity: setting as Severity } : diagnostic;

@@ -21,6 +21,12 @@ function isCommentsOnly(piece: string): boolean {
  * An insertion after existing entries carries its own comma, so several stack at one point; one
  * into an empty object or array replaces the whole of it, so that two such conflict instead.
  */
+function hasLineComment(text: string): boolean {
+  const scanner = createScanner(text, false);
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) if (kind === SyntaxKind.LineCommentTrivia) return true;
+  return false;
+}
+
 export class EditBuilder {
   private unit: string | undefined;
   /** The document's own line break, used in every text inserted. */
@@ -54,11 +60,18 @@ export class EditBuilder {
     const own = node.parent?.type === 'property' ? node.parent : node;
     const list = own.parent?.children ?? [own];
     const index = list.indexOf(own);
-    const ownComma = this.commaAfter(own.offset + own.length);
+    const ownEnd = own.offset + own.length;
+    const ownComma = this.commaAfter(ownEnd);
+    const cut = ownComma >= 0 ? ownComma + 1 : ownEnd;
+    // A suppression comment inside the entry speaks of a line that stays, and comments between the entry
+    // and its comma are not on its own line: keep every comment and line break there, in place.
+    if (this.text.slice(own.offset, cut).includes(SUPPRESSION_MARKER) || /\S/.test(this.text.slice(ownEnd, cut - 1))) {
+      return { span: { start: own.offset, end: cut }, newText: this.triviaOf(own.offset, cut) };
+    }
     const previous = ownComma < 0 && index > 0 ? list[index - 1] : undefined;
     const previousComma = previous ? this.commaAfter(previous.offset + previous.length) : -1;
     let start = own.offset;
-    let end = ownComma >= 0 ? ownComma + 1 : own.offset + own.length;
+    let end = cut;
     const lineStart = this.lineStartOf(start);
     const lineEnd = this.lineEndOf(end);
     const before = this.text.slice(lineStart, start);
@@ -112,21 +125,34 @@ export class EditBuilder {
   private after(last: Node, separator: string, entry: string): TextEdit {
     const end = last.offset + last.length;
     const comma = this.commaAfter(end);
-    if (comma >= 0) return { span: { start: comma + 1, end: comma + 1 }, newText: `${separator}${entry},` };
-    return { span: { start: end, end }, newText: `,${separator}${entry}` };
+    if (comma >= 0) return this.keepingLine({ span: { start: comma + 1, end: comma + 1 }, newText: `${separator}${entry},` });
+    return this.keepingLine({ span: { start: end, end }, newText: `,${separator}${entry}` });
+  }
+
+  /**
+   * The edit on one line, when it would break a line a suppression comment points at: what follows
+   * the edit there would move to a new line, out of the comment's reach.
+   */
+  private keepingLine(edit: TextEdit): TextEdit {
+    const lineStart = this.lineStartOf(edit.span.end);
+    const rest = this.text.slice(edit.span.end, this.lineEndOf(edit.span.end));
+    const flat = edit.newText.replace(/(?:\r\n?|\n)[ \t]*/g, ' ');
+    const breaksLine = flat !== edit.newText && !/[\r\n]/.test(this.text.slice(edit.span.start, edit.span.end));
+    if (!breaksLine || isCommentsOnly(rest) || !this.pointedAt(lineStart) || hasLineComment(edit.newText)) return edit;
+    return { span: edit.span, newText: flat };
   }
 
   /** Replaces an empty object or array, comments inside it included, by one holding `entry`. */
   private fillEmpty(node: Node, open: string, entry: string, childIndent: string, close: string, baseIndent: string): TextEdit {
     if (this.text[node.offset + node.length - 1] !== close || node.length < 2) {
-      return { span: { start: node.offset + 1, end: node.offset + 1 }, newText: `${this.eol}${childIndent}${entry}` };
+      return this.keepingLine({ span: { start: node.offset + 1, end: node.offset + 1 }, newText: `${this.eol}${childIndent}${entry}` });
     }
     const inner = this.text.slice(node.offset + 1, node.offset + node.length - 1).trim();
     const kept = inner ? `${this.eol}${childIndent}${inner}` : '';
-    return {
+    return this.keepingLine({
       span: { start: node.offset, end: node.offset + node.length },
       newText: `${open}${kept}${this.eol}${childIndent}${entry}${this.eol}${baseIndent}${close}`,
-    };
+    });
   }
 
   /** JSON text of a value, its inner lines indented to sit at `indent`. */
@@ -177,6 +203,18 @@ export class EditBuilder {
     if (lineStart === 0) return false;
     const previousEnd = this.text.startsWith('\r\n', lineStart - 2) ? lineStart - 2 : lineStart - 1;
     return this.text.slice(this.lineStartOf(previousEnd), previousEnd).includes(SUPPRESSION_MARKER);
+  }
+
+  /** The comments, white space and line breaks between two offsets, without the tokens between them. */
+  private triviaOf(start: number, end: number): string {
+    const scanner = createScanner(this.text.slice(start, end), false);
+    let kept = '';
+    for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+      if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia || kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
+        kept += this.text.substr(start + scanner.getTokenOffset(), scanner.getTokenLength());
+      }
+    }
+    return kept;
   }
 
   /** Offset of a comma that follows `offset` across white space and comments only, or -1. */

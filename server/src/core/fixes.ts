@@ -2,10 +2,14 @@ import type { Diagnostic, TextEdit } from './diagnostics';
 import type { Span } from './text';
 
 /**
- * Two edits conflict when their spans overlap. Insertions at one point do not: the edit builder
- * writes each with its own separating comma, so they stack in any order.
+ * Two edits conflict when their spans overlap, or when one inserts at an end of what the other
+ * replaces: an insertion leans on the text next to it (a comma after the entry a removal takes).
+ * Insertions at one point do not: the edit builder writes each with its own separating comma, so
+ * they stack in any order.
  */
 function conflicts(a: TextEdit, b: TextEdit): boolean {
+  const insertions = (a.span.start === a.span.end ? 1 : 0) + (b.span.start === b.span.end ? 1 : 0);
+  if (insertions === 1) return a.span.start <= b.span.end && b.span.start <= a.span.end;
   return a.span.start < b.span.end && b.span.start < a.span.end;
 }
 
