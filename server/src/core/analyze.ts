@@ -43,9 +43,8 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 }
 
 /** The text of the line that holds `offset`, up to it. */
-function lineBefore(text: string, offset: number): string {
-  const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-  return text.slice(start, offset);
+function lineBefore(text: string, lines: LineIndex, offset: number): string {
+  return text.slice(lines.offsetAt({ line: lines.positionAt(offset).line, character: 0 }), offset);
 }
 
 /** The innermost object or array whose text holds `span`. */
@@ -119,7 +118,7 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
   // indentation new entries take, and a comment a removal must leave alone).
   for (const object of model.objects) {
     const isProvider = object.spec.id === 'hostingProvider';
-    const key = isProvider ? `${model.serverVersion}|${hosted.has(object)}|${edits.indentUnit()}|${edits.eol}|${lineBefore(text, object.node.offset)}` : undefined;
+    const key = isProvider ? `${model.serverVersion}|${hosted.has(object)}|${edits.indentUnit()}|${edits.eol}|${lineBefore(text, lines, object.node.offset)}` : undefined;
     const kept = object.kept.findings;
     if (key !== undefined && kept?.context === key) {
       found.push(...moved(kept.diagnostics, object.node.offset - kept.offset));
