@@ -9,7 +9,9 @@ import { EXAMPLES, repoFile } from '../helpers';
  * Providers laid out so that one ends and the next begins on the same line (`    }, {`), where what a
  * provider's fixes insert depends on text in front of it; also in CRLF and indented by tabs.
  */
-const SHARED_LINES = generateTopology(30).replace(/\n {4}\},\n {4}\{/g, '\n    }, {');
+const SHARED_LINES = generateTopology(30)
+  .replace(/\n {4}\},\n {4}\{/g, '\n    }, {')
+  .replace('}, {\n      "Identity": "Provider 3"', '}, {}, {\n      "Identity": "Provider 3"');
 const LAYOUTS = [SHARED_LINES, SHARED_LINES.replace(/\n/g, '\r\n'), SHARED_LINES.replace(/\n((?: {2})+)/g, (_, indent: string) => `\n${'\t'.repeat(indent.length / 2)}`)];
 const TEXTS = [...EXAMPLES.map((file) => repoFile(file)), generateTopology(30), ...LAYOUTS];
 

@@ -42,6 +42,8 @@ export interface ClientOptions {
 export class TestClient {
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly logged: string[] = [];
+  /** How often the server asked to pull diagnostics again: once it has read the settings, then on each change of them. */
+  refreshes = 0;
   private readonly documents = new Map<string, TextDocument>();
   settings: Record<string, unknown>;
 
@@ -65,7 +67,10 @@ export class TestClient {
     });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => (item.section === 'lyncTopology' ? client.settings : null)));
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      client.refreshes++;
+      return null;
+    });
     connection.listen();
     const capabilities: ClientCapabilities = {
       textDocument: {
