@@ -51,7 +51,7 @@ describe('incremental analysis', () => {
       text: fc.constantFrom(...LAYOUTS),
       line: fc.nat(),
       removed: fc.integer({ min: 0, max: 2 }),
-      inserted: fc.constantFrom('', ' ', '\t', '  ', '/* c */ '),
+      inserted: fc.constantFrom('', ' ', '\t', '  ', '/* c */ ', '// lync-topology-disable-next-line\n', '// lync-topology-disable-next-line LT101\n'),
     });
     let applied = 0;
     fc.assert(

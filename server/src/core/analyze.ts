@@ -1,12 +1,12 @@
 import type { Node } from 'jsonc-parser';
 import { DEFAULT_SERVER_VERSION, type ServerVersion } from './catalog';
 import type { Diagnostic, Fix, Severity } from './diagnostics';
-import { EditBuilder } from './edits';
+import { EditBuilder, isCommentsOnly } from './edits';
 import { buildModel, stringValuesOf, typedValuesOf, type TopologyModel } from './model';
 import { parseText, type ParsedText, type SyntaxProblem } from './parse';
 import { RULES, RULES_BY_CODE } from './rules';
 import { hostedUmProviders } from './rules/hostedUm';
-import { isSuppressed, readSuppressions, type SeveritySetting } from './severity';
+import { isSuppressed, readSuppressions, SUPPRESSION_MARKER, type SeveritySetting } from './severity';
 import { LineIndex, type Span } from './text';
 
 export interface AnalysisSettings {
@@ -42,9 +42,22 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
 }
 
-/** The text of the line that holds `offset`, up to it. */
-function lineBefore(text: string, lines: LineIndex, offset: number): string {
-  return text.slice(lines.offsetAt({ line: lines.positionAt(offset).line, character: 0 }), offset);
+/**
+ * What the edits made inside a node read of the text around it: the indentation of its first line,
+ * whether a suppression comment on the line before points at that line, and whether its last line
+ * goes on after it with more than comments.
+ */
+function surroundings(text: string, lines: LineIndex, node: { offset: number; length: number }, anyMarker: boolean): string {
+  const first = lines.positionAt(node.offset).line;
+  const end = node.offset + node.length;
+  const lineStart = (line: number) => lines.offsetAt({ line, character: 0 });
+  const indent = /^[ \t]*/.exec(text.slice(lineStart(first), node.offset))![0];
+  const marked = (from: number, to: number) => anyMarker && text.slice(from, to).includes(SUPPRESSION_MARKER);
+  // Whether a suppression comment may point at its first line, or (from in front of it) at its second.
+  const pointed = first > 0 && marked(lineStart(first - 1), lineStart(first));
+  const pointedNext = marked(lineStart(first), node.offset);
+  const lineGoesOn = !isCommentsOnly(text.slice(end, lineStart(lines.positionAt(end).line + 1)).trimEnd());
+  return `${indent}|${pointed}|${pointedNext}|${lineGoesOn}`;
 }
 
 /** The innermost object or array whose text holds `span`. */
@@ -114,11 +127,13 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
   // was, they are reused, moved by as much as the provider moved. Only providers: an edit never lies inside
   // one without rebuilding it, so everything they report moves with them. The key holds all a finding and
   // its edits read outside the provider: the version, whether it hosts Exchange UM, the document's
-  // indentation step and line break, and the text in front of the provider on its first line (the
-  // indentation new entries take, and a comment a removal must leave alone).
+  // indentation step and line break, and the lines the provider starts and ends on (the indentation new
+  // entries take; whether a suppression comment points at the first or second, and the last goes on after
+  // it, for removals and insertions that must not move a line out of such a comment's reach).
+  const marked = text.includes(SUPPRESSION_MARKER);
   for (const object of model.objects) {
     const isProvider = object.spec.id === 'hostingProvider';
-    const key = isProvider ? `${model.serverVersion}|${hosted.has(object)}|${edits.indentUnit()}|${edits.eol}|${lineBefore(text, lines, object.node.offset)}` : undefined;
+    const key = isProvider ? `${model.serverVersion}|${hosted.has(object)}|${edits.indentUnit()}|${edits.eol}|${surroundings(text, lines, object.node, marked)}` : undefined;
     const kept = object.kept.findings;
     if (key !== undefined && kept?.context === key) {
       found.push(...moved(kept.diagnostics, object.node.offset - kept.offset));

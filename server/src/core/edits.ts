@@ -4,9 +4,8 @@ import type { TextEdit } from './diagnostics';
 import { SUPPRESSION_MARKER } from './severity';
 import { lineBreakOf } from './text';
 
-
 /** Whether a piece of one line holds only white space and whole comments, none of them a suppression comment. */
-function isCommentsOnly(piece: string): boolean {
+export function isCommentsOnly(piece: string): boolean {
   const scanner = createScanner(piece, false);
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     if (kind === SyntaxKind.Trivia) continue;
@@ -16,17 +15,17 @@ function isCommentsOnly(piece: string): boolean {
   return true;
 }
 
-/**
- * Builds the text edits of fixes straight from the syntax tree, in the document's own indentation.
- * An insertion after existing entries carries its own comma, so several stack at one point; one
- * into an empty object or array replaces the whole of it, so that two such conflict instead.
- */
 function hasLineComment(text: string): boolean {
   const scanner = createScanner(text, false);
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) if (kind === SyntaxKind.LineCommentTrivia) return true;
   return false;
 }
 
+/**
+ * Builds the text edits of fixes straight from the syntax tree, in the document's own indentation.
+ * An insertion after existing entries carries its own comma, so several stack at one point; one
+ * into an empty object or array replaces the whole of it, so that two such conflict instead.
+ */
 export class EditBuilder {
   private unit: string | undefined;
   /** The document's own line break, used in every text inserted. */
