@@ -6,6 +6,8 @@ import { lineBreakOf } from './text';
 
 /** Whether a piece of one line holds only white space and whole comments, none of them a suppression comment. */
 export function isCommentsOnly(piece: string): boolean {
+  // Every comment starts with a slash: without one, only white space is comments only (and no scanner is needed).
+  if (!piece.includes('/')) return piece.trim() === '';
   const scanner = createScanner(piece, false);
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     if (kind === SyntaxKind.Trivia) continue;
