@@ -115,6 +115,12 @@ export class Workbench {
     return (await rows.allInnerTexts()).map((r) => normalize(r).split('\n')[0].trim());
   }
 
+  /** Undoes the edits of the active file, and waits until no tab is left unsaved. */
+  async revert(): Promise<void> {
+    await this.palette('File: Revert File');
+    await this.page.locator('.tabs-container .tab.dirty').waitFor({ state: 'detached' });
+  }
+
   async count(selector: string): Promise<number> {
     return this.page.locator(selector).count();
   }
@@ -192,6 +198,7 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[], workspace: string
 
   await step('completion and quick fix in a user', async () => {
     await page.keyboard.press('Escape');
+    await ui.revert();
     await ui.open(VOICE_MAIL);
     const line = readFileSync(join(ROOT, 'examples', VOICE_MAIL), 'utf8').split('\n').findIndex((l) => l.includes('"pilar@contoso.com"')) + 1;
     await ui.endOfLine(line);
@@ -217,14 +224,14 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[], workspace: string
     await page.keyboard.press('Enter');
     await lineHas('"HostedVoicemailPolicy": "ExRedmond" }');
     await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .squiggly-error').length === 0, undefined, { timeout: TIMEOUT });
+    await ui.revert();
     return labels.slice(0, 4).join(', ');
   });
 
   await step('preview', async () => {
     await page.keyboard.press('Escape');
     // The picture shows the examples as they ship: the edits above are undone.
-    await ui.palette('File: Revert File');
-    await page.locator('.tabs-container .tab.dirty').waitFor({ state: 'detached' });
+    await ui.revert();
     await ui.open('cross-premises.lync.jsonc');
     await ui.palette('Lync Topology: Open Cmdlets Preview to the Side');
     const preview = page.locator('.editor-group-container', { has: page.locator('.tab', { hasText: 'cross-premises.ps1' }) });
@@ -257,8 +264,6 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[], workspace: string
   await step('plan preview', async () => {
     await page.keyboard.press('Escape');
     await ui.open(VOICE_MAIL);
-    // An earlier step edits the example: the plan is about it as it is on disk.
-    await ui.palette('File: Revert File');
     await ui.palette('Lync Topology: Preview Changes Against...');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'A deployed topology file' }).first().waitFor();
     await page.keyboard.press('Enter');

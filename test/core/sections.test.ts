@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { complete, documentSymbols, hover, nameLinksAt, type Analysis } from '../../server/src/core';
+import { applyEdits, complete, documentSymbols, hover, nameLinksAt, renameName, type Analysis } from '../../server/src/core';
 import { applyFix, check, repoFile } from '../helpers';
 
 const EXAMPLE = repoFile('examples/exchange-online.lync.jsonc');
@@ -65,6 +65,18 @@ describe('the new sections in completion, hover, outline, references and fixes',
     assert.equal(links.references.length, 2);
     assert.equal(links.definitions.length, 1);
     assert.equal(nameLinksAt(analysis.model, at(analysis, '"Identity": "pilar@', 14)), undefined, 'a user is named by nothing');
+  });
+
+  it('renames a policy with its grants, and refuses a name another policy has', () => {
+    const analysis = check(EXAMPLE);
+    const offset = at(analysis, '"HostedVoicemailPolicy": "ExRedmond" }', 27);
+    const renamed = renameName(analysis, offset, 'Redmond UM')!;
+    assert.ok('edits' in renamed);
+    const text = applyEdits(EXAMPLE, renamed.edits);
+    assert.equal(text.split('"Redmond UM"').length - 1, 3);
+    assert.deepEqual(check(text).diagnostics, []);
+    const refused = renameName(analysis, offset, 'GLOBAL')!;
+    assert.ok('refused' in refused && /LT501|already has the Identity "global"/.test(refused.refused), JSON.stringify(refused));
   });
 
   it('fixes a comma-separated Organization into the array, and a domain named twice', () => {

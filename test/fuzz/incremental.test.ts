@@ -23,7 +23,15 @@ const SAME_LINE = `{ "SipDomains": ["contoso.com"],
     "DisplayNumber": "+1425" }, { "SipAddress": "exum", "DisplayNumber": "+1425", "HostedVoicemailPolicy": "tag:ExRedmond" } ]
 }`;
 
-const TEXTS = [...EXAMPLES.map((file) => repoFile(file)), generateTopology(30), generateProcedureTopology(12, 4, 5), SAME_LINE];
+/**
+ * Providers laid out so that one ends and the next begins on the same line (`    }, {`), where what a
+ * provider's fixes insert depends on text in front of it; also in CRLF and indented by tabs.
+ */
+const SHARED_LINES = generateTopology(30)
+  .replace(/\n {4}\},\n {4}\{/g, '\n    }, {')
+  .replace('}, {\n      "Identity": "Provider 3"', '}, {}, {\n      "Identity": "Provider 3"');
+const LAYOUTS = [SHARED_LINES, SHARED_LINES.replace(/\n/g, '\r\n'), SHARED_LINES.replace(/\n((?: {2})+)/g, (_, indent: string) => `\n${'\t'.repeat(indent.length / 2)}`)];
+const TEXTS = [...EXAMPLES.map((file) => repoFile(file)), generateTopology(30), ...LAYOUTS, generateProcedureTopology(12, 4, 5), SAME_LINE];
 
 /** What an analysis says: its findings and its script. */
 function outcome(analysis: Analysis): unknown {
@@ -54,6 +62,38 @@ describe('incremental analysis', () => {
       { seed: 11, numRuns: 3000 },
     );
     assert.ok(applied > 300, `the incremental path applied ${applied} times`);
+  });
+
+  it('gives what a full analysis gives after white space is put in or taken out at the start of a line', () => {
+    const lineStartChange = fc.record({
+      text: fc.constantFrom(...LAYOUTS),
+      line: fc.nat(),
+      removed: fc.integer({ min: 0, max: 2 }),
+      inserted: fc.constantFrom('', ' ', '\t', '  ', '/* c */ ', '// lync-topology-disable-next-line\n', '// lync-topology-disable-next-line LT101\n'),
+    });
+    let applied = 0;
+    fc.assert(
+      fc.property(lineStartChange, ({ text, line, removed, inserted }) => {
+        const starts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
+        const start = starts[line % starts.length];
+        const span = { start, end: Math.min(text.length, start + (/^[ \t]*/.exec(text.slice(start))![0].length >= removed ? removed : 0)) };
+        const changed = text.slice(0, span.start) + inserted + text.slice(span.end);
+        const incremental = reanalyze(analyze(text), { span, newText: inserted });
+        if (!incremental) return;
+        applied++;
+        assert.deepEqual(outcome(incremental), outcome(analyze(changed)));
+      }),
+      { seed: 12, numRuns: 600 },
+    );
+    assert.ok(applied > 100, `the incremental path applied ${applied} times`);
+  });
+
+  it('re-indents the fixes of the provider after a shared line when that line is indented (issue 12.7)', () => {
+    const text = '{\n  "HostingProviders": [\n    { "Identity": "A", "ProxyFqdn": "a.example.com"\n    }, {}\n  ]\n}';
+    const at = text.indexOf('    }, {}');
+    const incremental = reanalyze(analyze(text), { span: { start: at, end: at }, newText: ' ' })!;
+    assert.ok(incremental, 'the change stays inside the first provider');
+    assert.deepEqual(outcome(incremental), outcome(analyze(text.slice(0, at) + ' ' + text.slice(at))));
   });
 
   it('applies to a one-character edit inside a provider, and not to one that reaches outside', () => {

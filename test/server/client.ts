@@ -32,12 +32,18 @@ export interface ClientOptions {
   readonly pull: boolean;
   /** What the client answers to workspace/configuration for `lyncTopology`. */
   readonly settings?: Record<string, unknown>;
+  /** Announce snippet support in completion items (default: yes). */
+  readonly snippetSupport?: boolean;
+  /** Announce versioned `documentChanges` in workspace edits (default: no). */
+  readonly documentChanges?: boolean;
 }
 
 /** A language client that talks to the built server over stdio, as an editor would. */
 export class TestClient {
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly logged: string[] = [];
+  /** How often the server asked to pull diagnostics again: once it has read the settings, then on each change of them. */
+  refreshes = 0;
   private readonly documents = new Map<string, TextDocument>();
   settings: Record<string, unknown>;
 
@@ -61,15 +67,23 @@ export class TestClient {
     });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => (item.section === 'lyncTopology' ? client.settings : null)));
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      client.refreshes++;
+      return null;
+    });
     connection.listen();
     const capabilities: ClientCapabilities = {
       textDocument: {
         synchronization: { dynamicRegistration: false },
         ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : { publishDiagnostics: { versionSupport: true } }),
-        completion: { completionItem: { snippetSupport: true } },
+        completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } },
       },
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        diagnostics: { refreshSupport: true },
+        workspaceEdit: { documentChanges: options.documentChanges ?? false },
+      },
     };
     await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities });
     await connection.sendNotification('initialized', {});

@@ -1,112 +1,222 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CancellationTokenSource, LSPErrorCodes, ResponseError, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { generateTopology } from '../../bench/topology';
-import { hostedUm, UM_PROVIDER } from '../helpers';
-import { applyTextEdits, TestClient } from './client';
+import type { CodeAction, CompletionItem, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { analyze } from '../../server/src/core';
+import { applyTextEdits, eventually, TestClient } from './client';
 
-let client: TestClient;
+/**
+ * Issue 12 over stdio: edits that stay valid for the document as it is now, in the client's own terms.
+ * Two clients: one like VS Code (snippets, versioned documentChanges), one like Neovim 0.7 (neither).
+ */
+let modern: TestClient;
+let plain: TestClient;
 let counter = 0;
 
-function open(text: string): string {
+function open(client: TestClient, text: string): string {
   const uri = `file:///editing/${++counter}.lync.jsonc`;
   client.open(uri, text);
   return uri;
 }
 
-const codesOf = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code).sort();
-
-async function format(uri: string, options: Record<string, unknown>): Promise<TextEdit[]> {
-  return (await client.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true, ...options } })) as TextEdit[];
+/** The edits of a workspace edit for `uri`, from `changes` or from the `documentChanges` of the given version. */
+function editsOf(edit: WorkspaceEdit | undefined, uri: string, version?: number): TextEdit[] {
+  if (edit?.documentChanges) {
+    const changes = edit.documentChanges as TextDocumentEdit[];
+    assert.ok(changes.every((c) => c.textDocument.uri === uri && c.textDocument.version === version), JSON.stringify(changes));
+    return changes.flatMap((c) => c.edits as TextEdit[]);
+  }
+  return edit?.changes?.[uri] ?? [];
 }
 
-/** The error a request is answered with, or fails when it is answered normally. */
-async function refusal(request: Promise<unknown>): Promise<ResponseError<unknown>> {
-  return request.then(
-    (answer) => assert.fail(`expected an error, got ${JSON.stringify(answer)}`),
-    (error: unknown) => {
-      assert.ok(error instanceof ResponseError, String(error));
-      return error;
-    },
-  );
+async function codeActions(client: TestClient, uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+  const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: client.document(uri).positionAt(client.text(uri).length) };
+  return (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } })) as CodeAction[];
 }
 
-before(async () => (client = await TestClient.start({ pull: true })));
-after(() => client.stop());
+async function diagnosticsOf(client: TestClient, uri: string): Promise<Diagnostic[]> {
+  return client.pull(uri);
+}
 
-describe('formatting over stdio', () => {
-  it('leaves a silenced line whole, so that its finding stays silenced', async () => {
-    const text = '{\n  // lync-topology-disable-next-line LT101\n  "AccessEdgeConfiguration": { "AllowFederatedUsers": "True", "UseDnsSrvRouting": "yes", "EnablePartnerDiscovery": false },\n"SipDomains": [ "contoso.com" ]\n}\n';
-    const uri = open(text);
-    const before = await client.pull(uri);
-    const formatted = applyTextEdits(text, await format(uri, {}));
-    assert.match(formatted, /\n {2}"SipDomains": \[\n {4}"contoso.com"\n/);
-    const after = open(formatted);
-    assert.deepEqual(codesOf(await client.pull(after)), codesOf(before));
-  });
+/** Applies the action's edit in the client, as an editor does, and returns the new text. */
+function apply(client: TestClient, uri: string, action: CodeAction): string {
+  client.change(uri, editsOf(action.edit, uri, client.document(uri).version));
+  return client.text(uri);
+}
 
-  it('keeps the final line break, and follows insertFinalNewline, trimFinalNewlines and trimTrailingWhitespace', async () => {
-    const body = '{"SipDomains": ["contoso.com"]} // end   ';
-    const pretty = '{\n  "SipDomains": [\n    "contoso.com"\n  ]\n} // end   ';
-    assert.equal(applyTextEdits(`${body}\r\n`, await format(open(`${body}\r\n`), {})), `${pretty.replace(/\n/g, '\r\n')}\r\n`);
-    assert.equal(applyTextEdits(body, await format(open(body), {})), pretty);
-    assert.equal(applyTextEdits(body, await format(open(body), { insertFinalNewline: true })), `${pretty}\n`);
-    assert.equal(applyTextEdits(`${body}\n\n\n`, await format(open(`${body}\n\n\n`), { trimFinalNewlines: true })), `${pretty}\n`);
-    assert.equal(applyTextEdits(`${body}\n\n\n`, await format(open(`${body}\n\n\n`), {})), `${pretty}\n\n\n`);
-    assert.equal(applyTextEdits(`${body}\n`, await format(open(`${body}\n`), { trimTrailingWhitespace: true })), `${pretty.trimEnd()}\n`);
-  });
+before(async () => {
+  modern = await TestClient.start({ pull: true, documentChanges: true });
+  plain = await TestClient.start({ pull: true, snippetSupport: false });
+  // Settings read later would drop the analyses made before, and with them the incremental path.
+  await eventually(() => (plain.refreshes > 0 && modern.refreshes > 0) || undefined, 'the servers to read their settings');
+});
+after(async () => {
+  await modern.stop();
+  await plain.stop();
+});
 
-  it('answers 20,000 nested arrays quickly with edits that each carry their text', async () => {
-    const depth = 20_000;
-    const text = `{ "SipDomains": ${'['.repeat(depth)}${']'.repeat(depth)} }`;
-    const edits = await format(open(text), {});
-    assert.ok(edits.every((edit) => typeof edit.newText === 'string'));
-    assert.ok(applyTextEdits(text, edits).includes('['.repeat(depth - 63)));
-    const shallow = `{ "SipDomains": ${'['.repeat(25)}${']'.repeat(25)} }`;
-    const wide = await format(open(shallow), { tabSize: 8 });
-    assert.ok(wide.every((edit) => typeof edit.newText === 'string'));
-    assert.ok(applyTextEdits(shallow, wide).includes(`\n${' '.repeat(200)}[`));
+const EDGE = ['{', '  "AccessEdgeConfiguration": {', '    "UseDnsSrvRouting": true, "EnablePartnerDiscovery": false,', '    "Force": true,', '    "AllowFederatedUsers": true', '  }', '}'].join('\n');
+
+describe('code actions answer for the current version (issue 12.1)', () => {
+  for (const [name, client, versioned] of [
+    ['a client with documentChanges', () => modern, true],
+    ['a client without them (Neovim 0.7)', () => plain, false],
+  ] as const) {
+    it(`a diagnostic moved by a later edit gets the current fix, and none once it is fixed: ${name}`, async () => {
+      const c = client();
+      const uri = open(c, EDGE);
+      const [force] = (await diagnosticsOf(c, uri)).filter((d) => d.code === 'LT005');
+      assert.equal(force.range.start.line, 3);
+      c.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '// edge settings\n' }]);
+      const moved = { ...force, range: { start: { ...force.range.start, line: 4 }, end: { ...force.range.end, line: 4 } } };
+      const actions = await codeActions(c, uri, [moved]);
+      const fix = actions.find((a) => a.isPreferred)!;
+      assert.equal(fix.edit!.documentChanges !== undefined, versioned);
+      const fixed = apply(c, uri, fix);
+      assert.equal(fixed, '// edge settings\n{\n  "AccessEdgeConfiguration": {\n    "UseDnsSrvRouting": true, "EnablePartnerDiscovery": false,\n    "AllowFederatedUsers": true\n  }\n}');
+      // The editor still shows the old diagnostic until it pulls again: it matches nothing now.
+      assert.deepEqual(await codeActions(c, uri, [moved]), []);
+      // Nor does a diagnostic left where it was before the first edit.
+      assert.deepEqual((await codeActions(c, uri, [force])).filter((a) => a.edit !== undefined && a.title.startsWith('Remove')), []);
+    });
+  }
+
+  it('a versioned edit names the version it was made for', async () => {
+    const uri = open(modern, EDGE);
+    modern.edit(uri, '"Force": true', '"Force": true ');
+    const [force] = (await diagnosticsOf(modern, uri)).filter((d) => d.code === 'LT005');
+    const [action] = await codeActions(modern, uri, [force]);
+    assert.equal((action.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, 2);
   });
 });
 
-describe('rename over stdio', () => {
-  const text = hostedUm(UM_PROVIDER).replace('    { ', '    { "Identity": "Other UM", "Enabled": true, "ProxyFqdn": "other.fabrikam.com" },\n    { ');
+describe('removals keep the comments around the key (issue 12.2)', () => {
+  const text = [
+    '{',
+    '  "AccessEdgeConfiguration": {',
+    '    "UseDnsSrvRouting": true, // routing by DNS SRV records',
+    '    "Force": true,',
+    '    // lync-topology-disable-next-line LT101 -- kept as a string on purpose',
+    '    "AllowFederatedUsers": "True",',
+    '    "EnablePartnerDiscovery": false, // partners are listed by hand',
+    '    "WhatIf": true',
+    '  }',
+    '}',
+  ].join('\n');
 
-  const rename = (uri: string, newName: string, search = '"Hosted UM"', n = 1) =>
-    client.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: client.positionOf(uri, search, 1, n), newName }) as Promise<WorkspaceEdit | null>;
+  it('the preferred fix of each command-only key, and fix-all, leave every other line and comment', async () => {
+    const uri = open(plain, text);
+    const found = await diagnosticsOf(plain, uri);
+    assert.deepEqual(found.map((d) => d.code).sort(), ['LT005', 'LT005']);
+    const whatIf = found.find((d) => String(d.message).includes('WhatIf'))!;
+    const removed = applyTextEdits(text, editsOf((await codeActions(plain, uri, [whatIf])).find((a) => a.isPreferred)!.edit, uri));
+    const withoutWhatIf = text.replace('false, // partners', 'false // partners').replace('\n    "WhatIf": true', '');
+    assert.equal(removed, withoutWhatIf);
+    const [fixAll] = await codeActions(plain, uri, [], ['source.fixAll']);
+    const fixed = apply(plain, uri, fixAll);
+    assert.equal(fixed, withoutWhatIf.replace('    "Force": true,\n', ''));
+    assert.deepEqual(await diagnosticsOf(plain, uri), [], 'the suppressed LT101 stays suppressed');
+  });
+});
 
-  it('refuses a name the server would flag, saying why, and changes nothing', async () => {
-    const uri = open(text);
-    for (const [newName, reason] of [
-      ['', /not empty/],
-      ['Hosted\nUM', /line break/],
-      ['other um', /already has the Identity/],
-    ] as const) {
-      const error = await refusal(rename(uri, newName));
-      assert.equal(error.code, LSPErrorCodes.RequestFailed);
-      assert.match(error.message, reason);
+describe('suppressions (issue 12.3, 12.4)', () => {
+  async function suppress(client: TestClient, uri: string, code: string): Promise<string> {
+    const diagnostic = (await diagnosticsOf(client, uri)).find((d) => d.code === code)!;
+    const action = (await codeActions(client, uri, [diagnostic])).find((a) => a.title === `Suppress ${code} for this line`)!;
+    return apply(client, uri, action);
+  }
+
+  it('a second suppression on a line joins the first comment, keeping its reason', async () => {
+    const uri = open(modern, '{\n  "AccessEdgeConfiguration": {\n    "UseDnsSrvRouting": true, "EnablePartnerDiscovery": false,\n    "AllowFederatedUsers": "True", "Force": true\n  }\n}');
+    assert.deepEqual((await diagnosticsOf(modern, uri)).map((d) => d.code), ['LT101', 'LT005']);
+    await suppress(modern, uri, 'LT101');
+    modern.edit(uri, 'LT101', 'LT101 -- a string on purpose');
+    const text = await suppress(modern, uri, 'LT005');
+    assert.match(text, /\n {4}\/\/ lync-topology-disable-next-line LT101, LT005 -- a string on purpose\n {4}"AllowFederatedUsers"/);
+    assert.deepEqual(await diagnosticsOf(modern, uri), []);
+  });
+
+  it('in a CRLF file, fixes, fix-all and suppressions insert CRLF', async () => {
+    const text = '{\r\n  "SipDomains": ["contoso.com"],\r\n  "AccessEdgeConfiguration": {\r\n    "UseDnsSrvRouting": true,\r\n    "AllowFederatedUsers": "True",\r\n    "Force": true\r\n  }\r\n}\r\n';
+    const uri = open(plain, text);
+    const diagnostics = await diagnosticsOf(plain, uri);
+    const inserted: string[] = [];
+    for (const diagnostic of diagnostics) for (const action of await codeActions(plain, uri, [diagnostic])) inserted.push(...editsOf(action.edit, uri).map((e) => e.newText));
+    for (const action of await codeActions(plain, uri, [], ['source.fixAll'])) inserted.push(...editsOf(action.edit, uri).map((e) => e.newText));
+    assert.ok(inserted.some((t) => t.includes('\r\n')), 'something inserts lines');
+    for (const newText of inserted) assert.doesNotMatch(newText.replace(/\r\n/g, ''), /[\r\n]/, JSON.stringify(newText));
+    const suppressed = await suppress(plain, uri, 'LT101');
+    assert.doesNotMatch(suppressed.replace(/\r\n/g, ''), /[\r\n]/);
+  });
+
+  it('a suppression on the first line goes after the byte order mark and the comment the file opens with', async () => {
+    const uri = open(modern, '\ufeff/* topology of contoso */ { "AccessEdgeConfiguration": { "UseDnsSrvRouting": true, "EnablePartnerDiscovery": true } }');
+    const text = await suppress(modern, uri, 'LT305');
+    assert.ok(text.startsWith('\ufeff/* topology of contoso */ // lync-topology-disable-next-line LT305\n'), JSON.stringify(text));
+    assert.deepEqual((await diagnosticsOf(modern, uri)).filter((d) => d.code === 'LT305'), []);
+  });
+});
+
+describe('reused findings of an unchanged provider (issue 12.7)', () => {
+  it('after a space at the start of a line where one provider ends and the next begins, the fixes equal a fresh analysis', async () => {
+    const text = '{\n  "HostingProviders": [\n    { "Identity": "A", "ProxyFqdn": "a.example.com"\n    }, {}\n  ]\n}';
+    const uri = open(plain, text);
+    await diagnosticsOf(plain, uri);
+    const lineStart = plain.positionOf(uri, '    }, {');
+    plain.change(uri, [{ range: { start: lineStart, end: lineStart }, newText: ' ' }]);
+    const diagnostics = await diagnosticsOf(plain, uri);
+    const fresh = open(plain, plain.text(uri));
+    const freshDiagnostics = await diagnosticsOf(plain, fresh);
+    assert.deepEqual(diagnostics, freshDiagnostics);
+    for (const [index, diagnostic] of diagnostics.entries()) {
+      const edits = (await codeActions(plain, uri, [diagnostic])).map((a) => editsOf(a.edit, uri));
+      const freshEdits = (await codeActions(plain, fresh, [freshDiagnostics[index]])).map((a) => editsOf(a.edit, fresh));
+      assert.deepEqual(edits, freshEdits, String(diagnostic.message));
     }
-    const renamed = (await rename(uri, 'Fabrikam UM'))!;
-    assert.equal(applyTextEdits(text, renamed.changes![uri]).split('"Fabrikam UM"').length - 1, 2);
+  });
+});
+
+async function complete(client: TestClient, uri: string, search: string, delta: number): Promise<CompletionItem[]> {
+  return (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: client.positionOf(uri, search, delta) })) as CompletionItem[];
+}
+
+describe('completion in every client (issue 12.11, 12.13)', () => {
+  it('without snippet support, items are plain text with the defaults filled in, and insert valid JSON', async () => {
+    const text = '{\n  "AccessEdgeConfiguration": {\n    "UseDnsSrvRouting": true,\n    ""\n  }\n}';
+    const uri = open(plain, text);
+    const items = await complete(plain, uri, '""', 1);
+    const discovery = items.find((i) => i.label === 'EnablePartnerDiscovery')!;
+    assert.equal(discovery.insertTextFormat, 1);
+    assert.equal((discovery.textEdit as TextEdit).newText, '"EnablePartnerDiscovery": true');
+    for (const item of items) {
+      const newText = (item.textEdit as TextEdit).newText;
+      assert.doesNotMatch(newText, /\$\{?\d/, item.label);
+      const inserted = applyTextEdits(text, [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])]);
+      assert.deepEqual(analyze(inserted).diagnostics.filter((d) => d.code === 'LT001'), [], `${item.label}:\n${inserted}`);
+    }
+    const snippets = await complete(modern, open(modern, text), '""', 1);
+    assert.equal(snippets.find((i) => i.label === 'EnablePartnerDiscovery')!.insertTextFormat, 2);
   });
 
-  it('answers an error, without logging one, where no provider name is', async () => {
-    const uri = open(text);
-    const logged = client.logged.length;
-    const error = await refusal(rename(uri, 'x', '"contoso.com"', 0));
-    assert.match(error.message, /Only a hosting provider name can be renamed/);
-    assert.deepEqual(client.logged.slice(logged).filter((line) => /rename|Error/.test(line)), []);
+  it('a multi-line template comes in the line\'s indentation, marked to be inserted as it is', async () => {
+    const text = '{\r\n    "HostingProviders": [\r\n        \r\n    ]\r\n}';
+    for (const client of [plain, modern]) {
+      const uri = open(client, text);
+      const item = (await complete(client, uri, '[\r\n', 11)).find((i) => i.label === 'Hosting provider for hosted Exchange UM')!;
+      assert.equal(item.insertTextMode, 1);
+      const newText = (item.textEdit as TextEdit).newText;
+      assert.match(newText, /^\{\r\n {12}"Identity": [^]*"\r\n {8}\\?\}$/, JSON.stringify(newText));
+    }
   });
 
-  it('answers RequestCancelled to a request cancelled before its work', async () => {
-    const uri = open(text);
-    // Keeps the server busy, so that the cancellation is read before the request's work begins.
-    const busy = format(open(generateTopology(5_000)), {});
-    const source = new CancellationTokenSource();
-    source.cancel();
-    const pending = client.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: client.positionOf(uri, '"Hosted UM"', 1), newName: 'X' }, source.token);
-    const error = await refusal(pending);
-    assert.equal(error.code, LSPErrorCodes.RequestCancelled);
-    assert.ok((await busy).length > 0);
+  it('a new entry after one without a comma brings the comma along', async () => {
+    const text = '{\n  "SipDomains": ["contoso.com"]\n  \n}';
+    for (const client of [plain, modern]) {
+      const uri = open(client, text);
+      const items = await complete(client, uri, '"]\n', 5);
+      const edge = items.find((i) => i.label === 'AccessEdgeConfiguration')!;
+      assert.deepEqual(edge.additionalTextEdits, [{ range: { start: { line: 1, character: 31 }, end: { line: 1, character: 31 } }, newText: ',' }]);
+      const inserted = applyTextEdits(text, [{ ...(edge.textEdit as TextEdit), newText: (edge.textEdit as TextEdit).newText.replace('$1', '') }, ...edge.additionalTextEdits!]);
+      assert.deepEqual(analyze(inserted).diagnostics.filter((d) => d.code === 'LT001'), [], inserted);
+    }
   });
 });

@@ -1,11 +1,12 @@
+import type { Node } from 'jsonc-parser';
 import { DEFAULT_SERVER_VERSION, type ServerVersion } from './catalog';
 import type { Diagnostic, Fix, Severity } from './diagnostics';
-import { EditBuilder } from './edits';
+import { EditBuilder, isCommentsOnly } from './edits';
 import { buildModel, stringValuesOf, typedValuesOf, type TopologyModel } from './model';
-import { parseText, type ParsedText } from './parse';
+import { parseText, type ParsedText, type SyntaxProblem } from './parse';
 import { RULES, RULES_BY_CODE } from './rules';
 import { hostedUmProviders } from './facts/hostedUm';
-import { isSuppressed, readSuppressions, type SeveritySetting } from './severity';
+import { isSuppressed, readSuppressions, SUPPRESSION_MARKER, type SeveritySetting } from './severity';
 import { LineIndex, type Span } from './text';
 
 export interface AnalysisSettings {
@@ -41,11 +42,53 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
 }
 
-/** The text between the start of the line `offset` is on and `offset`. */
-function linePrefix(text: string, offset: number): string {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  return text.slice(start, offset);
+/**
+ * What the edits made inside a node read of the text around it: the indentation of its first line,
+ * whether a suppression comment on the line before points at that line, and whether its last line
+ * goes on after it with more than comments.
+ */
+function surroundings(text: string, lines: LineIndex, node: { offset: number; length: number }, anyMarker: boolean): string {
+  const first = lines.positionAt(node.offset).line;
+  const end = node.offset + node.length;
+  const lineStart = (line: number) => lines.offsetAt({ line, character: 0 });
+  const indent = /^[ \t]*/.exec(text.slice(lineStart(first), node.offset))![0];
+  const marked = (from: number, to: number) => anyMarker && text.slice(from, to).includes(SUPPRESSION_MARKER);
+  // Whether a suppression comment may point at its first line, or (from in front of it) at its second.
+  const pointed = first > 0 && marked(lineStart(first - 1), lineStart(first));
+  const pointedNext = marked(lineStart(first), node.offset);
+  const lineGoesOn = !isCommentsOnly(text.slice(end, lineStart(lines.positionAt(end).line + 1)).trimEnd());
+  return `${indent}|${pointed}|${pointedNext}|${lineGoesOn}`;
+}
+
+/** The innermost object or array whose text holds `span`. */
+function containerOf(root: Node, span: Span): Node {
+  let container = root;
+  for (let descended = true; descended; ) {
+    descended = false;
+    for (const child of container.children ?? []) {
+      const node = child.type === 'property' ? child.children?.[1] : child;
+      if (node && (node.type === 'object' || node.type === 'array') && node.offset <= span.start && span.end <= node.offset + node.length) {
+        container = node;
+        descended = true;
+        break;
+      }
+    }
+  }
+  return container;
+}
+
+/**
+ * The findings with the fixes that edit an object or array holding a syntax error left out: where the
+ * parser had to guess, an edit placed by its guess can break the file further.
+ */
+function withSafeFixes(found: readonly Diagnostic[], root: Node | undefined, problems: readonly SyntaxProblem[]): Diagnostic[] {
+  if (problems.length === 0 || !root) return [...found];
+  const broken = (span: Span) => {
+    const container = containerOf(root, span);
+    const end = container.offset + container.length;
+    return problems.some((p) => p.span.start <= end && p.span.end >= container.offset);
+  };
+  return found.map((d) => (d.fixes.length === 0 ? d : { ...d, fixes: d.fixes.filter((f) => !f.edits.some((e) => broken(e.span))) }));
 }
 
 export const FILE_TOO_LARGE = 'LT000';
@@ -80,12 +123,16 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
     rule.check!({ model, syntaxProblems: parsed.problems, edits, report });
   }
   const hosted = new Set(hostedUmProviders(model));
-  // The findings of an entry of a list section are kept with its model: when an edit elsewhere leaves the
-  // entry as it was, they are reused, moved by as much as the entry moved. Only entries: an edit never lies
-  // inside one without rebuilding it, so everything they report moves with them. What their fixes read
-  // outside their braces (the indentation before them on their first line) is part of the key.
+  // The findings of an entry of a list section (a hosting provider, a user, ...) are kept with its model: when
+  // an edit elsewhere leaves the entry as it was, they are reused, moved by as much as the entry moved. Only
+  // entries: an edit never lies inside one without rebuilding it, so everything they report moves with them.
+  // The key holds all a finding and its edits read outside the entry: the version, whether it hosts Exchange
+  // UM, the document's indentation step and line break, and the lines the entry starts and ends on (the indentation new
+  // entries take; whether a suppression comment points at the first or second, and the last goes on after
+  // it, for removals and insertions that must not move a line out of such a comment's reach).
+  const marked = text.includes(SUPPRESSION_MARKER);
   for (const object of model.objects) {
-    const key = object.spec.section?.list ? `${model.serverVersion}|${hosted.has(object)}|${edits.indentUnit()}|${linePrefix(text, object.node.offset)}` : undefined;
+    const key = object.spec.section?.list ? `${model.serverVersion}|${hosted.has(object)}|${edits.indentUnit()}|${edits.eol}|${surroundings(text, lines, object.node, marked)}` : undefined;
     const kept = object.kept.findings;
     if (key !== undefined && kept?.context === key) {
       found.push(...moved(kept.diagnostics, object.node.offset - kept.offset));
@@ -102,7 +149,7 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
   const suppressions = readSuppressions(text, lines);
   const diagnostics: Diagnostic[] = [];
   const blocking: Diagnostic[] = [];
-  for (const diagnostic of found) {
+  for (const diagnostic of withSafeFixes(found, parsed.root, parsed.problems)) {
     const setting = settings.severity?.[diagnostic.code] ?? diagnostic.severity;
     const shown = setting !== 'off' && !isSuppressed(suppressions, lines.positionAt(diagnostic.span.start).line, diagnostic.code);
     const effective = shown && setting !== diagnostic.severity ? { ...diagnostic, severity: setting as Severity } : diagnostic;

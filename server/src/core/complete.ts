@@ -1,10 +1,13 @@
+import { createScanner, SyntaxKind, type Node } from 'jsonc-parser';
 import type { Analysis } from './analyze';
+import type { TextEdit } from './diagnostics';
+import { EditBuilder } from './edits';
 import { EXCHANGE_UM_MODES, existsIn, HOSTING_PROVIDER, SECTIONS_BY_KEY, type ObjectSpec, type PropertySpec, type ValueSpec } from './catalog';
 import { describeProperty, entrySummary } from './describe';
 import { locate } from './location';
 import { entryName, nameKey, type ObjectModel, type PropertyModel } from './model';
 import { chosenSwitches } from './facts/routing';
-import type { Span } from './text';
+import { lineBreakOf, type Span } from './text';
 import { entryTemplate, HOSTED_UM_EDGE, hostedUmProvider, newFileTemplate, toSnippet } from './templates';
 
 export interface CompletionEntry {
@@ -20,6 +23,18 @@ export interface CompletionEntry {
   /** What the entry replaces. */
   readonly span: Span;
   readonly sortText: string;
+  /** Edits elsewhere that the entry needs: the comma a previous entry lacks. */
+  readonly additionalEdits: readonly TextEdit[];
+}
+
+/**
+ * A multi-line template as JSON text laid out for where it goes: the document's indentation step and
+ * line break, each line after the first indented as the line of `span` is, so that it reads right in a
+ * client that inserts it as it is.
+ */
+function template(text: string, span: Span, value: unknown): string {
+  const edits = new EditBuilder(text);
+  return edits.json(value, edits.indentOfLine(span.start));
 }
 
 /** The snippet a new key's value starts as. */
@@ -48,6 +63,22 @@ function separatorAfter(text: string, span: Span): string {
   return next && (next[0] === '"' || next[0] === '{' || next[0] === '[') ? ',' : '';
 }
 
+const VALUE_ENDS = new Set([SyntaxKind.StringLiteral, SyntaxKind.NumericLiteral, SyntaxKind.TrueKeyword, SyntaxKind.FalseKeyword, SyntaxKind.NullKeyword, SyntaxKind.CloseBraceToken, SyntaxKind.CloseBracketToken]);
+
+/**
+ * The comma a new entry at `offset` needs after the entry before it, when that one ends without
+ * one: the last token between the container's start (`from`) and `offset` ends a value.
+ */
+function commaBefore(text: string, from: number, offset: number): TextEdit[] {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(from);
+  let last: { kind: SyntaxKind; end: number } | undefined;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF && scanner.getTokenOffset() < offset; kind = scanner.scan()) {
+    if (kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) last = { kind, end: scanner.getTokenOffset() + scanner.getTokenLength() };
+  }
+  return last && VALUE_ENDS.has(last.kind) && last.end <= offset ? [{ span: { start: last.end, end: last.end }, newText: ',' }] : [];
+}
+
 function isOffered(spec: PropertySpec, object: ObjectModel, analysis: Analysis): boolean {
   if (spec.notEmitted) return false;
   if (!existsIn(spec, analysis.model.serverVersion)) return false;
@@ -59,6 +90,7 @@ function isOffered(spec: PropertySpec, object: ObjectModel, analysis: Analysis):
 function keyEntries(analysis: Analysis, object: ObjectModel, span: Span, current: string | undefined, hasValue: boolean): CompletionEntry[] {
   const text = analysis.model.text;
   const comma = hasValue ? '' : separatorAfter(text, span);
+  const additionalEdits = hasValue ? [] : commaBefore(text, object.node.offset, span.start);
   // The parser ends a key without a colon where it stands (parse.ts), so the model holds every key written.
   const written = new Set(object.properties.map((p) => (p.spec?.name ?? p.key).toLowerCase()));
   const entries: CompletionEntry[] = object.spec.properties
@@ -72,6 +104,7 @@ function keyEntries(analysis: Analysis, object: ObjectModel, span: Span, current
       insertText: hasValue ? `"${spec.name}"` : `"${spec.name}": ${valueSnippet(spec.value)}${comma}`,
       span,
       sortText: `1${String(index).padStart(3, '0')}`,
+      additionalEdits,
     }));
   if (object.spec.id === 'topology' && !object.byName.has('AccessEdgeConfiguration') && !hasValue) {
     entries.push({
@@ -80,9 +113,10 @@ function keyEntries(analysis: Analysis, object: ObjectModel, span: Span, current
       detail: 'Set-CsAccessEdgeConfiguration',
       documentation: 'The Edge settings the hosted Exchange UM procedure uses: DNS SRV routing, federation allowed, partner discovery off.',
       filterText: '"AccessEdgeConfiguration"',
-      insertText: `"AccessEdgeConfiguration": ${toSnippet(JSON.stringify(HOSTED_UM_EDGE, null, 2))}${comma}`,
+      insertText: `"AccessEdgeConfiguration": ${toSnippet(template(text, span, HOSTED_UM_EDGE))}${comma}`,
       span,
       sortText: '0',
+      additionalEdits,
     });
   }
   return entries;
@@ -91,6 +125,7 @@ function keyEntries(analysis: Analysis, object: ObjectModel, span: Span, current
 function valueEntries(analysis: Analysis, object: ObjectSpec, property: PropertyModel, value: ValueSpec, span: Span, current: string | undefined, isItem: boolean): CompletionEntry[] {
   const spec = property.spec!;
   const comma = separatorAfter(analysis.model.text, span);
+  const additionalEdits = isItem && current === undefined ? commaBefore(analysis.model.text, property.valueNode!.offset, span.start) : [];
   const entry = (label: string, insert: string, documentation: string, kind: CompletionEntry['kind'] = 'value', index = 0): CompletionEntry => ({
     label,
     kind,
@@ -99,6 +134,7 @@ function valueEntries(analysis: Analysis, object: ObjectSpec, property: Property
     insertText: insert.replace(/[\\$}]/g, (c) => `\\${c}`) + comma,
     span,
     sortText: `1${String(index).padStart(3, '0')}`,
+    additionalEdits,
   });
   const target = spec.references === undefined ? undefined : SECTIONS_BY_KEY.get(spec.references)?.section;
   if (target && (isItem || value.kind === 'string')) {
@@ -127,30 +163,34 @@ function valueEntries(analysis: Analysis, object: ObjectSpec, property: Property
   }
 }
 
-function fileEntries(span: Span): CompletionEntry[] {
+function fileEntries(text: string, span: Span): CompletionEntry[] {
+  const eol = lineBreakOf(text);
   return EXCHANGE_UM_MODES.map((mode, index) => ({
     label: `New topology file: ${mode}`,
     kind: 'snippet',
     documentation: `A complete topology file for Exchange UM mode ${mode}; fill in the placeholders.`,
     filterText: `New topology file: ${mode}`,
-    insertText: toSnippet(newFileTemplate(mode)),
+    insertText: toSnippet(newFileTemplate(mode).replace(/\n/g, eol)),
     span,
     sortText: `0${index}`,
+    additionalEdits: [],
   }));
 }
 
 /** Snippets for a new entry of a list section; for a hosting provider, also one set up for hosted Exchange UM. */
-function newEntryEntries(analysis: Analysis, spec: ObjectSpec, span: Span): CompletionEntry[] {
-  const comma = separatorAfter(analysis.model.text, span);
+function newEntryEntries(analysis: Analysis, spec: ObjectSpec, array: Node, span: Span): CompletionEntry[] {
+  const text = analysis.model.text;
+  const comma = separatorAfter(text, span);
   const snippet = (label: string, documentation: string, value: Record<string, unknown>, sortText: string): CompletionEntry => ({
     label,
     kind: 'snippet',
     detail: spec.cmdlet,
     documentation,
     filterText: label,
-    insertText: toSnippet(JSON.stringify(value, null, 2)) + comma,
+    insertText: toSnippet(template(text, span, value)) + comma,
     span,
     sortText,
+    additionalEdits: commaBefore(text, array.offset, span.start),
   });
   const entries = [snippet(`New ${spec.title}`, `A new ${spec.title} with the keys it needs; fill in the placeholders.`, entryTemplate(spec), '1')];
   if (spec === HOSTING_PROVIDER) {
@@ -170,7 +210,7 @@ function newEntryEntries(analysis: Analysis, spec: ObjectSpec, span: Span): Comp
 export function complete(analysis: Analysis, offset: number): CompletionEntry[] {
   const { model } = analysis;
   const location = locate(model, offset);
-  if (!model.rootNode) return fileEntries(location.span);
+  if (!model.rootNode) return fileEntries(model.text, location.span);
   switch (location.kind) {
     case 'key':
       return keyEntries(analysis, location.object, location.span, location.property?.spec?.name, location.property?.valueNode !== undefined);
@@ -185,7 +225,8 @@ export function complete(analysis: Analysis, offset: number): CompletionEntry[] 
     case 'item': {
       const value = location.property.spec?.value;
       const items = value?.kind === 'array' && value.items.kind === 'object' ? value.items.spec : undefined;
-      return items?.section?.list ? newEntryEntries(analysis, items, location.span) : [];
+      const array = location.property.valueNode;
+      return items?.section?.list && array ? newEntryEntries(analysis, items, array, location.span) : [];
     }
     case 'none':
       return [];

@@ -40,7 +40,9 @@ function versions(spec: PropertySpec): string {
 
 /** Markdown documentation of one property: what it does, its type, values, default, cmdlet and versions. */
 export function describeProperty(spec: PropertySpec, object: ObjectSpec): string {
-  const lines = [`**${spec.name}**${object.cmdlet ? ` · parameter of \`${object.cmdlet}\`` : ''}`, '', spec.description, ''];
+  // A granted setting is passed to the grant cmdlet, as its PolicyName, not to the section's own cmdlet.
+  const cmdlet = spec.grant ? `${spec.grant.parameter} of \`${spec.grant.cmdlet}\`` : object.cmdlet && `parameter of \`${object.cmdlet}\``;
+  const lines = [`**${spec.name}**${cmdlet ? ` · ${cmdlet}` : ''}`, '', spec.description, ''];
   lines.push(`- Type: ${typeName(spec.value)}`);
   if (spec.value.kind === 'enum') {
     const meanings = spec.value.meanings;

@@ -1,6 +1,27 @@
-import { createScanner, SyntaxKind, type Node } from 'jsonc-parser';
+import { createScanner, ScanError, SyntaxKind, type Node } from 'jsonc-parser';
 import type { JsonScalar } from './catalog';
 import type { TextEdit } from './diagnostics';
+import { SUPPRESSION_MARKER } from './severity';
+import { lineBreakOf } from './text';
+
+/** Whether a piece of one line holds only white space and whole comments, none of them a suppression comment. */
+export function isCommentsOnly(piece: string): boolean {
+  // Every comment starts with a slash: without one, only white space is comments only (and no scanner is needed).
+  if (!piece.includes('/')) return piece.trim() === '';
+  const scanner = createScanner(piece, false);
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.Trivia) continue;
+    const comment = kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia;
+    if (!comment || scanner.getTokenError() !== ScanError.None || scanner.getTokenValue().includes(SUPPRESSION_MARKER)) return false;
+  }
+  return true;
+}
+
+function hasLineComment(text: string): boolean {
+  const scanner = createScanner(text, false);
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) if (kind === SyntaxKind.LineCommentTrivia) return true;
+  return false;
+}
 
 /**
  * Builds the text edits of fixes straight from the syntax tree, in the document's own indentation.
@@ -9,8 +30,12 @@ import type { TextEdit } from './diagnostics';
  */
 export class EditBuilder {
   private unit: string | undefined;
+  /** The document's own line break, used in every text inserted. */
+  readonly eol: string;
 
-  constructor(readonly text: string) {}
+  constructor(readonly text: string) {
+    this.eol = lineBreakOf(text);
+  }
 
   replace(node: Node, value: JsonScalar): TextEdit {
     return { span: { start: node.offset, end: node.offset + node.length }, newText: JSON.stringify(value) };
@@ -25,20 +50,43 @@ export class EditBuilder {
     return { span: { start: node.offset, end: node.offset + node.length }, newText };
   }
 
-  /** Removes one property of an object, or one item of an array, with the comma that separates it. */
+  /**
+   * Removes one property of an object, or one item of an array: its own text, its separating comma
+   * (its own, else the one before it when it is the last entry) and the comments on its own line(s),
+   * and the line itself when nothing else is left on it. Comments on other lines stay, and so does any
+   * suppression comment, which speaks of the line after it: a line a suppression comment points at is
+   * emptied, not deleted, so that the comment does not move on to the next line.
+   */
   remove(node: Node): TextEdit {
-    const siblings = node.parent?.type === 'property' ? node.parent.parent?.children : node.parent?.children;
     const own = node.parent?.type === 'property' ? node.parent : node;
-    const list = siblings ?? [own];
+    const list = own.parent?.children ?? [own];
     const index = list.indexOf(own);
-    const end = own.offset + own.length;
-    if (index >= 0 && index < list.length - 1) return { span: { start: own.offset, end: list[index + 1].offset }, newText: '' };
-    if (index > 0) {
-      const previous = list[index - 1];
-      return { span: { start: previous.offset + previous.length, end }, newText: '' };
+    const ownEnd = own.offset + own.length;
+    const ownComma = this.commaAfter(ownEnd);
+    const cut = ownComma >= 0 ? ownComma + 1 : ownEnd;
+    // A suppression comment inside the entry speaks of a line that stays, and comments between the entry
+    // and its comma are not on its own line: keep every comment and line break there, in place.
+    if (this.text.slice(own.offset, cut).includes(SUPPRESSION_MARKER) || /\S/.test(this.text.slice(ownEnd, cut - 1))) {
+      return { span: { start: own.offset, end: cut }, newText: this.triviaOf(own.offset, cut) };
     }
-    const comma = this.commaAfter(end);
-    return { span: { start: own.offset, end: comma >= 0 ? comma + 1 : end }, newText: '' };
+    const previous = ownComma < 0 && index > 0 ? list[index - 1] : undefined;
+    const previousComma = previous ? this.commaAfter(previous.offset + previous.length) : -1;
+    let start = own.offset;
+    let end = cut;
+    const lineStart = this.lineStartOf(start);
+    const lineEnd = this.lineEndOf(end);
+    const before = this.text.slice(lineStart, start);
+    const after = this.text.slice(end, lineEnd);
+    if (/^[ \t]*$/.test(before) && isCommentsOnly(after)) {
+      start = lineStart;
+      end = this.pointedAt(lineStart) ? lineEnd : lineEnd + this.lineBreakAt(lineEnd).length;
+    } else if (/\S/.test(after)) {
+      end += /^[ \t]*/.exec(after)![0].length;
+    } else {
+      start -= /[ \t]*$/.exec(before)![0].length;
+    }
+    if (previousComma < 0) return { span: { start, end }, newText: '' };
+    return { span: { start: previousComma, end }, newText: this.text.slice(previousComma + 1, start) };
   }
 
   /** Adds `"name": value` as the last property of an object. */
@@ -53,7 +101,7 @@ export class EditBuilder {
     const inline = !this.startsLine(last.offset);
     const indent = inline ? '' : this.indentOfLine(last.offset);
     const entry = `"${escapeKey(name)}": ${this.json(value, indent || baseIndent + this.indentUnit())}`;
-    return this.after(last, inline ? ' ' : `\n${indent}`, entry);
+    return this.after(last, inline ? ' ' : `${this.eol}${indent}`, entry);
   }
 
   /** Adds a value as the last item of an array. */
@@ -68,7 +116,7 @@ export class EditBuilder {
     const inline = !this.startsLine(last.offset);
     const indent = inline ? this.indentOfLine(last.offset) + this.indentUnit() : this.indentOfLine(last.offset);
     const item = this.json(value, indent);
-    return this.after(last, inline && typeof value !== 'object' ? ' ' : `\n${indent}`, item);
+    return this.after(last, inline && typeof value !== 'object' ? ' ' : `${this.eol}${indent}`, item);
   }
 
   /**
@@ -78,26 +126,39 @@ export class EditBuilder {
   private after(last: Node, separator: string, entry: string): TextEdit {
     const end = last.offset + last.length;
     const comma = this.commaAfter(end);
-    if (comma >= 0) return { span: { start: comma + 1, end: comma + 1 }, newText: `${separator}${entry},` };
-    return { span: { start: end, end }, newText: `,${separator}${entry}` };
+    if (comma >= 0) return this.keepingLine({ span: { start: comma + 1, end: comma + 1 }, newText: `${separator}${entry},` });
+    return this.keepingLine({ span: { start: end, end }, newText: `,${separator}${entry}` });
+  }
+
+  /**
+   * The edit on one line, when it would break a line a suppression comment points at: what follows
+   * the edit there would move to a new line, out of the comment's reach.
+   */
+  private keepingLine(edit: TextEdit): TextEdit {
+    const lineStart = this.lineStartOf(edit.span.end);
+    const rest = this.text.slice(edit.span.end, this.lineEndOf(edit.span.end));
+    const flat = edit.newText.replace(/(?:\r\n?|\n)[ \t]*/g, ' ');
+    const breaksLine = flat !== edit.newText && !/[\r\n]/.test(this.text.slice(edit.span.start, edit.span.end));
+    if (!breaksLine || isCommentsOnly(rest) || !this.pointedAt(lineStart) || hasLineComment(edit.newText)) return edit;
+    return { span: edit.span, newText: flat };
   }
 
   /** Replaces an empty object or array, comments inside it included, by one holding `entry`. */
   private fillEmpty(node: Node, open: string, entry: string, childIndent: string, close: string, baseIndent: string): TextEdit {
     if (this.text[node.offset + node.length - 1] !== close || node.length < 2) {
-      return { span: { start: node.offset + 1, end: node.offset + 1 }, newText: `\n${childIndent}${entry}` };
+      return this.keepingLine({ span: { start: node.offset + 1, end: node.offset + 1 }, newText: `${this.eol}${childIndent}${entry}` });
     }
     const inner = this.text.slice(node.offset + 1, node.offset + node.length - 1).trim();
-    const kept = inner ? `\n${childIndent}${inner}` : '';
-    return {
+    const kept = inner ? `${this.eol}${childIndent}${inner}` : '';
+    return this.keepingLine({
       span: { start: node.offset, end: node.offset + node.length },
-      newText: `${open}${kept}\n${childIndent}${entry}\n${baseIndent}${close}`,
-    };
+      newText: `${open}${kept}${this.eol}${childIndent}${entry}${this.eol}${baseIndent}${close}`,
+    });
   }
 
   /** JSON text of a value, its inner lines indented to sit at `indent`. */
   json(value: unknown, indent: string): string {
-    return JSON.stringify(value, null, this.indentUnit()).replace(/\n/g, `\n${indent}`);
+    return JSON.stringify(value, null, this.indentUnit()).replace(/\n/g, `${this.eol}${indent}`);
   }
 
   /** The document's indentation step, guessed from its first indented line; two spaces when it has none. */
@@ -109,7 +170,8 @@ export class EditBuilder {
     return this.unit;
   }
 
-  private indentOfLine(offset: number): string {
+  /** The white space a line starts with, for the line holding `offset`. */
+  indentOfLine(offset: number): string {
     const start = this.lineStartOf(offset);
     let end = start;
     while (end < this.text.length && (this.text[end] === ' ' || this.text[end] === '\t')) end++;
@@ -124,6 +186,36 @@ export class EditBuilder {
     let start = offset;
     while (start > 0 && this.text[start - 1] !== '\n' && this.text[start - 1] !== '\r') start--;
     return start;
+  }
+
+  private lineEndOf(offset: number): number {
+    let end = offset;
+    while (end < this.text.length && this.text[end] !== '\n' && this.text[end] !== '\r') end++;
+    return end;
+  }
+
+  /** The line break at `offset`, or '' at the end of the text. */
+  private lineBreakAt(offset: number): string {
+    return this.text[offset] === '\r' && this.text[offset + 1] === '\n' ? '\r\n' : this.text.slice(offset, offset + 1);
+  }
+
+  /** Whether the line before the one starting at `lineStart` holds a suppression comment, which points at this line. */
+  private pointedAt(lineStart: number): boolean {
+    if (lineStart === 0) return false;
+    const previousEnd = this.text.startsWith('\r\n', lineStart - 2) ? lineStart - 2 : lineStart - 1;
+    return this.text.slice(this.lineStartOf(previousEnd), previousEnd).includes(SUPPRESSION_MARKER);
+  }
+
+  /** The comments, white space and line breaks between two offsets, without the tokens between them. */
+  private triviaOf(start: number, end: number): string {
+    const scanner = createScanner(this.text.slice(start, end), false);
+    let kept = '';
+    for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+      if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia || kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
+        kept += this.text.substr(start + scanner.getTokenOffset(), scanner.getTokenLength());
+      }
+    }
+    return kept;
   }
 
   /** Offset of a comma that follows `offset` across white space and comments only, or -1. */

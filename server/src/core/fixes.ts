@@ -1,10 +1,15 @@
 import type { Diagnostic, TextEdit } from './diagnostics';
+import type { Span } from './text';
 
 /**
- * Two edits conflict when their spans overlap. Insertions at one point do not: the edit builder
- * writes each with its own separating comma, so they stack in any order.
+ * Two edits conflict when their spans overlap, or when one inserts at an end of what the other
+ * replaces: an insertion leans on the text next to it (a comma after the entry a removal takes).
+ * Insertions at one point do not: the edit builder writes each with its own separating comma, so
+ * they stack in any order.
  */
 function conflicts(a: TextEdit, b: TextEdit): boolean {
+  const insertions = (a.span.start === a.span.end ? 1 : 0) + (b.span.start === b.span.end ? 1 : 0);
+  if (insertions === 1) return a.span.start <= b.span.end && b.span.start <= a.span.end;
   return a.span.start < b.span.end && b.span.start < a.span.end;
 }
 
@@ -33,4 +38,14 @@ export function preferredFixEdits(diagnostics: readonly Diagnostic[]): TextEdit[
     taken.push(...fix.edits);
   }
   return taken;
+}
+
+/**
+ * The current finding a client's diagnostic stands for: same code and same span in the current
+ * analysis; where several match, the one with the same message. Undefined when the text has changed
+ * under the diagnostic so that no finding matches: then no fix made for it is valid any more.
+ */
+export function currentFinding(diagnostics: readonly Diagnostic[], code: string, span: Span, message?: string): Diagnostic | undefined {
+  const matching = diagnostics.filter((d) => d.code === code && d.span.start === span.start && d.span.end === span.end);
+  return matching.find((d) => d.message === message) ?? matching[0];
 }

@@ -1,7 +1,7 @@
 import { parseTree, type Node } from 'jsonc-parser';
 import { checkModel, type Analysis, type AnalysisSettings } from './analyze';
 import { DEFAULT_SERVER_VERSION } from './catalog';
-import { deriveModel, rebuildEntry, type ObjectModel } from './model';
+import { rebuildEntry, replaceEntry, type ObjectModel } from './model';
 import { MAX_NESTING, PARSE_OPTIONS, type SyntaxProblem } from './parse';
 import type { Span } from './text';
 
@@ -98,5 +98,5 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
     .filter((p) => p.span.end <= start || p.span.start >= end)
     .map((p) => (p.span.start >= end ? moveProblem(p, delta) : p));
   const root = model.rootNode;
-  return checkModel({ root, problems, flattened: false }, deriveModel(text, root, objects, settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION), settings);
+  return checkModel({ root, problems, flattened: false }, replaceEntry(model, text, entry, rebuilt, settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION), settings);
 }

@@ -376,3 +376,65 @@ export function deriveModel(text: string, rootNode: Node | undefined, objects: O
     uniqueValues,
   };
 }
+
+/** Takes `old` out of a list kept in file order, and puts `added` (if any) in at its place by offset. */
+function replaceInOrder<T>(list: T[], isOld: (item: T) => boolean, added: T | undefined, offsetOf: (item: T) => number): void {
+  const at = list.findIndex(isOld);
+  if (at >= 0) list.splice(at, 1);
+  if (added === undefined) return;
+  let index = list.length;
+  while (index > 0 && offsetOf(list[index - 1]) > offsetOf(added)) index--;
+  list.splice(index, 0, added);
+}
+
+function replaceKeyed<T>(index: Map<string, T[]>, oldKey: string | undefined, newKey: string | undefined, isOld: (item: T) => boolean, added: T | undefined, offsetOf: (item: T) => number): void {
+  if (oldKey !== undefined) {
+    const list = index.get(oldKey);
+    if (list) replaceInOrder(list, isOld, undefined, offsetOf);
+  }
+  if (newKey !== undefined && added !== undefined) {
+    let list = index.get(newKey);
+    if (!list) index.set(newKey, (list = []));
+    replaceInOrder(list, () => false, added, offsetOf);
+  }
+}
+
+/**
+ * The model after one entry of a list was rebuilt (`objects` already holds `rebuilt` in the place of `old`):
+ * the indexes of `previous`, which is used up, are updated for the one entry instead of built anew. The
+ * lists keep the objects themselves, so what refers to them (a reference's targets) stays current; the
+ * references are resolved again, since a renamed entry may now be the one a name points to.
+ */
+export function replaceEntry(previous: TopologyModel, text: string, old: ObjectModel, rebuilt: ObjectModel, defaultServerVersion: ServerVersion): TopologyModel {
+  const section = old.spec.section!;
+  const byOffset = (object: ObjectModel) => object.node.offset;
+  const swap = (list: readonly ObjectModel[] | undefined) => {
+    const mutable = list as ObjectModel[] | undefined;
+    const at = mutable?.indexOf(old) ?? -1;
+    if (at >= 0) mutable![at] = rebuilt;
+  };
+  swap(previous.sections.get(section.key));
+  swap(previous.entries);
+  const before = factsOf(old);
+  const after = factsOf(rebuilt);
+  const names = nested(previous.entriesByName as Map<string, Map<string, ObjectModel[]>>, section.key);
+  replaceKeyed(names, before.nameKey, after.nameKey, (o) => o === old, after.nameKey === undefined ? undefined : rebuilt, byOffset);
+  const unique = previous.uniqueValues as Map<string, Map<string, UniqueValue[]>>;
+  const valueOffset = (value: UniqueValue) => value.entry.node.offset;
+  for (const value of before.unique) replaceKeyed(nested(unique, value.scope), value.compared, undefined, (v) => v.entry === old, undefined, valueOffset);
+  for (const value of after.unique) replaceKeyed(nested(unique, value.scope), undefined, value.compared, () => false, value.value, valueOffset);
+  const pending: ObjectFacts['references'][number][] = [];
+  for (const object of previous.objects) {
+    const facts = factsOf(object);
+    if (facts.references.length > 0) pending.push(...facts.references);
+  }
+  const references = pending.map(({ reference, compared }) => ({ ...reference, targets: previous.entriesByName.get(reference.section)?.get(compared) ?? [] }));
+  return {
+    ...previous,
+    text,
+    serverVersion: enumValue(SERVER_VERSIONS, previous.root?.byName.get('ServerVersion')) ?? defaultServerVersion,
+    providers: previous.sections.get('HostingProviders') ?? [],
+    references,
+    providerReferences: references.filter((r) => r.object === previous.exchangeUM),
+  };
+}

@@ -28,7 +28,8 @@ function valueSchema(spec: ValueSpec): Schema {
 
 function propertySchema(spec: PropertySpec, object: ObjectSpec): Schema {
   const notes = [spec.description];
-  if (object.cmdlet) notes.push(`Parameter of ${object.cmdlet}.`);
+  const cmdlet = spec.grant?.cmdlet ?? object.cmdlet;
+  if (cmdlet) notes.push(`Parameter of ${cmdlet}.`);
   if (spec.since) notes.push(`From ${spec.since} on.`);
   return {
     ...valueSchema(spec.value),

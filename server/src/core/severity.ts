@@ -1,6 +1,6 @@
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import type { Severity } from './diagnostics';
-import type { LineIndex } from './text';
+import type { Severity, TextEdit } from './diagnostics';
+import { lineBreakOf, type LineIndex } from './text';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -9,27 +9,46 @@ export const SUPPRESSION_MARKER = 'lync-topology-disable-next-line';
 /** Lines whose diagnostics a suppression comment silences: every code (`all`) or the codes it names. */
 export type Suppressions = ReadonlyMap<number, 'all' | ReadonlySet<string>>;
 
+interface SuppressionComment {
+  /** The line the comment silences: the one after the line where it ends. */
+  readonly line: number;
+  /** The codes named, upper-cased; none for every code. */
+  readonly codes: readonly string[];
+  /** Where the list of codes ends (before any `-- reason`), or where the marker ends when it names none. */
+  readonly codesEnd: number;
+}
+
 /**
- * Reads `// lync-topology-disable-next-line [CODE ...] [-- reason]` comments (block comments work
- * too); each applies to the line after the one where the comment ends.
+ * The `// lync-topology-disable-next-line [CODE, ...] [-- reason]` comments of a text (block comments
+ * work too), in order.
  */
-export function readSuppressions(text: string, lines: LineIndex): Suppressions {
-  const suppressions = new Map<number, 'all' | Set<string>>();
-  if (!text.includes(SUPPRESSION_MARKER)) return suppressions;
+function* suppressionComments(text: string, lines: LineIndex): Generator<SuppressionComment> {
+  if (!text.includes(SUPPRESSION_MARKER)) return;
   const scanner = createScanner(text, false);
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     if (kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) continue;
     // getTokenValue() can carry white space from before a comment: read the comment's own span.
-    const body = text
-      .substr(scanner.getTokenOffset(), scanner.getTokenLength())
-      .replace(/^\/[/*]\s*/, '')
-      .replace(/\*\/$/, '');
+    const offset = scanner.getTokenOffset();
+    const raw = text.substr(offset, scanner.getTokenLength());
+    const lead = /^\/[/*]\s*/.exec(raw)![0].length;
+    const body = raw.slice(lead).replace(/\*\/$/, '');
     if (!body.startsWith(SUPPRESSION_MARKER)) continue;
-    const codes = body.slice(SUPPRESSION_MARKER.length).split('--')[0].split(/[\s,]+/).filter(Boolean);
-    const line = lines.positionAt(scanner.getTokenOffset() + scanner.getTokenLength()).line + 1;
+    const list = body.slice(SUPPRESSION_MARKER.length).split('--')[0];
+    yield {
+      line: lines.positionAt(offset + raw.length).line + 1,
+      codes: list.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase()),
+      codesEnd: offset + lead + SUPPRESSION_MARKER.length + list.trimEnd().length,
+    };
+  }
+}
+
+/** Reads the suppression comments; each applies to the line after the one where the comment ends. */
+export function readSuppressions(text: string, lines: LineIndex): Suppressions {
+  const suppressions = new Map<number, 'all' | Set<string>>();
+  for (const { line, codes } of suppressionComments(text, lines)) {
     const existing = suppressions.get(line);
     if (codes.length === 0 || existing === 'all') suppressions.set(line, 'all');
-    else suppressions.set(line, new Set([...(existing ?? []), ...codes.map((c) => c.toUpperCase())]));
+    else suppressions.set(line, new Set([...(existing ?? []), ...codes]));
   }
   return suppressions;
 }
@@ -37,4 +56,49 @@ export function readSuppressions(text: string, lines: LineIndex): Suppressions {
 export function isSuppressed(suppressions: Suppressions, line: number, code: string): boolean {
   const entry = suppressions.get(line);
   return entry === 'all' || (entry !== undefined && entry.has(code));
+}
+
+/**
+ * Where a new comment line for `line` goes: its start, except where something must stay in front of
+ * it. On the first line, a byte order mark and the comments that open the file stay first; on any
+ * line, a block comment that began on an earlier line is not split. Returns the offset, and whether
+ * it lies at the start of the line (else the comment goes after what stays and the white space after
+ * it, and the line is broken there).
+ */
+function insertionPoint(text: string, lines: LineIndex, line: number): { at: number; lineStart: boolean } {
+  const start = lines.offsetAt({ line, character: 0 });
+  const first = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
+  const scanner = createScanner(text, false);
+  let at = first;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    const end = scanner.getTokenOffset() + scanner.getTokenLength();
+    if (end <= first) continue;
+    const comment = kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia;
+    const keptInFront = comment && (scanner.getTokenOffset() < first || (line === 0 && lines.positionAt(end).line === 0 && kind === SyntaxKind.BlockCommentTrivia));
+    if (keptInFront || (kind === SyntaxKind.Trivia && at !== first)) at = end;
+    else if (kind !== SyntaxKind.Trivia) break;
+  }
+  return { at, lineStart: at === first };
+}
+
+/**
+ * The edit that silences `code` on `line`: the code joined (with ", ") to the list of a suppression
+ * comment that already points at the line, its `-- reason` kept; else a new comment line in the
+ * line's indentation and the document's own line break. Undefined when a comment already silences
+ * every code there, or this one.
+ */
+export function suppressionEdit(text: string, lines: LineIndex, line: number, code: string): TextEdit | undefined {
+  let existing: SuppressionComment | undefined;
+  for (const comment of suppressionComments(text, lines)) {
+    if (comment.line !== line) continue;
+    if (comment.codes.length === 0 || comment.codes.includes(code.toUpperCase())) return undefined;
+    existing = comment;
+  }
+  if (existing) return { span: { start: existing.codesEnd, end: existing.codesEnd }, newText: `, ${code}` };
+  const eol = lineBreakOf(text);
+  const { at, lineStart } = insertionPoint(text, lines, line);
+  const comment = `// ${SUPPRESSION_MARKER} ${code}${eol}`;
+  if (!lineStart) return { span: { start: at, end: at }, newText: /\s/.test(text[at - 1]) ? comment : ` ${comment}` };
+  const indent = /^[ \t]*/.exec(text.slice(at))![0];
+  return { span: { start: at, end: at }, newText: `${indent}${comment}` };
 }

@@ -64,3 +64,13 @@ export function toSnippet(json: string): string {
     })
     .join('');
 }
+
+/**
+ * The plain text a snippet inserts when every tab stop keeps its default: a placeholder's text, a
+ * choice's first option, nothing for a bare stop. For clients that cannot take snippets.
+ */
+export function snippetToPlainText(snippet: string): string {
+  return snippet.replace(/\\([\\$}])|\$\{\d+\|((?:[^,|\\]|\\.)*)[^}]*\}|\$\{\d+:((?:[^}\\]|\\.)*)\}|\$\d+/g, (_, escaped: string | undefined, choice: string | undefined, placeholder: string | undefined) =>
+    escaped ?? (choice ?? placeholder ?? '').replace(/\\(.)/g, '$1'),
+  );
+}

@@ -10,6 +10,12 @@ export interface Position {
   readonly character: number;
 }
 
+/** The line break a text uses, from its first one: `\r\n`, `\n` or `\r`; `\n` for a text of one line. */
+export function lineBreakOf(text: string): string {
+  const match = /\r\n?|\n/.exec(text);
+  return match ? match[0] : '\n';
+}
+
 export class LineIndex {
   private readonly starts: number[];
 

@@ -1,50 +1,56 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic } from 'vscode-languageserver';
-import { preferredFixEdits, SUPPRESSION_MARKER } from '../core';
-import { SOURCE, toLspEdit, type FixData } from './convert';
+import { CodeActionKind, type ClientCapabilities, type CodeAction, type CodeActionParams, type Connection, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { currentFinding, preferredFixEdits, suppressionEdit, type TextEdit } from '../core';
+import { SOURCE, toLspEdit, toSpan } from './convert';
 import { guarded } from './guard';
 import type { Workspace } from './workspace';
-
-function fixData(diagnostic: Diagnostic): FixData['fixes'] {
-  const data = diagnostic.data as Partial<FixData> | undefined;
-  return Array.isArray(data?.fixes) ? data.fixes : [];
-}
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 }
 
-export function registerCodeActions(connection: Connection, workspace: Workspace): void {
+/**
+ * Edits for the document's current version: versioned `documentChanges` where the client takes them
+ * (a client that applies them refuses an edit made for another version), `changes` where it does not.
+ */
+function workspaceEdit(document: TextDocument, edits: readonly TextEdit[], versioned: boolean): WorkspaceEdit {
+  const lspEdits = edits.map((e) => toLspEdit(document, e));
+  if (versioned) return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: lspEdits }] };
+  return { changes: { [document.uri]: lspEdits } };
+}
+
+/**
+ * Quick fixes and suppressions for the diagnostics the client sends, and fix-all. Each diagnostic is
+ * matched to a finding of the current analysis, whose fixes are offered: the client's copy may have
+ * been moved by later edits, and a fix made for an older text would damage this one.
+ */
+export function registerCodeActions(connection: Connection, workspace: Workspace, client: { capabilities: ClientCapabilities }): void {
   connection.onCodeAction(
     guarded(connection, 'code actions', [] as CodeAction[], (params: CodeActionParams) => {
       const entry = workspace.get(params.textDocument.uri);
       if (!entry) return [];
       const { document, analysis } = entry;
-      const uri = params.textDocument.uri;
+      const versioned = client.capabilities.workspace?.workspaceEdit?.documentChanges === true;
       const only = params.context.only;
       const actions: CodeAction[] = [];
-      const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && typeof d.code === 'string');
       if (wants(only, CodeActionKind.QuickFix)) {
-        for (const diagnostic of ours) {
-          for (const fix of fixData(diagnostic)) {
-            actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes: { [uri]: [...fix.edits] } } });
+        const matched = params.context.diagnostics
+          .filter((d) => d.source === SOURCE && typeof d.code === 'string')
+          .map((diagnostic) => ({ diagnostic, finding: currentFinding(analysis.diagnostics, diagnostic.code as string, toSpan(document, diagnostic.range), typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value) }))
+          .filter((m) => m.finding !== undefined);
+        for (const { diagnostic, finding } of matched) {
+          for (const fix of finding!.fixes) {
+            actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(document, fix.edits, versioned) });
           }
         }
-        for (const diagnostic of ours) {
-          const line = diagnostic.range.start.line;
-          const indent = /^[ \t]*/.exec(document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }))![0];
-          actions.push({
-            title: `Suppress ${diagnostic.code} for this line`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// ${SUPPRESSION_MARKER} ${diagnostic.code}\n` }] } },
-          });
+        for (const { diagnostic, finding } of matched) {
+          const suppress = suppressionEdit(analysis.model.text, analysis.lines, analysis.lines.positionAt(finding!.span.start).line, finding!.code);
+          if (suppress) actions.push({ title: `Suppress ${finding!.code} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, [suppress], versioned) });
         }
       }
       if (only && wants(only, CodeActionKind.SourceFixAll)) {
         const edits = preferredFixEdits(analysis.diagnostics);
-        if (edits.length > 0) {
-          actions.push({ title: 'Fix all Lync Topology problems that have one obvious fix', kind: CodeActionKind.SourceFixAll, edit: { changes: { [uri]: edits.map((e) => toLspEdit(document, e)) } } });
-        }
+        if (edits.length > 0) actions.push({ title: 'Fix all Lync Topology problems that have one obvious fix', kind: CodeActionKind.SourceFixAll, edit: workspaceEdit(document, edits, versioned) });
       }
       return actions;
     }),

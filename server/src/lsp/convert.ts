@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import { RULES_BY_CODE, FILE_TOO_LARGE, type Diagnostic, type Fix, type Span, type TextEdit } from '../core';
+import { RULES_BY_CODE, FILE_TOO_LARGE, type Diagnostic, type Span, type TextEdit } from '../core';
 
 export const SOURCE = 'lync-topology';
 
@@ -25,9 +25,13 @@ const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The fixes a diagnostic carries to the client, in document positions, so that code actions need no recomputing. */
+/**
+ * What a diagnostic tells the client of its fixes: their titles, as a hint. No edits: a code action
+ * takes them from the analysis of the document as it is when asked, never from a diagnostic that
+ * may have been made for an older text.
+ */
 export interface FixData {
-  readonly fixes: readonly { readonly title: string; readonly preferred: boolean; readonly edits: readonly LspTextEdit[] }[];
+  readonly fixes: readonly { readonly title: string; readonly preferred: boolean }[];
 }
 
 function anchor(code: string): string {
@@ -37,9 +41,7 @@ function anchor(code: string): string {
 
 /** `documentation` is the URL of docs/diagnostics.md, which each code links into; none, no link. */
 export function toLspDiagnostic(document: TextDocument, diagnostic: Diagnostic, documentation: string | undefined): LspDiagnostic {
-  const data: FixData = {
-    fixes: diagnostic.fixes.map((fix: Fix) => ({ title: fix.title, preferred: fix.preferred, edits: fix.edits.map((e) => toLspEdit(document, e)) })),
-  };
+  const data: FixData = { fixes: diagnostic.fixes.map((fix) => ({ title: fix.title, preferred: fix.preferred })) };
   return {
     range: toRange(document, diagnostic.span),
     severity: SEVERITY[diagnostic.severity],

@@ -1,4 +1,4 @@
-import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { registerChanges } from './changes';
 import { registerCmdlets } from './cmdlets';
 import { registerCodeActions } from './codeActions';
@@ -22,12 +22,15 @@ const SECTION = 'lyncTopology';
  */
 export function startServer(connection: Connection, documentation?: string): void {
   const workspace = new Workspace(connection);
+  /** What the client announced it can take, for the handlers whose answers depend on it. */
+  const client: { capabilities: ClientCapabilities } = { capabilities: {} };
   let refreshDiagnostics = () => {};
   let pullsConfiguration = false;
   let registersConfiguration = false;
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
+    client.capabilities = capabilities;
     const pull = capabilities.textDocument?.diagnostic !== undefined;
     pullsConfiguration = capabilities.workspace?.configuration === true;
     registersConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -73,9 +76,9 @@ export function startServer(connection: Connection, documentation?: string): voi
     void loadSettings((change.settings as Record<string, unknown> | undefined)?.[SECTION]);
   });
 
-  registerCompletion(connection, workspace);
+  registerCompletion(connection, workspace, client);
   registerHover(connection, workspace);
-  registerCodeActions(connection, workspace);
+  registerCodeActions(connection, workspace, client);
   registerOutline(connection, workspace);
   registerFolding(connection, workspace);
   registerSelectionRanges(connection, workspace);

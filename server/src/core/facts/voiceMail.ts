@@ -12,8 +12,18 @@ export function globalPolicy(model: TopologyModel): ObjectModel | undefined {
 }
 
 /** The per-user policy granted to each user or contact that is granted one, as the reference that names it. */
-export function grants(model: TopologyModel): Map<ObjectModel, NameReference> {
-  return new Map(model.references.filter((r) => r.property.spec?.grant).map((r) => [r.object, r]));
+export function grants(model: TopologyModel): ReadonlyMap<ObjectModel, NameReference> {
+  return once(model, 'grants', () => new Map(model.references.filter((r) => r.property.spec?.grant).map((r) => [r.object, r])));
+}
+
+/** What several rules read of one model, worked out for the first of them (a model is never changed). */
+const worked = new WeakMap<TopologyModel, Map<string, unknown>>();
+
+function once<T>(model: TopologyModel, name: string, work: () => T): T {
+  let facts = worked.get(model);
+  if (!facts) worked.set(model, (facts = new Map()));
+  if (!facts.has(name)) facts.set(name, work());
+  return facts.get(name) as T;
 }
 
 /**
@@ -53,7 +63,11 @@ export function relyingOnDeployment(model: TopologyModel, section: string): Obje
  * The policies of the file without a `Destination` that apply to users enabled for hosted voice mail or to
  * contacts of the file, with how many each applies to.
  */
-export function appliedWithoutDestination(model: TopologyModel): Map<ObjectModel, number> {
+export function appliedWithoutDestination(model: TopologyModel): ReadonlyMap<ObjectModel, number> {
+  return once(model, 'appliedWithoutDestination', () => countAppliedWithoutDestination(model));
+}
+
+function countAppliedWithoutDestination(model: TopologyModel): Map<ObjectModel, number> {
   const granted = grants(model);
   const counts = new Map<ObjectModel, number>();
   for (const entry of needingPolicy(model)) {

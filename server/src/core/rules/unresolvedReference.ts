@@ -21,7 +21,9 @@ export const unresolvedReference: Rule = {
   severity: 'error',
   check({ model, edits, report }) {
     const identities = model.providers.map((p) => stringValue(p.byName.get('Identity'))).filter((i) => i !== undefined);
-    const canCreate = model.root !== undefined && model.root.byName.get('HostingProviders')?.valueNode?.type !== 'object';
+    // Only into a list there is, or a new one: a second `HostingProviders` key would be a duplicate.
+    const list = model.root?.byName.get('HostingProviders');
+    const canCreate = model.root !== undefined && (list === undefined || list.valueNode?.type === 'array');
     for (const reference of model.providerReferences) {
       if (reference.targets.length > 0) continue;
       const suggestion = closest(reference.value, identities);
