@@ -2,7 +2,7 @@ import { canonicalValue, type PropertySpec } from './catalog';
 import type { Analysis } from './analyze';
 import type { Diagnostic } from './diagnostics';
 import { booleanValue, stringValue, type ObjectModel, type PropertyModel } from './model';
-import { psComment, psQuote } from './quote';
+import { psComment, psParameter, psQuote } from './quote';
 import { hostedUmProviders } from './rules/hostedUm';
 import { routingOf } from './rules/routing';
 
@@ -39,7 +39,7 @@ function command(object: ObjectModel, text: string, first?: string): string | un
   const parts: string[] = [];
   for (const property of properties) {
     const value = argument(property.spec!, property, text);
-    if (value !== undefined) parts.push(value === '' ? `-${property.spec!.name}` : `-${property.spec!.name} ${value}`);
+    if (value !== undefined) parts.push(psParameter(property.spec!.name, value));
   }
   return parts.length > 0 ? `${object.spec.cmdlet} ${parts.join(' ')}` : undefined;
 }
