@@ -5,6 +5,7 @@ import { booleanValue, stringValue, type ObjectModel, type PropertyModel } from 
 import { psComment, psParameter, psQuote } from './quote';
 import { hostedUmProviders } from './rules/hostedUm';
 import { routingOf } from './rules/routing';
+import { writtenText } from './rules/values';
 
 export interface Generation {
   /** The script, or undefined when something blocks it. */
@@ -21,7 +22,7 @@ function argument(spec: PropertySpec, property: PropertyModel, text: string): st
     case 'boolean':
       return booleanValue(property) ? '$True' : '$False';
     case 'integer':
-      return text.slice(node.offset, node.offset + node.length);
+      return writtenText(node, text);
     case 'enum':
       return canonicalValue(spec.value.values, stringValue(property)!);
     case 'string':
