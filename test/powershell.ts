@@ -45,14 +45,23 @@ export function readCommand(line: string): { cmdlet: string; tokens: Token[] } {
     i++;
     if (isSingleQuote(line[i])) {
       const literal = readSingleQuoted(line, i);
+      // PowerShell's stop-parsing token, even quoted, when it stands as an argument of its own.
+      if (literal.value === '--%') throw new Error(`--% would stop parsing at ${i}: ${line}`);
       tokens.push({ kind: 'literal', value: literal.value });
       i = literal.end;
       continue;
     }
-    const word = /^(-[A-Za-z]+|\$True|\$False|\$Null|\d+|[A-Za-z]+)(?= |$)/.exec(line.slice(i))?.[0];
+    const word = /^(?:-[A-Za-z]+:(?=['\u2018-\u201B])|(?:-[A-Za-z]+|\$True|\$False|\$Null|\d+|[A-Za-z]+)(?= |$))/.exec(line.slice(i))?.[0];
     if (!word) throw new Error(`unexpected text at ${i}: ${line}`);
-    tokens.push(word.startsWith('-') ? { kind: 'parameter', name: word.slice(1) } : { kind: 'bare', text: word });
     i += word.length;
+    if (word.endsWith(':')) {
+      // -Name:'value': the argument joined to its parameter.
+      const literal = readSingleQuoted(line, i);
+      tokens.push({ kind: 'parameter', name: word.slice(1, -1) }, { kind: 'literal', value: literal.value });
+      i = literal.end;
+      continue;
+    }
+    tokens.push(word.startsWith('-') ? { kind: 'parameter', name: word.slice(1) } : { kind: 'bare', text: word });
   }
   return { cmdlet, tokens };
 }

@@ -79,6 +79,23 @@ describe('severity follows what the finding means', () => {
     assert.match(message, /already has the Identity "Fabrikam", which PowerShell does not tell apart from "FABRIKAM"/);
   });
 
+  it('LT503 quotes the first entry as the file writes it when the repeat differs in letter case', () => {
+    const differs = check('{ "SipDomains": ["Contoso.com", "contoso.COM"] }').diagnostics.find((d) => d.code === 'LT503')!.message;
+    assert.match(differs, /^"contoso\.COM" is already listed in `SipDomains` as "Contoso\.com"/);
+    const alike = check('{ "SipDomains": ["contoso.com", "contoso.com"] }').diagnostics.find((d) => d.code === 'LT503')!.message;
+    assert.doesNotMatch(alike, / as "/);
+  });
+
+  it('LT103 and LT504 quote a number as the file writes it, and LT504 leaves a port the shell refuses to LT103', () => {
+    const port = (value: string) => check(PROVIDER(`, "SipClientPort": ${value}`)).diagnostics.filter((d) => d.code !== 'LT307');
+    assert.match(port('-0').find((d) => d.code === 'LT504')!.message, / is -0, which is not a TCP port/);
+    const beyond = port('18446744073709551616');
+    assert.deepEqual(beyond.map((d) => d.code), ['LT103']);
+    assert.match(beyond[0].message, /; 18446744073709551616 is outside that range/);
+    const tls = check('{ "AccessEdgeConfiguration": { "OutgoingTlsCountForFederatedPartners": -0 } }').diagnostics;
+    assert.match(tls.find((d) => d.code === 'LT103')!.message, /; -0 is outside that range/);
+  });
+
   it('values spelt alike are quoted once', () => {
     const text = '{ "HostingProviders": [ { "Identity": "A", "Enabled": true, "ProxyFqdn": "sip.fabrikam.com" }, { "Identity": "B", "Enabled": true, "ProxyFqdn": "sip.fabrikam.com" } ] }';
     assert.doesNotMatch(check(text).diagnostics.find((d) => d.code === 'LT502')!.message, /letter case/);
@@ -159,6 +176,27 @@ describe('holes in the checks', () => {
       assert.ok(!findings(text).includes('LT201:error'));
       assert.deepEqual(marked(text, 'LT001'), ['"Enabled"']);
     });
+
+    const last = (key: string, after: string) => `{ "AccessEdgeConfiguration": { "UseDnsSrvRouting": true, "EnablePartnerDiscovery": false,
+      ${key}${after}`;
+    for (const [where, after] of [
+      ['at the end of its object', '\n    } }'],
+      ['at the end of its object, a comment between', ' // typing\n    /* more */\n    } }'],
+      ['on the last line of the file', ''],
+      ['before the end of the file, a line below', '\n'],
+    ]) {
+      for (const key of ['"Allow', '"AllowFederatedUsers"']) {
+        it(`${key} ${where}: the missing colon is reported at the key, not on a line below`, () => {
+          const text = last(key, after);
+          const start = text.lastIndexOf(key);
+          const line = text.indexOf('\n', start);
+          // Only an object left open reaches the end of the file, where its missing brace is reported.
+          const found = check(text).diagnostics.filter((d) => d.span.start !== text.length);
+          assert.ok(found.every((d) => line < 0 || d.span.start < line), JSON.stringify(found.map((d) => [d.code, d.span])));
+          assert.deepEqual(found.filter((d) => d.code === 'LT001').map((d) => d.span.start), [start]);
+        });
+      }
+    }
 
     it('in the Edge section too', () => {
       const text = `{ "AccessEdgeConfiguration": {

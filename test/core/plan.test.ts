@@ -183,6 +183,14 @@ describe('plan: empty, refused, as data', () => {
     assert.equal(commandArguments(lines[1]).get('Identity'), hostile);
     assert.equal(commandArguments(lines[2]).get('Identity'), `${hostile}2`);
   });
+
+  it('joins a value that is the stop-parsing token to its parameter, so that the rest of the line stays parameters', () => {
+    const deployed = topology({ BlockedDomains: [{ Identity: 'adatum.com' }] });
+    const desired = topology({ BlockedDomains: [{ Identity: 'adatum.com', Comment: '--%' }] });
+    const [line] = commands(deployed, desired);
+    assert.equal(line, "Set-CsBlockedDomain -Identity 'adatum.com' -Comment:'--%'");
+    assert.equal(commandArguments(line).get('Comment'), '--%');
+  });
 });
 
 describe('plan: what the deployment must already have, made exact', () => {

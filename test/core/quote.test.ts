@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { psComment, psQuote } from '../../server/src/core';
-import { readSingleQuoted } from '../powershell';
+import { psComment, psParameter, psQuote } from '../../server/src/core';
+import { commandArguments, readSingleQuoted } from '../powershell';
 
 const HOSTILE = ["'", '\u2018', '\u2019', '\u201A', '\u201B', '"', '\u201C', '\u201D', '\u201E', '$', '$(', '`', '#', ';', '|', '&', '\n', '\r', '\u0000', '\u2028', '\ud800', '\udfff', ' -Force', '<#', '#>'];
 const hostileString = fc
@@ -28,6 +28,25 @@ describe('psQuote', () => {
       }),
       { seed: 20261124, numRuns: 2000 },
     );
+  });
+});
+
+describe('psParameter', () => {
+  it('joins a value that is the stop-parsing token --% to its parameter, so that the parameters after it still bind', () => {
+    const line = `New-CsHostingProvider ${psParameter('Identity', psQuote('--%'))} ${psParameter('Enabled', '$True')}`;
+    assert.equal(line, "New-CsHostingProvider -Identity:'--%' -Enabled $True");
+    assert.deepEqual([...commandArguments(line)], [['Identity', '--%'], ['Enabled', '$True']]);
+    assert.throws(() => commandArguments("New-CsHostingProvider -Identity '--%' -Enabled $True"), /stop parsing/);
+  });
+
+  it('writes any other value after a space, and a switch alone', () => {
+    fc.assert(
+      fc.property(hostileString.filter((value) => value !== '--%'), (value) => {
+        assert.equal(psParameter('Identity', psQuote(value)), `-Identity ${psQuote(value)}`);
+      }),
+      { seed: 20261124, numRuns: 500 },
+    );
+    assert.equal(psParameter('UseDnsSrvRouting', ''), '-UseDnsSrvRouting');
   });
 });
 

@@ -124,6 +124,32 @@ describe('incremental analysis', () => {
     assert.deepEqual(outcome(edited), outcome(analyze(text.slice(0, start) + '  ' + text.slice(start))));
   });
 
+  it('follows a series of edits that rename policies, users and domains into and out of each other', () => {
+    let text = repoFile('examples/exchange-online.lync.jsonc');
+    let analysis = analyze(text);
+    const steps: [string, string][] = [
+      ['"Identity": "ExRedmond"', '"Identity": "ExRedmondX"'],
+      ['"Identity": "ExRedmondX"', '"Identity": "global"'],
+      ['"Identity": "global",', '"Identity": "ExRedmond",'],
+      ['"Identity": "pilar@contoso.com"', '"Identity": "sip:kenmyer@contoso.com"'],
+      ['"Identity": "adatum.com"', '"Identity": "Fabrikam.com"'],
+      ['"DisplayNumber": "+14255550101"', '"DisplayNumber": "+14255550102"'],
+      ['"Identity": "ExRedmond",', '"Identity": "global",'],
+    ];
+    for (const [from, to] of steps) {
+      const at = text.indexOf(from);
+      assert.ok(at >= 0, from);
+      // Replace inside the quotes only, so that the edit stays inside its entry.
+      const span = { start: at + from.indexOf(': "') + 3, end: at + from.length - (from.endsWith(',') ? 2 : 1) };
+      const newText = to.slice(to.indexOf(': "') + 3, to.length - (to.endsWith(',') ? 2 : 1));
+      const next = reanalyze(analysis, { span, newText });
+      text = text.slice(0, span.start) + newText + text.slice(span.end);
+      assert.ok(next, `${from} -> ${to} applies incrementally`);
+      assert.deepEqual(outcome(next), outcome(analyze(text)), `${from} -> ${to}`);
+      analysis = next;
+    }
+  });
+
   it('follows a series of edits, renaming referenced providers too', () => {
     let text = generateTopology(120);
     let analysis = analyze(text);

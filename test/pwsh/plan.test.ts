@@ -47,7 +47,7 @@ const CASES: readonly { readonly name: string; readonly deployed: string; readon
       const [exo] = f.HostingProviders as Json[];
       f.HostingProviders = [{ ...exo, VerificationLevel: 'AlwaysVerifiable' }];
       const [adatum] = f.BlockedDomains as Json[];
-      f.BlockedDomains = [{ ...adatum, Comment: HOSTILE }, { Identity: 'spam.example' }];
+      f.BlockedDomains = [{ ...adatum, Comment: HOSTILE }, { Identity: 'spam.example', Comment: '--%' }];
       f.ExUmContacts = (f.ExUmContacts as Json[]).map((contact) => {
         const kept = { ...contact };
         delete kept.HostedVoicemailPolicy;

@@ -2,8 +2,9 @@ import { canonicalValue, REPLICATION_CHECK_ORDER, SECTIONS, type ProcedureStep, 
 import type { Analysis } from './analyze';
 import type { Diagnostic } from './diagnostics';
 import { booleanValue, entryName, nameKey, stringValue, type ObjectModel, type PropertyModel, type TopologyModel } from './model';
-import { psComment, psQuote } from './quote';
+import { psComment, psParameter, psQuote } from './quote';
 import { routingOf } from './facts/routing';
+import { writtenText } from './facts/values';
 
 export interface Generation {
   /** The script, or undefined when something blocks it. */
@@ -20,7 +21,7 @@ function argument(spec: PropertySpec, property: PropertyModel, text: string): st
     case 'boolean':
       return booleanValue(property) ? '$True' : '$False';
     case 'integer':
-      return text.slice(node.offset, node.offset + node.length);
+      return writtenText(node, text);
     case 'enum':
       return canonicalValue(spec.value.values, stringValue(property)!);
     case 'string':
@@ -48,7 +49,7 @@ function command(object: ObjectModel, text: string): string | undefined {
   for (const property of properties) {
     const value = argument(property.spec!, property, text);
     if (value === undefined) continue;
-    parts.push(value === '' ? `-${property.spec!.name}` : `-${property.spec!.name} ${value}`);
+    parts.push(psParameter(property.spec!.name, value));
     if (!names.includes(property.spec!.name)) settings++;
   }
   if (parts.length === 0 || (section.modifies && settings === 0)) return undefined;
@@ -64,7 +65,7 @@ function grants(object: ObjectModel): string[] {
   if (name === undefined) return [];
   return [...object.byName.values()]
     .filter((p) => p.spec?.grant && stringValue(p) !== undefined)
-    .map((p) => `${p.spec!.grant!.cmdlet} -Identity ${psQuote(name)} -${p.spec!.grant!.parameter} ${psQuote(stringValue(p)!)}`);
+    .map((p) => `${p.spec!.grant!.cmdlet} ${psParameter('Identity', psQuote(name))} ${psParameter(p.spec!.grant!.parameter, psQuote(stringValue(p)!))}`);
 }
 
 /** The lines one step of the procedure writes for a section's objects. */

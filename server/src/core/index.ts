@@ -14,7 +14,7 @@ export { SEVERITIES, type Diagnostic, type Fix, type Severity, type TextEdit } f
 export { applyEdits, currentFinding, preferredFixEdits } from './fixes';
 export { generate, type Generation } from './generate';
 export type { TopologyModel } from './model';
-export { psComment, psQuote } from './quote';
+export { psComment, psParameter, psQuote } from './quote';
 export { STUBS_FILE_NAME, stubModule } from './stubs';
 export { RULES, RULES_BY_CODE, type Rule } from './rules';
 export { topologySchema } from './schema';

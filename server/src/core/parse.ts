@@ -62,13 +62,39 @@ function parseRaw(text: string): { root: Node | undefined; errors: ParseError[] 
   return { root, errors };
 }
 
-/** Whether the first token from `offset` on lets a property end or go on: a colon, a comma, a closing brace or the end. */
-function closesKey(text: string, offset: number): boolean {
+/** The first token from `offset` on, comments and white space skipped: its kind and where it starts. */
+function tokenAfter(text: string, offset: number): { kind: SyntaxKind; offset: number } {
   const scanner = createScanner(text, true);
   scanner.setPosition(offset);
   let kind = scanner.scan();
   while (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) kind = scanner.scan();
-  return [SyntaxKind.ColonToken, SyntaxKind.CommaToken, SyntaxKind.CloseBraceToken, SyntaxKind.EOF].includes(kind);
+  return { kind, offset: scanner.getTokenOffset() };
+}
+
+/** Whether the first token from `offset` on lets a property end or go on: a colon, a comma, a closing brace or the end. */
+function closesKey(text: string, offset: number): boolean {
+  return [SyntaxKind.ColonToken, SyntaxKind.CommaToken, SyntaxKind.CloseBraceToken, SyntaxKind.EOF].includes(tokenAfter(text, offset).kind);
+}
+
+/**
+ * Moves each "colon expected" that jsonc-parser reports after a key ending its object or the text (at the `}` or
+ * the end, perhaps lines below) onto that key, where the properties ended by a line break have theirs.
+ */
+function colonErrorsAtKeys(text: string, root: Node | undefined, errors: ParseError[]): ParseError[] {
+  const moved = [...errors];
+  const pending = root ? [root] : [];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const key = node.type === 'property' && node.colonOffset === undefined ? node.children?.[0] : undefined;
+    if (key) {
+      const end = key.offset + key.length;
+      const next = tokenAfter(text, end).offset;
+      moved.forEach((error, i) => {
+        if (error.error === ParseErrorCode.ColonExpected && error.offset >= end && error.offset <= next) moved[i] = { ...error, offset: key.offset, length: key.length };
+      });
+    }
+    for (const child of node.children ?? []) pending.push(child);
+  }
+  return moved;
 }
 
 /** Keys without a colon after them that are followed by more than the end of their property. */
@@ -128,8 +154,9 @@ function parseOnce(text: string): ParsedText {
     restored.push(...keys);
     ({ root, errors } = parseRaw(current));
   }
+  errors = colonErrorsAtKeys(current, root, errors);
   for (const key of restored) restoreKey(root, key);
-  const all = restored.length > 0 ? [...keyProblems, ...errors].sort((a, b) => a.offset - b.offset) : errors;
+  const all = [...keyProblems, ...errors].sort((a, b) => a.offset - b.offset);
   // One error leads the parser into others at the same place; the first says what is wrong.
   const firsts = all.filter((error, i) => i === 0 || all[i - 1].offset !== error.offset);
   return { root, problems: firsts.map((e) => problemOf(e, text.length)), flattened: false };

@@ -9,6 +9,20 @@ export function psQuote(value: string): string {
   return `'${value.replace(SINGLE_QUOTES, (quote) => quote + quote)}'`;
 }
 
+/** The stop-parsing token: as an argument of its own, even quoted, it makes PowerShell pass the rest of the line verbatim. */
+const STOP_PARSING = '--%';
+
+/**
+ * `-Name` and its written argument (`''` for a switch) on a command line. An argument whose value is `--%` is
+ * joined to its parameter with a colon (`-Name:'--%'`), the form in which PowerShell reads it as a plain value
+ * (about_Parsing: the stop-parsing token; checked in pwsh 7.6, where `'--%'` as an argument of its own, quoted
+ * or not, turns the parameters after it into verbatim text).
+ */
+export function psParameter(name: string, argument: string): string {
+  if (argument === '') return `-${name}`;
+  return argument === psQuote(STOP_PARSING) ? `-${name}:${argument}` : `-${name} ${argument}`;
+}
+
 /** Characters that could end a `#` comment line or look like one ending: controls and line separators. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const COMMENT_BREAKERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;

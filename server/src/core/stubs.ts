@@ -1,4 +1,4 @@
-import { CMDLET_SIGNATURES, DEFAULT_SERVER_VERSION, existsIn, type CmdletSignature, type DocumentedType, type ServerVersion, type SignatureParameter } from './catalog';
+import { CMDLET_SIGNATURES, DEFAULT_SERVER_VERSION, existenceDisputed, existsIn, type CmdletSignature, type DocumentedType, type ServerVersion, type SignatureParameter } from './catalog';
 import { psComment, psQuote } from './quote';
 
 /** The file name `lync-topology stubs` writes by default. */
@@ -55,7 +55,9 @@ function stubFunction(signature: CmdletSignature, version: ServerVersion): strin
     'PositionalBinding = $false',
     ...(signature.supportsShouldProcess ? ['SupportsShouldProcess = $true'] : []),
   ];
-  const parameters = signature.parameters.filter((p) => existsIn(p, version)).map(parameterDeclaration);
+  // A parameter an older edition of the reference lists is declared: the checks only warn of it (LT204), and the
+  // dry run is where the administrator finds out whether the shell takes it.
+  const parameters = signature.parameters.filter((p) => existsIn(p, version) || existenceDisputed(p, version)).map(parameterDeclaration);
   const hasIdentity = signature.parameters.some((p) => p.name === 'Identity');
   const body = signature.supportsShouldProcess
     ? [

@@ -54,6 +54,8 @@ export interface SignatureParameter {
   readonly allowNull?: boolean;
   /** First server version that has it; absent means every version. */
   readonly since?: ServerVersion;
+  /** An older edition of the reference that lists it before `since` (reference §5.1). */
+  readonly versionConflict?: PropertySpec['versionConflict'];
 }
 
 export interface CmdletSignature {
@@ -99,6 +101,7 @@ function fromProperty(property: PropertySpec, sets: readonly string[] | undefine
     ...(value.kind === 'enum' && value === VERIFICATION_LEVEL && { validValues: value.values }),
     ...(narrower && { range: { min: value.min, max: value.max } }),
     ...(property.since && { since: property.since }),
+    ...(property.versionConflict && { versionConflict: property.versionConflict }),
   };
 }
 

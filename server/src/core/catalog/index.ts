@@ -54,8 +54,8 @@ export function canonicalValue(values: readonly string[], text: string): string 
   return values.find((v) => v.toLowerCase() === lower);
 }
 
-/** Whether the documents disagree on whether the parameter exists in a server version (reference §5.1). */
-export function existenceDisputed(spec: PropertySpec, version: ServerVersion): boolean {
+/** Whether the documents disagree on whether the parameter (a setting or a cmdlet parameter) exists in a server version (reference §5.1). */
+export function existenceDisputed(spec: Pick<PropertySpec, 'since' | 'versionConflict'>, version: ServerVersion): boolean {
   const listed = spec.versionConflict?.listedSince;
   return listed !== undefined && !existsIn(spec, version) && SERVER_VERSIONS.indexOf(listed) <= SERVER_VERSIONS.indexOf(version);
 }

@@ -18,10 +18,15 @@ export function isPlaceholder(text: string): boolean {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** A value's text as the file writes it, such as `-0` or `18446744073709551616`, for a message to quote. */
+export function writtenText(node: Node, text: string): string {
+  return text.slice(node.offset, node.offset + node.length);
+}
+
 /** A JSON number written as a whole number in digits, exactly (beyond double precision too); undefined for anything else. */
 export function wholeNumber(node: Node, text: string): bigint | undefined {
   if (node.type !== 'number') return undefined;
-  const digits = text.slice(node.offset, node.offset + node.length);
+  const digits = writtenText(node, text);
   return /^-?\d+$/.test(digits) ? BigInt(digits) : undefined;
 }
 

@@ -11,7 +11,7 @@ import type { Analysis } from '../analyze';
 import type { Diagnostic } from '../diagnostics';
 import { REPLICATION_CHECK } from '../generate';
 import { entryName, nameKey, type ObjectModel, type TopologyModel } from '../model';
-import { psComment, psQuote } from '../quote';
+import { psComment, psParameter, psQuote } from '../quote';
 import { checkAssumptions } from './assumptions';
 
 export type PlanValue = boolean | number | string | readonly string[] | null;
@@ -361,7 +361,7 @@ export function stepCommand(step: PlanStep): string {
   const parts = [step.cmdlet];
   for (const [name, value] of Object.entries(step.parameters)) {
     const text = argument(spec?.properties.find((p) => p.name === name), value);
-    if (text !== undefined) parts.push(text === '' ? `-${name}` : `-${name} ${text}`);
+    if (text !== undefined) parts.push(psParameter(name, text));
   }
   return parts.join(' ');
 }

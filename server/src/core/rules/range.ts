@@ -1,6 +1,6 @@
 import { spanOf } from '../model';
 import type { Rule } from './rule';
-import { valueName, wholeNumber } from '../facts/values';
+import { valueName, wholeNumber, writtenText } from '../facts/values';
 
 export const range: Rule = {
   code: 'LT103',
@@ -14,7 +14,7 @@ export const range: Rule = {
       if (number === undefined || (number >= value.spec.min && number <= value.spec.max)) continue;
       report(
         spanOf(value.node),
-        `${valueName(value)} must be from ${value.spec.min} to ${value.spec.max}; ${number} is outside that range.`,
+        `${valueName(value)} must be from ${value.spec.min} to ${value.spec.max}; ${writtenText(value.node, model.text)} is outside that range.`,
       );
     }
   },
