@@ -1,4 +1,4 @@
-import { createScanner, parseTree, SyntaxKind, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
+import { createScanner, parseTree, ScanError, SyntaxKind, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
 import type { Span } from './text';
 
 export interface SyntaxProblem {
@@ -17,6 +17,17 @@ export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false
 
 /** Deeper than this, a value is set aside; real topology files nest four levels. */
 export const MAX_NESTING = 64;
+
+/**
+ * Whether `node` is a string left without its closing quote: the parser ends it at the end of its line,
+ * so that its span takes in whatever follows on that line.
+ */
+export function isLeftOpen(text: string, node: Node): boolean {
+  if (node.type !== 'string') return false;
+  const scanner = createScanner(text.slice(node.offset, node.offset + node.length), true);
+  scanner.scan();
+  return scanner.getTokenError() === ScanError.UnexpectedEndOfString;
+}
 
 const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidSymbol]: 'Unexpected character: this is not JSON.',
