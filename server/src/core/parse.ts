@@ -192,8 +192,12 @@ function nestsTooDeeply(node: Node, outer = 0): boolean {
  * Parses JSON with comments and trailing commas, reporting what is wrong and keeping what it could read.
  * Values nested more than MAX_NESTING levels deep are set aside with a syntax problem each, whether the
  * recursive parser could have read them on this stack or not, so the findings never depend on the machine.
+ * A byte order mark at the start is allowed (docs/format.md), as the command line, which drops it, reads the file.
  */
-export function parseText(text: string): ParsedText {
+export function parseText(source: string): ParsedText {
+  // A byte order mark opens the file but is no part of its JSON (the parser would take it for a stray
+  // character); a space in its place keeps every offset.
+  const text = source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source;
   try {
     const parsed = parseOnce(text);
     if (!parsed.root || !nestsTooDeeply(parsed.root)) return parsed;
