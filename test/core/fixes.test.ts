@@ -142,6 +142,13 @@ describe('suppression edits (issue 12.3, 12.4)', () => {
     assert.equal(suppressed, text.replace('by hand */ ', 'by hand */ // lync-topology-disable-next-line LT305\n'));
     assert.deepEqual(check(suppressed).diagnostics.filter((d) => d.code === 'LT305'), []);
   });
+
+  it('silence the finding of a file with no JSON in it, with or without comments', () => {
+    for (const text of ['', '\n', '// nothing yet\n', '// nothing yet', '/* a */\r\n\r\n', '\ufeff']) {
+      const suppressed = suppress(text, 'LT001');
+      assert.deepEqual(check(suppressed).diagnostics, [], JSON.stringify(suppressed));
+    }
+  });
 });
 
 describe('fixes that retype a value', () => {
