@@ -4,6 +4,7 @@ import type { TextEdit } from './diagnostics';
 import { applyEdits } from './fixes';
 import { locate } from './location';
 import type { ObjectModel, TopologyModel } from './model';
+import { isLeftOpen } from './parse';
 
 /** A hosting provider's name, with where it is defined (its Identity) and every place that names it. */
 export interface ProviderLinks {
@@ -45,13 +46,16 @@ export type ProviderRename = { readonly edits: TextEdit[] } | { readonly refused
  * at its Identity and every entry of ExchangeUM.HostingProviders that names it. Refused when the renamed
  * file would have a finding the file does not have now, under the same `settings` (an empty name is LT104,
  * a line break LT105, another provider's name LT501...): the reason is that finding's message, preferably
- * one about a renamed name. Undefined when no provider name is under `offset`.
+ * one about a renamed name; also refused while one of the names is a string left open, which runs to the end
+ * of its line. Undefined when no provider name is under `offset`.
  */
 export function renameProvider(analysis: Analysis, offset: number, newName: string, settings: AnalysisSettings = {}): ProviderRename | undefined {
   const links = providerLinksAt(analysis.model, offset);
   if (!links) return undefined;
   const newText = JSON.stringify(newName);
   const nodes = [...links.definitions, ...links.references].sort((a, b) => a.offset - b.offset);
+  const text = analysis.model.text;
+  if (nodes.some((node) => isLeftOpen(text, node))) return { refused: `${links.identity} cannot be renamed while one of its names lacks its closing quote: close it first.` };
   const edits = nodes.map((node) => ({ span: { start: node.offset, end: node.offset + node.length }, newText }));
   let moved = 0;
   const renamed = edits.map((edit) => {
@@ -61,7 +65,7 @@ export function renameProvider(analysis: Analysis, offset: number, newName: stri
   });
   const before = new Map<string, number>();
   for (const d of analysis.diagnostics) before.set(d.code, (before.get(d.code) ?? 0) + 1);
-  const added = analyze(applyEdits(analysis.model.text, edits), settings).diagnostics.filter((d) => {
+  const added = analyze(applyEdits(text, edits), settings).diagnostics.filter((d) => {
     const left = before.get(d.code) ?? 0;
     before.set(d.code, left - 1);
     return left <= 0;
