@@ -29,7 +29,7 @@ describe('fix convergence', () => {
   }
 
   it('fixes the example with mistakes down to what needs a person', () => {
-    const result = fixAll(repoFile('examples/mistakes.lync.jsonc'));
+    const result = fixAll(repoFile('test/fixtures/mistakes.lync.jsonc'));
     const left = check(result.text).diagnostics.map((d) => d.code);
     assert.ok(left.every((code) => ['LT103', 'LT106', 'LT306'].includes(code)), left.join(' '));
   });
