@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 /** code-server 4.100.x is VS Code 1.100, the last line that runs on Node 20. */
@@ -93,7 +93,10 @@ export interface PreparedRun {
   readonly workspace: string;
 }
 
-/** A fresh run folder under .vscode-test/runs: a profile with lync-topology.vsix installed, and a workspace of the examples. */
+/** The file of deliberate mistakes, kept out of examples/ (which all check without error) but opened beside them. */
+export const MISTAKES = join('test', 'fixtures', 'mistakes.lync.jsonc');
+
+/** A fresh run folder under .vscode-test/runs: a profile with lync-topology.vsix installed, and a workspace of the examples and the mistakes. */
 export function prepareRun(name: string, settings: Record<string, unknown> = {}): PreparedRun {
   const entry = ensureCodeServer();
   mkdirSync(join(ROOT, '.vscode-test', 'runs'), { recursive: true });
@@ -104,6 +107,7 @@ export function prepareRun(name: string, settings: Record<string, unknown> = {})
   if (!installed) throw new Error('the .vsix did not install');
   const workspace = join(dir, 'workspace');
   cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+  cpSync(join(ROOT, MISTAKES), join(workspace, basename(MISTAKES)));
   return { dir, entry, profile, extension: join(profile.extensionsDir, installed), workspace };
 }
 

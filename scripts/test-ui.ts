@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
 import type { Locator, Page } from 'playwright-core';
 import { analyze } from '../server/src/core';
-import { launchChromium, prepareRun, ROOT, startCodeServer, type PreparedRun } from './codeServer';
+import { launchChromium, MISTAKES as MISTAKES_FILE, prepareRun, ROOT, startCodeServer, type PreparedRun } from './codeServer';
 
 /**
  * What an administrator sees: the packaged extension in code-server, used with mouse and keyboard in
@@ -13,7 +13,7 @@ import { launchChromium, prepareRun, ROOT, startCodeServer, type PreparedRun } f
  * README's screenshots to docs/images/.
  */
 const TIMEOUT = 30_000;
-const MISTAKES = 'mistakes.lync.jsonc';
+const MISTAKES = basename(MISTAKES_FILE);
 const VOICE_MAIL = 'exchange-online.lync.jsonc';
 const README_SHOTS: Record<string, string> = { hover: 'squiggles-and-hover.png', 'quick-fix': 'quick-fix.png', preview: 'cmdlets-preview.png', 'plan-preview': 'plan-preview.png' };
 const DEPLOYED = 'deployed.lync.jsonc';
@@ -142,7 +142,7 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
   await step('squiggles and the Problems panel', async () => {
     await ui.open(MISTAKES);
     await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .squiggly-error').length > 0 && document.querySelectorAll('.editor-group-container.active .squiggly-warning').length > 0);
-    const expected = analyze(readFileSync(join(ROOT, 'examples', MISTAKES), 'utf8')).diagnostics.map((d) => d.code);
+    const expected = analyze(readFileSync(join(ROOT, MISTAKES_FILE), 'utf8')).diagnostics.map((d) => d.code);
     await page.keyboard.press('Control+Shift+KeyM');
     const rows = page.locator('.markers-panel .monaco-list-row');
     await page.waitForFunction((n) => [...document.querySelectorAll('.markers-panel .monaco-list-row')].filter((r) => /LT\d{3}/.test(r.textContent ?? '')).length === n, expected.length, { timeout: TIMEOUT });

@@ -9,7 +9,8 @@ export function repoFile(...parts: string[]): string {
   return readFileSync(join(REPO, ...parts), 'utf8');
 }
 
-export const EXAMPLES = ['on-premises', 'cross-premises', 'mixed', 'exchange-online', 'mistakes'].map((name) => `examples/${name}.lync.jsonc`);
+/** The examples that ship, and the file of deliberate mistakes the README and the UI test show. */
+export const EXAMPLES = [...['on-premises', 'cross-premises', 'mixed', 'exchange-online'].map((name) => `examples/${name}.lync.jsonc`), 'test/fixtures/mistakes.lync.jsonc'];
 
 /** Marks where a diagnostic is expected in a test document: ⟪ and ⟫ around the span. */
 export function marked(source: string): { text: string; span: { start: number; end: number } | undefined } {

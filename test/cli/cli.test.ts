@@ -23,7 +23,7 @@ function tempFile(name: string, content: string | Buffer): string {
   return file;
 }
 
-const MISTAKES = 'examples/mistakes.lync.jsonc';
+const MISTAKES = 'test/fixtures/mistakes.lync.jsonc';
 
 describe('lync-topology check', () => {
   it('exits 0 with nothing to say on a clean file', () => {
@@ -34,8 +34,8 @@ describe('lync-topology check', () => {
     const result = cli('check', MISTAKES);
     assert.equal(result.status, 1);
     const lines = result.stdout.trim().split('\n');
-    for (const line of lines) assert.match(line, /^examples\/mistakes\.lync\.jsonc:\d+:\d+: (error|warning|info|hint) LT\d{3}: \S/);
-    assert.ok(lines.includes('examples/mistakes.lync.jsonc:10:28: error LT101: `AccessEdgeConfiguration.AllowFederatedUsers` must be true or false (a JSON boolean, without quotes).'));
+    for (const line of lines) assert.match(line, /^test\/fixtures\/mistakes\.lync\.jsonc:\d+:\d+: (error|warning|info|hint) LT\d{3}: \S/);
+    assert.ok(lines.includes('test/fixtures/mistakes.lync.jsonc:10:28: error LT101: `AccessEdgeConfiguration.AllowFederatedUsers` must be true or false (a JSON boolean, without quotes).'));
   });
 
   it('reports the same findings as JSON, 1-based', () => {

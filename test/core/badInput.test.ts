@@ -79,3 +79,14 @@ describe('bad input gives diagnostics, never an exception', () => {
     assertSane(analysis);
   });
 });
+
+describe('a byte order mark', () => {
+  it('opens the file without being read as JSON, as the command line reads the file', () => {
+    for (const text of ['{ "AccessEdgeConfiguration": { "AllowFederatedUsers": "True" } }\n', '// header\n{ "SipDomains": ["contoso.com"] }', '']) {
+      const findings = (analysis: Analysis) => analysis.diagnostics.map((d) => `${d.code} ${d.message}`);
+      const withMark = check(`\uFEFF${text}`);
+      assert.deepEqual(findings(withMark), findings(check(text)), JSON.stringify(text));
+      assertSane(withMark);
+    }
+  });
+});

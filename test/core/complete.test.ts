@@ -73,3 +73,23 @@ describe('completion after an entry without a comma (issue 12.13)', () => {
     }
   });
 });
+
+describe('completion in a string left open', () => {
+  it('replaces the typed word only, and keeps what follows it on the line', () => {
+    for (const [source, kept] of [
+      ['{ "AccessEdgeConfiguration": { "Use‸ } }', ' } }'],
+      ['{ "AccessEdgeConfiguration": { "Use‸XYZ } }', ' } }'],
+      ['{ "HostingProviders": [{ "VerificationLevel": "Use‸ }] }', ' }] }'],
+      ['{ "HostingProviders": [{ "VerificationLevel": "Use‸ // why\n }] }', ' // why\n }] }'],
+      ['{ "SipDomains": [], "ExchangeUM": { "Mode": "Cross‸ } }', ' } }'],
+    ]) {
+      const { text, entries } = entriesAt(source);
+      assert.ok(entries.length > 0, source);
+      for (const entry of entries) {
+        const inserted = applyEdits(text, [{ span: entry.span, newText: snippetToPlainText(entry.insertText) }, ...entry.additionalEdits]);
+        assert.ok(inserted.endsWith(kept), `${entry.label}:\n${inserted}`);
+        assert.equal(entry.span.start, text.lastIndexOf('"', source.indexOf('‸')), `${entry.label} starts at the opening quote`);
+      }
+    }
+  });
+});

@@ -29,7 +29,7 @@ describe('fix convergence', () => {
   }
 
   it('fixes the example with mistakes down to what needs a person', () => {
-    const result = fixAll(repoFile('examples/mistakes.lync.jsonc'));
+    const result = fixAll(repoFile('test/fixtures/mistakes.lync.jsonc'));
     const left = check(result.text).diagnostics.map((d) => d.code);
     assert.ok(left.every((code) => ['LT103', 'LT106', 'LT306'].includes(code)), left.join(' '));
   });
@@ -141,5 +141,42 @@ describe('suppression edits (issue 12.3, 12.4)', () => {
     const suppressed = suppress(text, 'LT305');
     assert.equal(suppressed, text.replace('by hand */ ', 'by hand */ // lync-topology-disable-next-line LT305\n'));
     assert.deepEqual(check(suppressed).diagnostics.filter((d) => d.code === 'LT305'), []);
+  });
+
+  it('silence the finding of a file with no JSON in it, with or without comments', () => {
+    for (const text of ['', '\n', '// nothing yet\n', '// nothing yet', '/* a */\r\n\r\n', '\ufeff']) {
+      const suppressed = suppress(text, 'LT001');
+      assert.deepEqual(check(suppressed).diagnostics, [], JSON.stringify(suppressed));
+    }
+  });
+});
+
+describe('fixes that retype a value', () => {
+  const provider = (entries: string) => `{ "HostingProviders": [{ "Identity": "A", "ProxyFqdn": "sip.fabrikam.com", "Enabled": true, ${entries} }] }`;
+  const retypes = (text: string) => check(text).diagnostics.filter((d) => d.code === 'LT101').flatMap((d) => d.fixes);
+
+  it('are offered only where the value they write is then right', () => {
+    for (const text of [
+      '{ "SipDomains": [42] }',
+      provider('"VerificationLevel": 1'),
+      '{ "AccessEdgeConfiguration": { "OutgoingTlsCountForFederatedPartners": "8" } }',
+      '{ "AccessEdgeConfiguration": { "UseDnsSrvRouting": true, "DefaultRouteFqdn": 7 } }',
+    ]) {
+      assert.deepEqual(retypes(text), [], text);
+    }
+  });
+
+  it('change the type and leave every other finding as it was', () => {
+    for (const text of [
+      provider('"SipClientPort": "5061"'),
+      '{ "AccessEdgeConfiguration": { "UseDnsSrvRouting": true, "EnablePartnerDiscovery": false, "AllowFederatedUsers": "True" } }',
+      '{ "HostingProviders": [{ "Identity": 42, "ProxyFqdn": "sip.fabrikam.com", "Enabled": true }] }',
+      '{ "SipDomains": "contoso.com" }',
+    ]) {
+      const [retype] = retypes(text);
+      assert.ok(retype, text);
+      const codes = (t: string) => check(t).diagnostics.map((d) => d.code).sort();
+      assert.deepEqual(codes(applyEdits(text, retype.edits)), codes(text).filter((code) => code !== 'LT101'), text);
+    }
   });
 });

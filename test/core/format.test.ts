@@ -76,6 +76,18 @@ describe('formatting options', () => {
     assert.equal(formatted(body.replace('[', '[\r\n') + '\r\n'), pretty.replace(/\n/g, '\r\n') + '\r\n');
   });
 
+  it('inserts the file’s first line break everywhere, a lone CR included', () => {
+    // The formatter library takes the first line break of the text; the final ones must agree with it.
+    for (const eol of ['\r', '\r\n', '\n']) {
+      const other = eol === '\n' ? '\r\n' : '\n';
+      const text = `{${eol}"SipDomains": ["contoso.com"]}${other}`;
+      for (const options of [SPACES, { ...SPACES, trimFinalNewlines: true }, { ...SPACES, insertFinalNewline: true }]) {
+        assert.equal(formatted(text, options), pretty.replace(/\n/g, eol) + eol, JSON.stringify({ eol, options }));
+      }
+      assert.equal(formatted(`{${eol}"SipDomains": ["contoso.com"]}`, { ...SPACES, insertFinalNewline: true }), pretty.replace(/\n/g, eol) + eol);
+    }
+  });
+
   it('inserts a final line break and trims extra ones when asked', () => {
     assert.equal(formatted(body, { ...SPACES, insertFinalNewline: true }), `${pretty}\n`);
     assert.equal(formatted(`${body}\n\n\n`, { ...SPACES, insertFinalNewline: true }), `${pretty}\n\n\n`);

@@ -43,3 +43,17 @@ describe('renaming a hosting provider', () => {
     assert.equal(renameProvider(analyze(text), 0, 'x'), undefined);
   });
 });
+
+describe('renaming a provider whose name is left open', () => {
+  it('refuses, at an Identity and at a reference, rather than take in the rest of the line', () => {
+    const providers = '  "HostingProviders": [ { "Identity": "Hosted UM" } ] }\n';
+    for (const [open, search] of [
+      ['{ "ExchangeUM": { "Mode": "CrossPremises", "HostingProviders": ["Hosted UM"] },\n  "HostingProviders": [ { "Identity": "Hosted UM } ] }\n', '"Hosted UM }'],
+      [`{ "ExchangeUM": { "Mode": "CrossPremises", "HostingProviders": ["Hosted UM ] },\n${providers}`, '"Hosted UM ]'],
+    ]) {
+      const result = renameProvider(analyze(open), open.indexOf(search) + 2, 'Fabrikam UM');
+      assert.ok(result && 'refused' in result, `${search}: ${JSON.stringify(result)}`);
+      assert.match(result.refused, /closing quote/);
+    }
+  });
+});

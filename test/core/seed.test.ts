@@ -41,7 +41,7 @@ describe('examples', () => {
   }
 
   it('the example with mistakes shows errors of several kinds and gives no script', () => {
-    const analysis = check(repoFile('examples/mistakes.lync.jsonc'));
+    const analysis = check(repoFile('test/fixtures/mistakes.lync.jsonc'));
     const codes = new Set(analysis.diagnostics.map((d) => d.code));
     assert.ok(codes.size >= 6, [...codes].join(' '));
     assert.equal(generate(analysis).script, undefined);

@@ -46,7 +46,7 @@ describe('lyncTopology/plan', () => {
 
   it('returns the errors of the open document that block the plan', async () => {
     const uri = 'file:///changes/mistakes.lync.jsonc';
-    client.open(uri, repoFile('examples/mistakes.lync.jsonc'));
+    client.open(uri, repoFile('test/fixtures/mistakes.lync.jsonc'));
     const result = (await client.connection.sendRequest('lyncTopology/plan', { uri, deployed: { name: 'x', text: '{}' } })) as { script: string | null; diagnostics: Diagnostic[] };
     assert.equal(result.script, null);
     assert.ok(result.diagnostics.length > 0 && result.diagnostics.every((d) => d.severity === 1));

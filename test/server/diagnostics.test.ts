@@ -52,7 +52,7 @@ for (const pull of [true, false]) {
 
     it('after edits inside hosting providers, equal a fresh check of the same text', async () => {
       const uri = `file:///${pull}/inside.lync.jsonc`;
-      client.open(uri, repoFile('examples/mistakes.lync.jsonc'));
+      client.open(uri, repoFile('test/fixtures/mistakes.lync.jsonc'));
       await diagnosticsOf(uri, 1);
       for (const [search, replacement] of [
         ['"HostsOCSUsers": true', '"HostsOCSUsers": false'],

@@ -107,7 +107,7 @@ describe('hover', () => {
 
 describe('code actions', () => {
   it('for every diagnostic with fix data, the preferred fix removes it and leaves valid JSON', async () => {
-    for (const file of ['examples/mistakes.lync.jsonc', 'test/fixtures/missing-everything.lync.jsonc', 'test/fixtures/routing.lync.jsonc']) {
+    for (const file of ['test/fixtures/mistakes.lync.jsonc', 'test/fixtures/missing-everything.lync.jsonc', 'test/fixtures/routing.lync.jsonc']) {
       const uri = open(repoFile(file));
       const diagnostics = await client.pull(uri);
       for (const diagnostic of diagnostics.filter((d) => (d.data as { fixes: unknown[] }).fixes.length > 0)) {
@@ -123,7 +123,7 @@ describe('code actions', () => {
   });
 
   it('source.fixAll on the example with mistakes leaves no fixable diagnostic', async () => {
-    const uri = open(repoFile('examples/mistakes.lync.jsonc'));
+    const uri = open(repoFile('test/fixtures/mistakes.lync.jsonc'));
     for (let round = 0; round < 5; round++) {
       const [fixAll] = await codeActions(uri, [], ['source.fixAll']);
       if (!fixAll) break;
@@ -222,7 +222,7 @@ describe('lyncTopology/cmdlets', () => {
   });
 
   it('returns the diagnostics that block the script', async () => {
-    const uri = open(repoFile('examples/mistakes.lync.jsonc'));
+    const uri = open(repoFile('test/fixtures/mistakes.lync.jsonc'));
     const result = (await client.connection.sendRequest('lyncTopology/cmdlets', { uri })) as { script: string | null; diagnostics: Diagnostic[] };
     assert.equal(result.script, null);
     assert.ok(result.diagnostics.length > 0 && result.diagnostics.every((d) => d.severity === 1));

@@ -61,7 +61,7 @@ describe('nothing written unasked', () => {
     const work = mkdtempSync(join(tmpdir(), 'lync-topology-cwd-'));
     const project = mkdtempSync(join(tmpdir(), 'lync-topology-project-'));
     const file = join(project, 'mistakes.lync.jsonc');
-    const original = repoFile('examples/mistakes.lync.jsonc');
+    const original = repoFile('test/fixtures/mistakes.lync.jsonc');
     writeFileSync(file, original);
     const client = await TestClient.start({ pull: true, cwd: work, env: { ...process.env, HOME: home, TMPDIR: work } });
     try {

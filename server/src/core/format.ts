@@ -4,7 +4,7 @@ import type { TextEdit } from './diagnostics';
 import { applyEdits } from './fixes';
 import { flattenDeepValues } from './parse';
 import { readSuppressions, SUPPRESSION_MARKER } from './severity';
-import { LineIndex, type Span } from './text';
+import { LineIndex, lineBreakOf, type Span } from './text';
 
 /** LSP's FormattingOptions, as far as they apply to a topology file. */
 export interface FormatOptions {
@@ -119,7 +119,7 @@ function reportedAlike(text: string, formatted: string, settings: AnalysisSettin
 
 /**
  * Edits that re-indent the document, or the part of it in `span` (offsets in UTF-16 code units). Only
- * white space changes: comments stay, the document's own line break (LF or CRLF) is used, and the
+ * white space changes: comments stay, the document's own line break (its first: LF, CRLF or CR) is used, and the
  * client's options are honoured. What is reported about the file never changes (under `settings`;
  * `analysis`, the text's current one, saves analysing it again): around suppression comments line
  * breaks are kept as they are, and should a finding still change, every line break is kept, and
@@ -130,7 +130,8 @@ export function formatEdits(text: string, span: Span | undefined, options: Forma
   const { lastTokenEnd, unclosedString } = readTokens(text);
   if (unclosedString || lastTokenEnd === 0) return [];
   const { text: readable, deep } = flattenDeepValues(text);
-  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  // jsonc-parser itself inserts the text's first line break, whatever it is told.
+  const eol = lineBreakOf(text);
   const indent = options.insertSpaces ? ' ' : '\t';
   const within = span ?? { start: 0, end: text.length };
   const range = span && { offset: span.start, length: span.end - span.start };

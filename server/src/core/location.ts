@@ -1,5 +1,6 @@
 import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import type { ObjectModel, PropertyModel, TopologyModel } from './model';
+import { isLeftOpen } from './parse';
 import type { Span } from './text';
 
 /** What the cursor is on, in the terms of the catalog. */
@@ -21,9 +22,19 @@ function wordBefore(text: string, offset: number): Span {
   return { start, end: offset };
 }
 
-function spanOf(node: Node): Span {
-  return { start: node.offset, end: node.offset + node.length };
+/**
+ * The span a completion at `offset` replaces on `node`: the whole node, except for a string left open,
+ * which the parser runs to the end of its line: then it ends with the word at `offset`, so that the
+ * brackets and comments after it on the line stay.
+ */
+function spanOf(text: string, node: Node, offset: number): Span {
+  const end = node.offset + node.length;
+  if (!isLeftOpen(text, node)) return { start: node.offset, end };
+  let stop = Math.max(node.offset + 1, Math.min(offset, end));
+  while (stop < end && WORD.test(text[stop])) stop++;
+  return { start: node.offset, end: stop };
 }
+
 
 function isAfterClose(text: string, node: Node, offset: number): boolean {
   const end = node.offset + node.length;
@@ -59,9 +70,9 @@ export function locate(model: TopologyModel, offset: number): CursorLocation {
     const object = objectFor(model, parent.parent);
     const property = object && propertyFor(object, parent);
     if (!object || !property) return none;
-    if (parent.children?.[0] === node) return { kind: 'key', object, property, span: spanOf(node) };
+    if (parent.children?.[0] === node) return { kind: 'key', object, property, span: spanOf(model.text, node, offset) };
     if (node.type === 'array') return locateInArray(model, object, property, undefined, offset);
-    return { kind: 'value', object, property, node, item: false, span: spanOf(node) };
+    return { kind: 'value', object, property, node, item: false, span: spanOf(model.text, node, offset) };
   }
   if (parent?.type === 'array') {
     const holder = parent.parent;
@@ -78,12 +89,12 @@ function locateInProperty(model: TopologyModel, node: Node, offset: number, none
   const property = object && propertyFor(object, node);
   if (!object || !property) return none;
   const afterColon = node.colonOffset !== undefined && offset > node.colonOffset;
-  if (!afterColon) return { kind: 'key', object, property, span: spanOf(property.keyNode) };
+  if (!afterColon) return { kind: 'key', object, property, span: spanOf(model.text, property.keyNode, offset) };
   return { kind: 'value', object, property, item: false, span: wordBefore(model.text, offset) };
 }
 
 function locateInArray(model: TopologyModel, object: ObjectModel, property: PropertyModel, item: Node | undefined, offset: number): CursorLocation {
   const items = property.spec?.value.kind === 'array' ? property.spec.value.items : undefined;
-  if (items?.kind === 'object') return { kind: 'item', property, span: item ? spanOf(item) : wordBefore(model.text, offset) };
-  return { kind: 'value', object, property, node: item, item: true, span: item ? spanOf(item) : wordBefore(model.text, offset) };
+  if (items?.kind === 'object') return { kind: 'item', property, span: item ? spanOf(model.text, item, offset) : wordBefore(model.text, offset) };
+  return { kind: 'value', object, property, node: item, item: true, span: item ? spanOf(model.text, item, offset) : wordBefore(model.text, offset) };
 }

@@ -1,4 +1,4 @@
-import { createScanner, parseTree, SyntaxKind, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
+import { createScanner, parseTree, ScanError, SyntaxKind, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
 import type { Span } from './text';
 
 export interface SyntaxProblem {
@@ -17,6 +17,17 @@ export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false
 
 /** Deeper than this, a value is set aside; real topology files nest four levels. */
 export const MAX_NESTING = 64;
+
+/**
+ * Whether `node` is a string left without its closing quote: the parser ends it at the end of its line,
+ * so that its span takes in whatever follows on that line.
+ */
+export function isLeftOpen(text: string, node: Node): boolean {
+  if (node.type !== 'string') return false;
+  const scanner = createScanner(text.slice(node.offset, node.offset + node.length), true);
+  scanner.scan();
+  return scanner.getTokenError() === ScanError.UnexpectedEndOfString;
+}
 
 const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidSymbol]: 'Unexpected character: this is not JSON.',
@@ -208,8 +219,12 @@ function nestsTooDeeply(node: Node, outer = 0): boolean {
  * Parses JSON with comments and trailing commas, reporting what is wrong and keeping what it could read.
  * Values nested more than MAX_NESTING levels deep are set aside with a syntax problem each, whether the
  * recursive parser could have read them on this stack or not, so the findings never depend on the machine.
+ * A byte order mark at the start is allowed (docs/format.md), as the command line, which drops it, reads the file.
  */
-export function parseText(text: string): ParsedText {
+export function parseText(source: string): ParsedText {
+  // A byte order mark opens the file but is no part of its JSON (the parser would take it for a stray
+  // character); a space in its place keeps every offset.
+  const text = source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source;
   try {
     const parsed = parseOnce(text);
     if (!parsed.root || !nestsTooDeeply(parsed.root)) return parsed;

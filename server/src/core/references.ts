@@ -5,6 +5,7 @@ import type { TextEdit } from './diagnostics';
 import { applyEdits } from './fixes';
 import { locate } from './location';
 import { nameKey, nameProperty, type ObjectModel, type TopologyModel } from './model';
+import { isLeftOpen } from './parse';
 
 /** The name of a section's entry, with where it is defined and every place that names it. */
 export interface NameLinks {
@@ -62,13 +63,16 @@ export type NameRename = { readonly edits: TextEdit[] } | { readonly refused: st
  * ExchangeUM.HostingProviders, a policy's Identity and the grants of it). Refused when the renamed
  * file would have a finding the file does not have now, under the same `settings` (an empty name is LT104,
  * a line break LT105, another entry's name LT501...): the reason is that finding's message, preferably
- * one about a renamed name. Undefined when no such name is under `offset`.
+ * one about a renamed name; also refused while one of the names is a string left open, which runs to the end
+ * of its line. Undefined when no such name is under `offset`.
  */
 export function renameName(analysis: Analysis, offset: number, newName: string, settings: AnalysisSettings = {}): NameRename | undefined {
   const links = nameLinksAt(analysis.model, offset);
   if (!links) return undefined;
   const newText = JSON.stringify(newName);
   const nodes = [...links.definitions, ...links.references].sort((a, b) => a.offset - b.offset);
+  const text = analysis.model.text;
+  if (nodes.some((node) => isLeftOpen(text, node))) return { refused: `${links.name} cannot be renamed while one of its names lacks its closing quote: close it first.` };
   const edits = nodes.map((node) => ({ span: { start: node.offset, end: node.offset + node.length }, newText }));
   let moved = 0;
   const renamed = edits.map((edit) => {
@@ -78,7 +82,7 @@ export function renameName(analysis: Analysis, offset: number, newName: string, 
   });
   const before = new Map<string, number>();
   for (const d of analysis.diagnostics) before.set(d.code, (before.get(d.code) ?? 0) + 1);
-  const added = analyze(applyEdits(analysis.model.text, edits), settings).diagnostics.filter((d) => {
+  const added = analyze(applyEdits(text, edits), settings).diagnostics.filter((d) => {
     const left = before.get(d.code) ?? 0;
     before.set(d.code, left - 1);
     return left <= 0;

@@ -1,10 +1,10 @@
-import type { Node } from 'jsonc-parser';
+import { parseTree, type Node } from 'jsonc-parser';
 import type { ValueSpec } from '../catalog';
 import type { Fix } from '../diagnostics';
 import type { EditBuilder } from '../edits';
 import { spanOf } from '../model';
 import { fix, type Rule } from './rule';
-import { hasType, valueName } from '../facts/values';
+import { hasType, isWellFormed, valueName } from '../facts/values';
 
 /** The JSON type a value spec asks for, as messages say it. */
 function expected(spec: ValueSpec): string {
@@ -25,7 +25,16 @@ function expected(spec: ValueSpec): string {
   }
 }
 
-/** The fix that writes the same value with the right JSON type, where there is exactly one reading. */
+/** Whether `json`, one JSON value, is right for `spec`: of its type, and within its values, range and format. */
+function isRightAs(spec: ValueSpec, json: string): boolean {
+  const node = parseTree(json);
+  return node !== undefined && isWellFormed(spec, node, json);
+}
+
+/**
+ * The fix that writes the same value with the right JSON type, where there is exactly one reading and
+ * the value is then right: quoting 42 gives no SIP domain, and a fix must not trade one error for another.
+ */
 function retype(spec: ValueSpec, node: Node, edits: EditBuilder): Fix[] {
   const value: unknown = node.value;
   if (spec.kind === 'boolean' || spec.kind === 'switch') {
@@ -35,16 +44,17 @@ function retype(spec: ValueSpec, node: Node, edits: EditBuilder): Fix[] {
   }
   if (spec.kind === 'integer' && typeof value === 'string' && /^\s*\d+\s*$/.test(value)) {
     const digits = value.trim().replace(/^0+(?=\d)/, '');
-    return [fix(`Change to ${digits}`, [edits.replaceWithText(node, digits)])];
+    return isRightAs(spec, digits) ? [fix(`Change to ${digits}`, [edits.replaceWithText(node, digits)])] : [];
   }
   if ((spec.kind === 'string' || spec.kind === 'enum') && (node.type === 'number' || node.type === 'boolean')) {
     const text = edits.textOf(node);
-    return [fix(`Change to "${text}"`, [edits.replace(node, text)])];
+    return isRightAs(spec, JSON.stringify(text)) ? [fix(`Change to "${text}"`, [edits.replace(node, text)])] : [];
   }
   if (spec.kind === 'array' && spec.items.kind !== 'object' && spec.items.kind !== 'array' && node.type === 'string') {
-    // A list the cmdlet takes as one comma-separated string may be written that way: each item becomes an entry.
+    // A list the cmdlet takes as one comma-separated string may be written that way: each item becomes an entry,
+    // when every item is then right.
     const items = (node.value as string).split(',').map((item) => item.trim()).filter((item) => item !== '');
-    if (items.length > 1) return [fix('Split the list into an array', [edits.replaceWithText(node, `[${items.map((item) => JSON.stringify(item)).join(', ')}]`)])];
+    if (items.length > 1 && items.every((item) => isRightAs(spec.items, JSON.stringify(item)))) return [fix('Split the list into an array', [edits.replaceWithText(node, `[${items.map((item) => JSON.stringify(item)).join(', ')}]`)])];
     return [fix('Put the value in an array', [edits.replaceWithText(node, `[${edits.textOf(node)}]`)])];
   }
   return [];
