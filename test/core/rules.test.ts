@@ -101,6 +101,7 @@ const CASES: readonly Case[] = [
   { code: 'LT104', title: 'contact SipAddress without sip:', source: `{ "ExUmContacts": [ ${CONTACT().replace('"sip:exumsa1@contoso.com"', '⟪"exumsa1@contoso.com"⟫')} ] }` },
   { code: 'LT104', title: 'DisplayNumber starting with 0', source: `{ "ExUmContacts": [ ${CONTACT().replace('"+14255550102"', '⟪"04255550102"⟫')} ] }` },
   { code: 'LT104', title: 'OU that is not a distinguished name', source: `{ "ExUmContacts": [ ${CONTACT().replace('"OU=ExUmContacts,DC=contoso,DC=com"', '⟪"ExUmContacts"⟫')} ] }` },
+  { code: 'LT501', title: 'a per-user policy written once with its tag: prefix and once without', source: '{ "HostedVoicemailPolicies": [ { "Identity": "tag:ExRedmond", "Destination": "exap.um.outlook.com" }, { "Identity": ⟪"exredmond"⟫, "Destination": "exap.um.outlook.com" } ] }' },
   { code: 'LT501', title: 'a domain on both lists', source: '{ "AllowedDomains": [ { "Identity": "fabrikam.com" } ], "BlockedDomains": [ { "Domain": ⟪"Fabrikam.com"⟫ } ] }' },
   { code: 'LT501', title: 'a contact with the SIP address of a user', source: `{ "Users": [ { "Identity": "sip:exumsa1@contoso.com" } ], "ExUmContacts": [ ${CONTACT().replace('"sip:exumsa1@contoso.com"', '⟪"SIP:exumsa1@contoso.com"⟫')} ] }` },
   { code: 'LT502', title: 'two contacts with one DisplayNumber', source: `{ "ExUmContacts": [ ${CONTACT()}, ${CONTACT().replace('exumsa1', 'exumaa1').replace('"+14255550102"', '⟪"+14255550102"⟫')} ] }` },
