@@ -73,6 +73,17 @@ describe('severity follows what the finding means', () => {
     assert.match(message, /already uses the ProxyFqdn "sip\.fabrikam\.com", the same name as "SIP\.fabrikam\.com"/);
   });
 
+  it('a key of Skype for Business Online only is reported once, as LT206, never also as unknown (LT003)', () => {
+    const text = '{ "HostedVoicemailPolicies": [ { "Identity": "global", "Destination": "exap.um.outlook.com", "TENANT": "11111111-2222-3333-4444-555555555555" } ] }';
+    assert.deepEqual(check(text).diagnostics.filter((d) => d.code === 'LT003' || d.code === 'LT206').map((d) => d.code), ['LT206']);
+  });
+
+  it('a policy Identity with a scope policies do not have is an error (LT701), never also a per-user policy left ungranted (LT703)', () => {
+    const text = '{ "HostedVoicemailPolicies": [ { "Identity": "service:Redmond", "Destination": "exap.um.outlook.com" }, { "Identity": "tag:Other", "Destination": "exap.um.outlook.com" } ] }';
+    const codes = check(text).diagnostics.filter((d) => d.code === 'LT701' || d.code === 'LT703').map((d) => `${d.code}:${text.slice(d.span.start, d.span.end)}`);
+    assert.deepEqual(codes, ['LT701:"service:Redmond"', 'LT703:"tag:Other"']);
+  });
+
   it('LT501 quotes each Identity as the file writes it', () => {
     const text = '{ "HostingProviders": [ { "Identity": "Fabrikam", "Enabled": true, "ProxyFqdn": "a.fabrikam.com" }, { "Identity": "FABRIKAM", "Enabled": true, "ProxyFqdn": "b.fabrikam.com" } ] }';
     const message = check(text).diagnostics.find((d) => d.code === 'LT501')!.message;

@@ -6,6 +6,7 @@ const FORMAT_TYPE_NAMES: Record<StringFormat, string> = {
   url: 'URL',
   sipDomain: 'domain name',
   text: 'text',
+  name: 'name',
   hostName: 'FQDN, at most 255 characters',
   sipAddress: 'SIP address',
   phoneNumber: 'phone number',

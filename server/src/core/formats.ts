@@ -51,6 +51,7 @@ export const FORMAT_PATTERNS: Partial<Record<StringFormat, string>> = {
 export const FORMAT_NAMES: Record<StringFormat, string> = {
   fqdn: 'a fully qualified domain name such as proxyserver.fabrikam.com',
   text: 'a name that is not empty',
+  name: 'a name that is not empty, without spaces at either end',
   sipDomain: 'a SIP domain name such as contoso.com',
   url: 'an http or https URL',
   hostName: 'an FQDN of at most 255 characters made of letters, digits, hyphens and underscores, such as exap.um.outlook.com',
@@ -68,6 +69,9 @@ export function matchesFormat(format: StringFormat, text: string): boolean {
       return isUrl(text);
     case 'text':
       return text.trim().length > 0;
+    // PowerShell passes the spaces on, so " P1" names another object than the "P1" a grant or a list writes.
+    case 'name':
+      return text.length > 0 && text.trim() === text;
     case 'hostName':
       return text.length <= MAX_DESTINATION_LENGTH && DESTINATION.test(text);
     case 'sipAddress':

@@ -312,10 +312,13 @@ function factsOf(object: ObjectModel): ObjectFacts {
   const name = section?.list ? entryName(object) : undefined;
   const unique: ObjectFacts['unique'][number][] = [];
   for (const key of section?.list ? (section.unique ?? []) : []) {
-    const property = key.keys.map((k) => object.byName.get(k)).find((p) => p !== undefined);
+    const keyName = key.keys.find((k) => object.byName.has(k));
+    const property = keyName === undefined ? undefined : object.byName.get(keyName);
     const value = stringValue(property);
     if (value === undefined) continue;
-    unique.push({ scope: key.scope, compared: key.compare === 'ignoreCase' ? value.toLowerCase() : value, value: { entry: object, key, property: property!, value } });
+    // A name compares as names do (without `tag:`), so "tag:ExRedmond" and "ExRedmond" are one policy.
+    const compared = key.compare === 'exact' ? value : section!.names?.includes(keyName!) ? nameKey(section!, value) : value.toLowerCase();
+    unique.push({ scope: key.scope, compared, value: { entry: object, key, property: property!, value } });
   }
   const references: ObjectFacts['references'][number][] = [];
   for (const property of object.byName.values()) {

@@ -34,7 +34,7 @@ export const HOSTED_VOICEMAIL_POLICY: ObjectSpec = {
   properties: [
     {
       name: 'Identity',
-      value: { kind: 'string', format: 'text' },
+      value: { kind: 'string', format: 'name' },
       required: true,
       description:
         'Which policy: `global` (always exists, and applies to everyone no other policy covers), `site:<site name>` (applies to the users homed on that site), or a name of your own for a per-user policy, which applies only to the users and contacts it is granted to.',

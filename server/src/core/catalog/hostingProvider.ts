@@ -25,7 +25,7 @@ export const HOSTING_PROVIDER: ObjectSpec = {
   properties: [
     {
       name: 'Identity',
-      value: { kind: 'string', format: 'text' },
+      value: { kind: 'string', format: 'name' },
       required: true,
       description:
         'A name for the hosting provider, unique among all hosting and public providers, for example `Hosted Exchange UM` or `fabrikam.com`. `ExchangeUM.HostingProviders` refers to providers by this name.',

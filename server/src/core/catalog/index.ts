@@ -67,8 +67,17 @@ export function existsIn(spec: { readonly since?: ServerVersion }, version: Serv
 
 /** Whether a key names a parameter that steers the cmdlet rather than holds a setting, ignoring letter case. */
 export function isCommandOnly(spec: ObjectSpec, key: string): boolean {
+  return includesName(spec.commandOnly, key);
+}
+
+/** Whether a key is a parameter of the cmdlet for Skype for Business Online only (`Tenant`), in any letter case. */
+export function isOnlineOnly(spec: ObjectSpec, key: string): boolean {
+  return includesName(spec.onlineOnly, key);
+}
+
+function includesName(names: readonly string[] | undefined, key: string): boolean {
   const lower = key.toLowerCase();
-  return (spec.commandOnly ?? []).some((name) => name.toLowerCase() === lower);
+  return (names ?? []).some((name) => name.toLowerCase() === lower);
 }
 
 function objectSpecsIn(value: ValueSpec): ObjectSpec[] {

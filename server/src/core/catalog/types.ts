@@ -16,7 +16,7 @@ export const DEFAULT_SERVER_VERSION: ServerVersion = 'Lync Server 2013';
  * hosted voice mail policy's Destination documents; `sipAddress` a `sip:user@domain` URI; `phoneNumber` the
  * display number of an Exchange UM contact; `distinguishedName` an Active Directory DN.
  */
-export type StringFormat = 'fqdn' | 'url' | 'sipDomain' | 'text' | 'hostName' | 'sipAddress' | 'phoneNumber' | 'distinguishedName';
+export type StringFormat = 'fqdn' | 'url' | 'sipDomain' | 'text' | 'name' | 'hostName' | 'sipAddress' | 'phoneNumber' | 'distinguishedName';
 
 export type ValueSpec =
   | { readonly kind: 'boolean' }

@@ -39,7 +39,7 @@ export const USER: ObjectSpec = {
   properties: [
     {
       name: 'Identity',
-      value: { kind: 'string', format: 'text' },
+      value: { kind: 'string', format: 'name' },
       required: true,
       description:
         'The user: SIP address (`sip:kenmyer@contoso.com`), user principal name, `DOMAIN\\logon`, display name or distinguished name. Not the SAM account name, which is not unique in the forest.',

@@ -1,4 +1,4 @@
-import { GLOBAL_POLICY } from '../catalog';
+import { GLOBAL_POLICY, PER_USER_PREFIX } from '../catalog';
 import { booleanValue, entryName, type NameReference, type ObjectModel, type TopologyModel } from '../model';
 
 /** The section keys of the hosted voice mail part of the file. */
@@ -46,10 +46,14 @@ export function needingPolicy(model: TopologyModel): ObjectModel[] {
   return [...users, ...(model.sections.get(CONTACTS) ?? [])];
 }
 
-/** Whether a policy Identity names a per-user policy: not `global`, not a site policy. */
+/**
+ * Whether a policy Identity names a per-user policy: not `global`, and no scope but the optional `tag:` (a site
+ * policy, or a scope hosted voice mail policies do not have, LT701, is no per-user policy).
+ */
 export function isPerUserName(identity: string): boolean {
   const lower = identity.toLowerCase();
-  return lower !== GLOBAL_POLICY && !lower.startsWith('site:');
+  const scope = /^([a-z]+:)/.exec(lower)?.[1];
+  return lower !== GLOBAL_POLICY && (scope === undefined || scope === PER_USER_PREFIX);
 }
 
 /** The entries of a section that need a policy, are granted none, and find no global policy in the file. */

@@ -1,3 +1,4 @@
+import { isOnlineOnly } from '../catalog';
 import { keySpan } from '../model';
 import { fix, type Rule } from './rule';
 
@@ -7,9 +8,8 @@ export const onlineOnly: Rule = {
   severity: 'error',
   blocksGeneration: true,
   checkObject({ object, edits, report }) {
-    const online = new Set((object.spec.onlineOnly ?? []).map((n) => n.toLowerCase()));
     for (const property of object.properties) {
-      if (property.spec || property.duplicateOf || !online.has(property.key.toLowerCase())) continue;
+      if (property.spec || property.duplicateOf || !isOnlineOnly(object.spec, property.key)) continue;
       report(
         keySpan(property),
         `\`${property.key}\` of ${object.spec.cmdlet} names a Skype for Business Online tenant; an on-premises deployment has none, and the generated script never passes it. Remove it.`,

@@ -1,4 +1,4 @@
-import { isCommandOnly, type ObjectSpec } from '../catalog';
+import { isCommandOnly, isOnlineOnly, type ObjectSpec } from '../catalog';
 import { keySpan } from '../model';
 import { closest } from '../suggest';
 import { fix, type Rule } from './rule';
@@ -14,7 +14,7 @@ export const unknownKey: Rule = {
   blocksGeneration: true,
   checkObject({ object, edits, report }) {
     for (const property of object.properties) {
-      if (property.spec || property.duplicateOf || isCommandOnly(object.spec, property.key)) continue;
+      if (property.spec || property.duplicateOf || isCommandOnly(object.spec, property.key) || isOnlineOnly(object.spec, property.key)) continue;
       const suggestion = closest(
         property.key,
         object.spec.properties.map((p) => p.name),
