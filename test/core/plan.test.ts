@@ -48,6 +48,13 @@ describe('plan: one kind of change each', () => {
     assert.match(reasonOf(deployed, desired, commands(deployed, desired)[0]), /^# "Fabrikam" differs from the deployment in VerificationLevel\.$/);
   });
 
+  it('writes a UInt64 past 2^53 to the last digit, and tells two such numbers apart', () => {
+    const port = (digits: string) => topology({ HostingProviders: [{ ...FABRIKAM, SipClientPort: 0 }] }).replace('"SipClientPort": 0', `"SipClientPort": ${digits}`);
+    // Both numbers round to the same double: read as JSON numbers, they would look unchanged.
+    assert.deepEqual(commands(port('18446744073709551614'), port('18446744073709551615')), ["Set-CsHostingProvider -Identity 'Fabrikam' -SipClientPort 18446744073709551615"]);
+    assert.deepEqual(commands(port('18446744073709551615'), port('18446744073709551615')), []);
+  });
+
   it('changes only the Edge settings that differ', () => {
     const deployed = topology({});
     const desired = JSON.stringify({ AccessEdgeConfiguration: { ...EDGE, AllowOutsideUsers: false } });

@@ -1,4 +1,4 @@
-import { getNodeValue } from 'jsonc-parser';
+import { getNodeValue, type Node } from 'jsonc-parser';
 import {
   canonicalValue,
   SECTION_CHANGES,
@@ -10,6 +10,7 @@ import {
 import type { Analysis } from '../analyze';
 import type { Diagnostic } from '../diagnostics';
 import { REPLICATION_CHECK } from '../generate';
+import { writtenText } from '../facts/values';
 import { entryName, nameKey, type ObjectModel, type TopologyModel } from '../model';
 import { psComment, psParameter, psQuote } from '../quote';
 import { checkAssumptions } from './assumptions';
@@ -59,14 +60,24 @@ interface State {
   readonly grants: ReadonlyMap<string, string>;
 }
 
-function stateOf(object: ObjectModel, name: string): State {
+/**
+ * A stated value as the plan keeps it. A whole number stays a JSON number while that is exact; past 2^53 (a
+ * UInt64) it is kept as the digits the file writes, as the generator writes it, so the plan neither rounds it
+ * nor takes two different numbers for one.
+ */
+function plannedValue(spec: PropertySpec, node: Node, text: string): PlanValue {
+  const value = getNodeValue(node) as PlanValue;
+  return spec.value.kind === 'integer' && node.type === 'number' && !Number.isSafeInteger(value) ? writtenText(node, text) : value;
+}
+
+function stateOf(object: ObjectModel, name: string, text: string): State {
   const settings = new Map<string, Setting>();
   const grants = new Map<string, string>();
   const names = object.spec.section?.names ?? [];
   for (const property of object.byName.values()) {
     const spec = property.spec;
     if (!spec || !property.valueNode || spec.notEmitted || names.includes(spec.name)) continue;
-    const value = getNodeValue(property.valueNode) as PlanValue;
+    const value = plannedValue(spec, property.valueNode, text);
     if (spec.grant) {
       if (typeof value === 'string') grants.set(spec.name, value);
     } else settings.set(spec.name, { spec, value });
@@ -80,7 +91,7 @@ function statesOf(model: TopologyModel, spec: SectionObjectSpec): Map<string, St
   const states = new Map<string, State>();
   for (const object of model.sections.get(spec.section.key) ?? []) {
     const name = spec.section.list ? entryName(object) : GLOBAL;
-    if (name !== undefined && !states.has(nameKey(spec.section, name))) states.set(nameKey(spec.section, name), stateOf(object, name));
+    if (name !== undefined && !states.has(nameKey(spec.section, name))) states.set(nameKey(spec.section, name), stateOf(object, name, model.text));
   }
   return states;
 }
@@ -350,6 +361,7 @@ function argument(spec: PropertySpec | undefined, value: PlanValue): string | un
   if (spec?.value.kind === 'switch') return value === true ? '' : undefined;
   if (typeof value === 'boolean') return value ? '$True' : '$False';
   if (typeof value === 'number') return String(value);
+  if (spec?.value.kind === 'integer' && typeof value === 'string' && /^-?[0-9]+$/.test(value)) return value;
   if (Array.isArray(value)) return psQuote(value.join(spec?.joinedWith ?? ','));
   if (spec?.value.kind === 'enum') return canonicalValue(spec.value.values, value as string) ?? psQuote(value as string);
   return psQuote(value as string);
