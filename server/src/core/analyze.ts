@@ -147,7 +147,8 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
     const findings: Diagnostic[] = [];
     let rule = OBJECT_RULES[0];
     const report = (span: Span, message: string, fixes: readonly Fix[] = []) => findings.push({ code: rule.code, severity: rule.severity, message, span, fixes });
-    const context = { model, object, values: typedValuesOf(object), strings: stringValuesOf(object), hostsExchangeUm: isHosted, edits, report };
+    const values = typedValuesOf(object);
+    const context = { model, object, values, strings: stringValuesOf(values), hostsExchangeUm: isHosted, edits, report };
     for (rule of OBJECT_RULES) rule.checkObject!(context);
     if (list) object.kept.findings = { context: shared, hosted: isHosted, offset: start, diagnostics: findings };
     found.push(...findings);

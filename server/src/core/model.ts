@@ -47,8 +47,6 @@ export interface ObjectModel {
 }
 
 export interface KeptWithObject {
-  values?: readonly TypedValue[];
-  strings?: readonly StringValue[];
   /**
    * An entry's findings, with what they were found under (what the whole file shares, and whether the entry
    * hosts Exchange UM) and where the entry then began.
@@ -237,11 +235,10 @@ function buildObject(
 }
 
 /**
- * An object's typed values: the first occurrence of each known key, and the items of its arrays.
- * Kept with the object, which an incremental update rebuilds only where it changes.
+ * An object's typed values: the first occurrence of each known key, and the items of its arrays. Worked out
+ * when the object is checked and not kept: a large file would hold one for every value it has.
  */
-export function typedValuesOf(object: ObjectModel): readonly TypedValue[] {
-  if (object.kept.values) return object.kept.values;
+export function typedValuesOf(object: ObjectModel): TypedValue[] {
   const list: TypedValue[] = [];
   const add = (node: Node, spec: ValueSpec, property: PropertyModel, index?: number) => {
     const isString = node.type === 'string' && (spec.kind === 'string' || spec.kind === 'enum');
@@ -258,14 +255,12 @@ export function typedValuesOf(object: ObjectModel): readonly TypedValue[] {
     const children = node.children ?? [];
     for (let index = 0; index < children.length; index++) add(children[index], items, property, index);
   }
-  object.kept.values = list;
   return list;
 }
 
-/** The typed values of an object that are strings where strings are expected. */
-export function stringValuesOf(object: ObjectModel): readonly StringValue[] {
-  object.kept.strings ??= typedValuesOf(object).filter((v): v is StringValue => v.text !== undefined);
-  return object.kept.strings;
+/** The typed values that are strings where strings are expected. */
+export function stringValuesOf(values: readonly TypedValue[]): StringValue[] {
+  return values.filter((v): v is StringValue => v.text !== undefined);
 }
 
 function push<K, V>(index: Map<K, V[]>, key: K, value: V): void {

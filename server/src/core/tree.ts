@@ -68,9 +68,12 @@ function typeOf(value: unknown): NodeType {
 export function parseSyntaxTree(text: string, errors: ParseError[], options: ParseOptions): SyntaxNode | undefined {
   const top: SyntaxNode[] = [];
   let current: SyntaxNode | undefined;
+  // The children of a property (its key and value) are held in an array of their exact size, and those of an
+  // object or array are cut to size at its end: a large file has as many such arrays as values.
   const add = (node: SyntaxNode) => {
-    if (current) (current.children ??= []).push(node);
-    else top.push(node);
+    if (!current) top.push(node);
+    else if (current.type === 'property') current.children = [current.children![0], node];
+    else current.children!.push(node);
     return node;
   };
   // A property ends with its value, at a comma, or at the end of the object when its value is missing.
@@ -80,6 +83,14 @@ export function parseSyntaxTree(text: string, errors: ParseError[], options: Par
       current = current.parent;
     }
   };
+  const endContainer = (end: number) => {
+    current!.length = end - current!.offset;
+    current!.children = current!.children!.slice();
+    current = current!.parent;
+    endProperty(end);
+  };
+  // The same few keys repeat in every entry: each is kept once.
+  const keys = new Map<string, string>();
   visit(
     text,
     {
@@ -89,26 +100,21 @@ export function parseSyntaxTree(text: string, errors: ParseError[], options: Par
       },
       onObjectProperty: (name, offset, length) => {
         current = add(new SyntaxNode('property', current, offset, -1));
-        current.children = [];
         const key = new SyntaxNode('string', current, offset, length);
-        key.value = name;
-        current.children.push(key);
+        let interned = keys.get(name);
+        if (interned === undefined) keys.set(name, (interned = name));
+        key.value = interned;
+        current.children = [key];
       },
       onObjectEnd: (offset, length) => {
         endProperty(offset + length);
-        current!.length = offset + length - current!.offset;
-        current = current!.parent;
-        endProperty(offset + length);
+        endContainer(offset + length);
       },
       onArrayBegin: (offset) => {
         current = add(new SyntaxNode('array', current, offset, -1));
         current.children = [];
       },
-      onArrayEnd: (offset, length) => {
-        current!.length = offset + length - current!.offset;
-        current = current!.parent;
-        endProperty(offset + length);
-      },
+      onArrayEnd: (offset, length) => endContainer(offset + length),
       onLiteralValue: (value, offset, length) => {
         add(new SyntaxNode(typeOf(value), current, offset, length)).value = value;
         endProperty(offset + length);

@@ -77,14 +77,23 @@ export class Workspace {
     return analysis?.model.text === text ? analysis : undefined;
   }
 
+  /** The cached analysis when it is of this version, under the current settings. */
+  private fresh(uri: string, version: number): Analysis | undefined {
+    const cached = this.cache.get(uri);
+    return cached && cached.version === version && cached.generation === this.generation ? cached.analysis : undefined;
+  }
+
   /** The document and its analysis, or undefined for a document the client has not opened. */
   get(uri: string): { document: TextDocument; analysis: Analysis } | undefined {
     const document = this.documents.get(uri);
     if (!document) return undefined;
-    const cached = this.cache.get(uri);
-    if (cached && cached.version === document.version && cached.generation === this.generation) return { document, analysis: cached.analysis };
+    const fresh = this.fresh(uri, document.version);
+    if (fresh) return { document, analysis: fresh };
     const text = document.getText();
-    const analysis = this.replay(uri, text) ?? analyze(text, this.current.analysis);
+    const replayed = this.replay(uri, text);
+    // The analysis of an older text is let go before the whole text is analyzed: a large file would need room for both.
+    if (!replayed) this.cache.delete(uri);
+    const analysis = replayed ?? analyze(text, this.current.analysis);
     this.cache.set(uri, { version: document.version, generation: this.generation, analysis });
     this.pending.delete(uri);
     return { document, analysis };

@@ -17,6 +17,8 @@ export const serviceFqdn: Rule = {
       const text = value.text.toLowerCase();
       let nearest: { fqdn: string; description: string; distance: number } | undefined;
       for (const service of known) {
+        // Names whose lengths differ by more than NEAR are further apart than that; most are, and are not measured.
+        if (Math.abs(service.value.length - text.length) > NEAR) continue;
         const d = distance(text, service.value);
         if (d === 0) {
           nearest = undefined;

@@ -20,12 +20,13 @@ export const unresolvedReference: Rule = {
   name: 'unknown-provider',
   severity: 'error',
   check({ model, edits, report }) {
-    const identities = model.providers.map((p) => stringValue(p.byName.get('Identity'))).filter((i) => i !== undefined);
     // Only into a list there is, or a new one: a second `HostingProviders` key would be a duplicate.
     const list = model.root?.byName.get('HostingProviders');
     const canCreate = model.root !== undefined && (list === undefined || list.valueNode?.type === 'array');
+    let identities: string[] | undefined;
     for (const reference of model.providerReferences) {
       if (reference.targets.length > 0) continue;
+      identities ??= model.providers.map((p) => stringValue(p.byName.get('Identity'))).filter((i) => i !== undefined);
       const suggestion = closest(reference.value, identities);
       const fixes: Fix[] = [];
       if (suggestion) fixes.push(fix(`Change to '${suggestion}'`, [edits.replace(reference.node, suggestion)]));
