@@ -4,6 +4,7 @@ import {
   SECTION_CHANGES,
   SECTIONS,
   SECTIONS_BY_KEY,
+  SHELL_OBJECT_TYPES,
   type PropertySpec,
   type SectionObjectSpec,
 } from '../catalog';
@@ -11,6 +12,7 @@ import type { Analysis } from '../analyze';
 import type { Diagnostic } from '../diagnostics';
 import { REPLICATION_CHECK } from '../generate';
 import { writtenText } from '../facts/values';
+import { matchesFormat } from '../formats';
 import { entryName, nameKey, type ObjectModel, type TopologyModel } from '../model';
 import { psComment, psParameter, psQuote } from '../quote';
 import { checkAssumptions } from './assumptions';
@@ -156,6 +158,20 @@ function selectedRouting(state: State | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * Why an entry the deployed file does not list may be deployed all the same: the file names it in a form the
+ * Get- cmdlet never prints (a user by user principal name rather than SIP address), so an imported file cannot
+ * show it. Undefined when the name is in the printed form, or the section has only one.
+ */
+function unprintedName(spec: SectionObjectSpec, name: string): string | undefined {
+  const type = SHELL_OBJECT_TYPES.find((t) => t.section === spec.section.key);
+  const printed = type?.printedNames;
+  if (!printed || matchesFormat(printed.format, name)) return undefined;
+  const cmdlet = type.command.split(' ')[0];
+  const title = spec.title;
+  return `${JSON.stringify(name)} is not a ${printed.noun}, the only name ${cmdlet} prints for a ${title}: it cannot be compared with the deployed file's, so this is done again, which changes nothing on a ${title} already set so`;
+}
+
 function nameParameter(spec: SectionObjectSpec, state: State): { key: string; value: string } {
   const names = spec.section.names ?? [];
   return { key: names.find((n) => state.object.byName.has(n)) ?? names[0], value: state.name };
@@ -173,19 +189,26 @@ class Planner {
     this.steps.push({ order, step });
   }
 
-  /** The grants that give `desired` the policies it names where `before` has others or none. */
-  grants(spec: SectionObjectSpec, order: number, desired: State, before: State | undefined): void {
+  /**
+   * The grants that give `desired` the policies it names where `before` has others or none; `unmatched` says
+   * why an entry without `before` may have them already.
+   */
+  grants(spec: SectionObjectSpec, order: number, desired: State, before: State | undefined, unmatched?: string): void {
     for (const [name, policy] of desired.grants) {
       const property = spec.properties.find((p) => p.name === name)!;
       const target = SECTIONS_BY_KEY.get(property.references!)!.section;
       const was = before?.grants.get(name);
       if (was !== undefined && nameKey(target, was) === nameKey(target, policy)) continue;
+      const reason =
+        was !== undefined
+          ? `grant ${JSON.stringify(policy)} instead of ${JSON.stringify(was)}`
+          : `grant the per-user policy ${JSON.stringify(policy)}${unmatched ? `: ${unmatched}` : ''}`;
       this.add(order, {
         action: 'grant',
         cmdlet: property.grant!.cmdlet,
         identity: desired.name,
         parameters: { Identity: desired.name, [property.grant!.parameter]: policy },
-        reason: was === undefined ? `grant the per-user policy ${JSON.stringify(policy)}` : `grant ${JSON.stringify(policy)} instead of ${JSON.stringify(was)}`,
+        reason,
       });
     }
   }
@@ -240,11 +263,14 @@ class Planner {
     for (const state of ordered) {
       const before = deployed?.get(nameKey(spec.section, state.name));
       if (!before) {
-        const reason = spec.section.modifies
-          ? `the deployed file does not list ${JSON.stringify(state.name)}: set what this file states`
-          : `${JSON.stringify(state.name)} is not deployed yet`;
+        const unmatched = deployed ? unprintedName(spec, state.name) : undefined;
+        const reason =
+          unmatched ??
+          (spec.section.modifies
+            ? `the deployed file does not list ${JSON.stringify(state.name)}: set what this file states`
+            : `${JSON.stringify(state.name)} is not deployed yet`);
         this.create(spec, commandOrder, state, reason);
-        this.grants(spec, grantOrder, state, undefined);
+        this.grants(spec, grantOrder, state, undefined, unmatched);
         continue;
       }
       const changed = changedSettings(state, before);
