@@ -1,4 +1,3 @@
-import { getNodeValue, type Node } from 'jsonc-parser';
 import {
   canonicalValue,
   SECTION_CHANGES,
@@ -11,13 +10,11 @@ import {
 import type { Analysis } from '../analyze';
 import type { Diagnostic } from '../diagnostics';
 import { REPLICATION_CHECK } from '../generate';
-import { writtenText } from '../facts/values';
+import { psArgument, statedValue, type ParameterValue } from '../argument';
 import { matchesFormat } from '../formats';
 import { entryName, nameKey, type ObjectModel, type TopologyModel } from '../model';
-import { psComment, psParameter, psQuote } from '../quote';
+import { psComment, psParameter } from '../quote';
 import { checkAssumptions } from './assumptions';
-
-export type PlanValue = boolean | number | string | readonly string[] | null;
 
 /** One command of a plan, as `--format json` gives it. */
 export interface PlanStep {
@@ -26,7 +23,7 @@ export interface PlanStep {
   /** The object the command is about; null for the Edge settings, of which there is one. */
   readonly identity: string | null;
   /** Parameter name to value, -Identity first; a switch is `true`; `null` is passed as `$Null`. */
-  readonly parameters: Readonly<Record<string, PlanValue>>;
+  readonly parameters: Readonly<Record<string, ParameterValue>>;
   readonly reason: string;
 }
 
@@ -49,7 +46,7 @@ const GLOBAL = 'global';
 /** A stated setting: its catalog spec and the value the file gives it. */
 interface Setting {
   readonly spec: PropertySpec;
-  readonly value: PlanValue;
+  readonly value: ParameterValue;
 }
 
 /** One object of a file as the plan compares it. */
@@ -62,16 +59,6 @@ interface State {
   readonly grants: ReadonlyMap<string, string>;
 }
 
-/**
- * A stated value as the plan keeps it. A whole number stays a JSON number while that is exact; past 2^53 (a
- * UInt64) it is kept as the digits the file writes, as the generator writes it, so the plan neither rounds it
- * nor takes two different numbers for one.
- */
-function plannedValue(spec: PropertySpec, node: Node, text: string): PlanValue {
-  const value = getNodeValue(node) as PlanValue;
-  return spec.value.kind === 'integer' && node.type === 'number' && !Number.isSafeInteger(value) ? writtenText(node, text) : value;
-}
-
 function stateOf(object: ObjectModel, name: string, text: string): State {
   const settings = new Map<string, Setting>();
   const grants = new Map<string, string>();
@@ -79,7 +66,7 @@ function stateOf(object: ObjectModel, name: string, text: string): State {
   for (const property of object.byName.values()) {
     const spec = property.spec;
     if (!spec || !property.valueNode || spec.notEmitted || names.includes(spec.name)) continue;
-    const value = plannedValue(spec, property.valueNode, text);
+    const value = statedValue(spec, property.valueNode, text);
     if (spec.grant) {
       if (typeof value === 'string') grants.set(spec.name, value);
     } else settings.set(spec.name, { spec, value });
@@ -101,7 +88,7 @@ function statesOf(model: TopologyModel, spec: SectionObjectSpec): Map<string, St
 const EXACT_FORMATS = new Set(['text', 'phoneNumber']);
 
 /** Whether two stated values mean the same: names, addresses and enumeration values compared as the server does. */
-function sameValue(spec: PropertySpec, a: PlanValue, b: PlanValue): boolean {
+function sameValue(spec: PropertySpec, a: ParameterValue, b: ParameterValue): boolean {
   const kind = spec.value;
   if (kind.kind === 'enum' && typeof a === 'string' && typeof b === 'string') return canonicalValue(kind.values, a) === canonicalValue(kind.values, b);
   const text = (v: unknown) => (typeof v === 'string' && !(kind.kind === 'string' && EXACT_FORMATS.has(kind.format)) ? v.toLowerCase() : v);
@@ -119,10 +106,10 @@ function changedSettings(desired: State, deployed: State): Setting[] {
 }
 
 /** Parameters in the catalog's order, the name first. */
-function parameters(spec: SectionObjectSpec, identity: { key: string; value: string } | undefined, settings: readonly Setting[]): Record<string, PlanValue> {
+function parameters(spec: SectionObjectSpec, identity: { key: string; value: string } | undefined, settings: readonly Setting[]): Record<string, ParameterValue> {
   const order = spec.properties.map((p) => p.name);
   const sorted = [...settings].sort((a, b) => order.indexOf(a.spec.name) - order.indexOf(b.spec.name));
-  const result: Record<string, PlanValue> = identity ? { [identity.key]: identity.value } : {};
+  const result: Record<string, ParameterValue> = identity ? { [identity.key]: identity.value } : {};
   for (const s of sorted) {
     if (s.spec.value.kind === 'switch' && s.value !== true) continue;
     result[s.spec.name] = s.value;
@@ -381,24 +368,12 @@ function cmdletsOf(spec: SectionObjectSpec): string[] {
 /** The section each cmdlet of a plan (but the grants) belongs to, for the types of its parameters. */
 const SECTION_OF_CMDLET = new Map(SECTIONS.flatMap((spec) => cmdletsOf(spec).map((cmdlet) => [cmdlet, spec] as const)));
 
-/** A parameter's value as PowerShell text: switches bare, Booleans `$True`/`$False`, strings quoted. */
-function argument(spec: PropertySpec | undefined, value: PlanValue): string | undefined {
-  if (value === null) return '$Null';
-  if (spec?.value.kind === 'switch') return value === true ? '' : undefined;
-  if (typeof value === 'boolean') return value ? '$True' : '$False';
-  if (typeof value === 'number') return String(value);
-  if (spec?.value.kind === 'integer' && typeof value === 'string' && /^-?[0-9]+$/.test(value)) return value;
-  if (Array.isArray(value)) return psQuote(value.join(spec?.joinedWith ?? ','));
-  if (spec?.value.kind === 'enum') return canonicalValue(spec.value.values, value as string) ?? psQuote(value as string);
-  return psQuote(value as string);
-}
-
 /** One step as a command line. */
 export function stepCommand(step: PlanStep): string {
   const spec = SECTION_OF_CMDLET.get(step.cmdlet);
   const parts = [step.cmdlet];
   for (const [name, value] of Object.entries(step.parameters)) {
-    const text = argument(spec?.properties.find((p) => p.name === name), value);
+    const text = psArgument(spec?.properties.find((p) => p.name === name), value);
     if (text !== undefined) parts.push(psParameter(name, text));
   }
   return parts.join(' ');
