@@ -43,10 +43,26 @@ function reasonOf(deployed: string, desired: string, command: string): string {
 
 describe('plan: one kind of change each', () => {
   it('changes one parameter with Set- and only that parameter', () => {
-    const deployed = topology({ HostingProviders: [EXO, FABRIKAM] });
+    const deployed = topology({ HostingProviders: [EXO, { ...FABRIKAM, VerificationLevel: 'AlwaysVerifiable' }] });
     const desired = topology({ HostingProviders: [EXO, { ...FABRIKAM, VerificationLevel: 'AlwaysUnverifiable' }] });
     assert.deepEqual(commands(deployed, desired), ["Set-CsHostingProvider -Identity 'Fabrikam' -VerificationLevel AlwaysUnverifiable"]);
     assert.match(reasonOf(deployed, desired, commands(deployed, desired)[0]), /^# "Fabrikam" differs from the deployment in VerificationLevel\.$/);
+  });
+
+  it('says which settings it passes because the deployed file does not state them, apart from those that differ', () => {
+    // As imported from Get-CsHostingProvider without Select-Object *: the default view hides the split-domain settings.
+    const shown = Object.fromEntries(Object.entries(EXO).filter(([key]) => key !== 'EnabledSharedAddressSpace' && key !== 'HostsOCSUsers'));
+    const deployed = JSON.stringify({ AccessEdgeConfiguration: { UseDnsSrvRouting: true }, HostingProviders: [shown, { ...shown, Identity: 'Other', ProxyFqdn: 'um.other.com', Enabled: false }] });
+    const desired = topology({ HostingProviders: [EXO, { ...EXO, Identity: 'Other', ProxyFqdn: 'um.other.com' }] });
+    const lines = commands(deployed, desired);
+    assert.deepEqual(lines, [
+      "Set-CsAccessEdgeConfiguration -EnablePartnerDiscovery $False -AllowFederatedUsers $True",
+      "Set-CsHostingProvider -Identity 'Exchange Online' -EnabledSharedAddressSpace $True -HostsOCSUsers $False",
+      "Set-CsHostingProvider -Identity 'Other' -Enabled $True -EnabledSharedAddressSpace $True -HostsOCSUsers $False",
+    ]);
+    assert.equal(reasonOf(deployed, desired, lines[0]), '# The deployed file does not state AllowFederatedUsers, EnablePartnerDiscovery of the Edge configuration.');
+    assert.equal(reasonOf(deployed, desired, lines[1]), '# The deployed file does not state EnabledSharedAddressSpace, HostsOCSUsers of "Exchange Online".');
+    assert.equal(reasonOf(deployed, desired, lines[2]), '# "Other" differs from the deployment in Enabled; the deployed file does not state EnabledSharedAddressSpace, HostsOCSUsers.');
   });
 
   it('writes a UInt64 past 2^53 to the last digit, and tells two such numbers apart', () => {
@@ -205,7 +221,7 @@ describe('plan: empty, refused, as data', () => {
     const desired = JSON.stringify({ AccessEdgeConfiguration: { ...EDGE, AllowAnonymousUsers: true }, HostingProviders: [{ ...FABRIKAM, Enabled: false }] });
     const steps = JSON.parse(JSON.stringify(planned(deployed, desired).steps)) as Json[];
     assert.deepEqual(steps, [
-      { action: 'set', cmdlet: 'Set-CsAccessEdgeConfiguration', identity: null, parameters: { AllowAnonymousUsers: true }, reason: 'the Edge settings that differ from the deployment: AllowAnonymousUsers' },
+      { action: 'set', cmdlet: 'Set-CsAccessEdgeConfiguration', identity: null, parameters: { AllowAnonymousUsers: true }, reason: 'the deployed file does not state AllowAnonymousUsers of the Edge configuration' },
       { action: 'set', cmdlet: 'Set-CsHostingProvider', identity: 'Fabrikam', parameters: { Identity: 'Fabrikam', Enabled: false }, reason: '"Fabrikam" differs from the deployment in Enabled' },
     ]);
   });

@@ -105,6 +105,18 @@ function changedSettings(desired: State, deployed: State): Setting[] {
   });
 }
 
+/**
+ * Why Set- passes `changed` for the object `name` (`"Fabrikam"`, the Edge configuration): the settings
+ * `deployed` states otherwise, then those the deployed file does not state at all (such as what the default
+ * view of Get-CsHostingProvider hides), which the plan cannot tell are already so.
+ */
+function changeReason(changed: readonly Setting[], deployed: State, name: string): string {
+  const names = (stated: boolean) => changed.filter((s) => deployed.settings.has(s.spec.name) === stated).map((s) => s.spec.name).join(', ');
+  const [differing, unstated] = [names(true), names(false)];
+  if (!differing) return `the deployed file does not state ${unstated} of ${name}`;
+  return `${name} differs from the deployment in ${differing}${unstated ? `; the deployed file does not state ${unstated}` : ''}`;
+}
+
 /** Parameters in the catalog's order, the name first. */
 function parameters(spec: SectionObjectSpec, identity: { key: string; value: string } | undefined, settings: readonly Setting[]): Record<string, ParameterValue> {
   const order = spec.properties.map((p) => p.name);
@@ -228,14 +240,10 @@ class Planner {
       const companion = s.spec.companion && desired.settings.get(s.spec.companion.name);
       if (companion && !names.has(companion.spec.name)) changed.push(companion);
     }
-    const list = [...names].join(', ');
-    this.add(firstOrder(spec), {
-      action: 'set',
-      cmdlet: SECTION_CHANGES[spec.section.key].set,
-      identity: null,
-      parameters: parameters(spec, undefined, changed),
-      reason: deployed ? `the Edge settings that differ from the deployment: ${list}` : `the deployed file has no Edge settings: set every one this file states (${list})`,
-    });
+    const reason = deployed
+      ? changeReason(changed.filter((s) => names.has(s.spec.name)), deployed, 'the Edge configuration')
+      : `the deployed file has no Edge settings: set every one this file states (${[...names].join(', ')})`;
+    this.add(firstOrder(spec), { action: 'set', cmdlet: SECTION_CHANGES[spec.section.key].set, identity: null, parameters: parameters(spec, undefined, changed), reason });
   }
 
   /** A list section the desired file has: what to create, change and remove. */
@@ -274,7 +282,7 @@ class Planner {
           cmdlet: changes.set,
           identity: state.name,
           parameters: parameters(spec, { key: 'Identity', value: state.name }, changed),
-          reason: `${JSON.stringify(state.name)} differs from the deployment in ${changed.map((s) => s.spec.name).join(', ')}`,
+          reason: changeReason(changed, before, JSON.stringify(state.name)),
         });
       this.grants(spec, grantOrder, state, before);
     }
