@@ -160,7 +160,7 @@ function selectedRouting(state: State | undefined): string | undefined {
 /**
  * Why an entry the deployed file does not list may be deployed all the same: the file names it in a form the
  * Get- cmdlet never prints (a user by user principal name rather than SIP address), so an imported file cannot
- * show it. Undefined when the name is in the printed form, or the section has only one.
+ * show it. Undefined when the name is in the form printed, or when the section's Get- cmdlet prints no one form.
  */
 function unprintedName(spec: SectionObjectSpec, name: string): string | undefined {
   const type = SHELL_OBJECT_TYPES.find((t) => t.section === spec.section.key);
