@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 const { run } = require('../out/server/src/cli/main.js');
+const { processOutput } = require('../out/server/src/cli/output.js');
 const { version } = require('../package.json');
 
-process.exitCode = run(process.argv.slice(2), version, {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
-});
+process.exitCode = run(process.argv.slice(2), version, processOutput());

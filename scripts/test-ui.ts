@@ -200,7 +200,7 @@ async function walkThrough(ui: Workbench, outcomes: Outcome[]): Promise<void> {
     await page.keyboard.press('Escape');
     await ui.revert();
     await ui.open(VOICE_MAIL);
-    const line = readFileSync(join(ROOT, 'examples', VOICE_MAIL), 'utf8').split('\n').findIndex((l) => l.includes('"pilar@contoso.com"')) + 1;
+    const line = readFileSync(join(ROOT, 'examples', VOICE_MAIL), 'utf8').split('\n').findIndex((l) => l.includes('"sip:pilar@contoso.com"')) + 1;
     await ui.endOfLine(line);
     // From the end of `..., "HostedVoiceMail": true },` back to just after `true`.
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');

@@ -138,19 +138,10 @@ function policy(p: Json): Props {
   ];
 }
 
-/**
- * The SIP address Get-CsUser prints for a user the file names: a file may name users by UPN or DOMAIN\\logon,
- * which the output does not show; this stands in for the address the directory would hold.
- */
-function sipAddressOf(identity: string, sipDomain: string): string {
-  if (/^sip:/i.test(identity)) return identity;
-  if (identity.includes('@')) return `sip:${identity}`;
-  return `sip:${identity.slice(identity.indexOf('\\') + 1).toLowerCase()}@${sipDomain}`;
-}
-
-function user(u: Json, sipDomain: string): Props {
+/** A user as Get-CsUser prints it: the examples name their users by SIP address, the one name it shows. */
+function user(u: Json): Props {
   return [
-    ['SipAddress', sipAddressOf(String(u.Identity), sipDomain)],
+    ['SipAddress', u.Identity],
     ['HostedVoiceMail', u.HostedVoiceMail],
     ['HostedVoicemailPolicy', u.HostedVoicemailPolicy],
   ];
@@ -184,8 +175,7 @@ export function shellOutputOf(topologyText: string): string {
   objects.push(...list('BlockedDomains').map(blocked));
   objects.push(...list('HostingProviders').map(provider));
   objects.push(...list('HostedVoicemailPolicies').map(policy));
-  const sipDomain = Array.isArray(file.SipDomains) ? String(file.SipDomains[0]) : 'contoso.com';
-  objects.push(...list('Users').map((u) => user(u, sipDomain)));
+  objects.push(...list('Users').map(user));
   objects.push(...list('ExUmContacts').map(contact));
   return `\n${objects.map(listObject).join('\n\n')}\n\n`;
 }

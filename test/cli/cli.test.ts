@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -197,4 +197,62 @@ describe('lync-topology stubs', () => {
     }
     assert.equal(existsSync(join(folder, 'LyncTopology.Stubs.psm1')), false);
   });
+});
+
+/** What the command line did when its reader stopped after the first line. */
+interface Closed {
+  readonly line: string;
+  readonly status: number | null;
+  readonly stderr: string;
+}
+
+/** Runs the command line with its standard output read up to the first line and then closed, as `| head -1` does. */
+function firstLineThenClosed(...args: string[]): Promise<Closed> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'lync-topology.js'), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    let read = '';
+    let line: string | undefined;
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      if (line !== undefined) return;
+      read += chunk;
+      if (!read.includes('\n')) return;
+      line = read.slice(0, read.indexOf('\n'));
+      child.stdout.destroy();
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ line: line ?? '', status, stderr }));
+  });
+}
+
+describe('a reader that closes early (| head -1)', () => {
+  // Far more output than a pipe holds (64 KiB on Linux), so that the command line is still writing when its
+  // reader goes away and its next write fails with EPIPE.
+  const count = 4000;
+  const folder = mkdtempSync(join(tmpdir(), 'lync-topology-'));
+  const users = Array.from({ length: count }, (_, i) => ({ Identity: `sip:user${i}@contoso.com`, HostedVoiceMail: true }));
+  const desired = join(folder, 'desired.lync.jsonc');
+  writeFileSync(desired, JSON.stringify({ HostedVoicemailPolicies: [{ Identity: 'global', Destination: 'exap.um.outlook.com' }], Users: users }, null, 2));
+  const wrong = join(folder, 'wrong.lync.jsonc');
+  writeFileSync(wrong, JSON.stringify({ Users: users.map((u) => ({ ...u, HostedVoiceMail: 'yes' })) }, null, 2));
+  const deployed = join(folder, 'deployed.lync.jsonc');
+  writeFileSync(deployed, '{}');
+  const shell = join(folder, 'users.txt');
+  writeFileSync(shell, users.map((u) => `SipAddress      : ${u.Identity}\nHostedVoiceMail : True\n`).join('\n'));
+
+  const cases: [string, string[], number, RegExp][] = [
+    ['check', ['check', wrong], 1, /^.+wrong\.lync\.jsonc:\d+:\d+: error LT101: /],
+    ['cmdlets', ['cmdlets', desired], 0, /^# Lync Server Management Shell cmdlets for /],
+    ['plan', ['plan', '--from', deployed, desired], 0, /^# Lync Server Management Shell cmdlets for /],
+    ['import', ['import', shell], 0, /^\/\/ Imported by Lync Topology from Management Shell output/],
+  ];
+  for (const [name, args, status, first] of cases) {
+    it(`${name} ends quietly, with the status its work gives`, async () => {
+      const closed = await firstLineThenClosed(...args);
+      assert.match(closed.line, first);
+      assert.doesNotMatch(closed.stderr, /EPIPE|Error|\n\s+at /);
+      assert.equal(closed.status, status);
+    });
+  }
 });

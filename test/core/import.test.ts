@@ -141,6 +141,16 @@ describe('import: written fixtures', () => {
     assert.deepEqual(tagged.Users, [{ Identity: 'sip:a@contoso.com', HostedVoiceMail: true, HostedVoicemailPolicy: 'ExRedmond' }]);
   });
 
+  it('leaves out an object that prints no name, saying so, rather than write an entry that names nothing', () => {
+    const file = topology('SipAddress            : \nHostedVoiceMail       : True\n\nSipAddress            : sip:a@contoso.com\nHostedVoiceMail       : True\n');
+    assert.deepEqual(file.Users, [{ Identity: 'sip:a@contoso.com', HostedVoiceMail: true }]);
+    assert.match(flat(file.text), /Left out: the object at line 1 of paste1\.txt \(Get-CsUser [^)]*\) prints no SipAddress, so it names no user\.\n/);
+    const provider = topology('Identity  : \nProxyFqdn : sip.fabrikam.com\nIsLocal   : False\n');
+    assert.equal(provider.HostingProviders, undefined);
+    assert.match(flat(provider.text), /Nothing was read into this file\. Left out: the object at line 1 of paste1\.txt \(Get-CsHostingProvider\) prints no Identity, so it names no hosting provider\./);
+    assert.deepEqual(analyze(provider.text).diagnostics.filter((d) => d.severity === 'error'), []);
+  });
+
   it('reads the default-route type of the Edge, and names a block of another kind', () => {
     const file = topology(fixture('get-csaccessedgeconfiguration-default-route.txt'));
     const edge = file.AccessEdgeConfiguration as Record<string, unknown>;

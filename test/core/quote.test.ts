@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { psComment, psParameter, psQuote } from '../../server/src/core';
+import { parseTree } from 'jsonc-parser';
+import { ACCESS_EDGE_CONFIGURATION, HOSTED_VOICEMAIL_POLICY, HOSTING_PROVIDER, psArgument, psComment, psParameter, psQuote, statedValue, TOPOLOGY, type ObjectSpec } from '../../server/src/core';
 import { commandArguments, readSingleQuoted } from '../powershell';
 
 const HOSTILE = ["'", '\u2018', '\u2019', '\u201A', '\u201B', '"', '\u201C', '\u201D', '\u201E', '$', '$(', '`', '#', ';', '|', '&', '\n', '\r', '\u0000', '\u2028', '\ud800', '\udfff', ' -Force', '<#', '#>'];
@@ -60,5 +61,34 @@ describe('psComment', () => {
       }),
       { seed: 20261124, numRuns: 2000 },
     );
+  });
+});
+
+describe('psArgument', () => {
+  const property = (spec: ObjectSpec, name: string) => spec.properties.find((p) => p.name === name)!;
+
+  it('writes each kind of value as its parameter takes it', () => {
+    const switchSpec = property(ACCESS_EDGE_CONFIGURATION, 'UseDnsSrvRouting');
+    assert.equal(psArgument(switchSpec, true), '');
+    assert.equal(psArgument(switchSpec, false), undefined, 'a switch set to false is left out');
+    assert.equal(psArgument(property(HOSTING_PROVIDER, 'Enabled'), false), '$False');
+    assert.equal(psArgument(property(HOSTING_PROVIDER, 'VerificationLevel'), 'usesourceVERIFICATION'), 'UseSourceVerification');
+    assert.equal(psArgument(property(HOSTED_VOICEMAIL_POLICY, 'Organization'), ['a.contoso.com', "o'b.com"]), "'a.contoso.com,o''b.com'");
+    assert.equal(psArgument(undefined, 'ExRedmond'), "'ExRedmond'", 'a parameter the catalog does not type takes a string');
+    assert.equal(psArgument(undefined, null), '$Null');
+  });
+
+  it('keeps a whole number past 2^53 to the last digit, from the file to the command line', () => {
+    const port = property(HOSTING_PROVIDER, 'SipClientPort');
+    const text = '[18446744073709551615, 443]';
+    const [big, small] = parseTree(text)!.children!;
+    assert.equal(statedValue(port, big, text), '18446744073709551615');
+    assert.equal(statedValue(port, small, text), 443);
+    assert.equal(psArgument(port, statedValue(port, big, text)), '18446744073709551615');
+  });
+
+  it('refuses a value no parameter can take, rather than leave a setting out', () => {
+    const sipDomains = TOPOLOGY.properties.find((p) => p.name === 'SipDomains')!;
+    assert.throws(() => psArgument(sipDomains, ['contoso.com']), /SipDomains: Lync Topology cannot write this array value on a command line/);
   });
 });

@@ -64,7 +64,7 @@ describe('the new sections in completion, hover, outline, references and fixes',
     assert.equal(links.section, 'HostedVoicemailPolicies');
     assert.equal(links.references.length, 2);
     assert.equal(links.definitions.length, 1);
-    assert.equal(nameLinksAt(analysis.model, at(analysis, '"Identity": "pilar@', 14)), undefined, 'a user is named by nothing');
+    assert.equal(nameLinksAt(analysis.model, at(analysis, '"Identity": "sip:pilar@', 14)), undefined, 'a user is named by nothing');
   });
 
   it('renames a policy with its grants, and refuses a name another policy has', () => {

@@ -131,7 +131,7 @@ describe('incremental analysis', () => {
       ['"Identity": "ExRedmond"', '"Identity": "ExRedmondX"'],
       ['"Identity": "ExRedmondX"', '"Identity": "global"'],
       ['"Identity": "global",', '"Identity": "ExRedmond",'],
-      ['"Identity": "pilar@contoso.com"', '"Identity": "sip:kenmyer@contoso.com"'],
+      ['"Identity": "sip:pilar@contoso.com"', '"Identity": "sip:kenmyer@contoso.com"'],
       ['"Identity": "adatum.com"', '"Identity": "Fabrikam.com"'],
       ['"DisplayNumber": "+14255550101"', '"DisplayNumber": "+14255550102"'],
       ['"Identity": "ExRedmond",', '"Identity": "global",'],

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'jsonc-parser';
-import { analyze, CMDLET_SIGNATURES, plan, planScript, SECTION_CHANGES, SECTIONS, type PlanStep, type PlanValue } from '../../server/src/core';
+import { analyze, CMDLET_SIGNATURES, plan, planScript, SECTION_CHANGES, SECTIONS, type PlanStep, type ParameterValue } from '../../server/src/core';
 import { repoFile } from '../helpers';
 import { judge, once, requirePwsh, type RecordedCall } from './pwsh';
 
@@ -63,7 +63,7 @@ const CASES: readonly { readonly name: string; readonly deployed: string; readon
 ];
 
 /** How the stubs record a value: Booleans as they are, everything else as the string PowerShell makes of it. */
-function recorded(value: PlanValue): string | boolean {
+function recorded(value: ParameterValue): string | boolean {
   if (value === null) return '';
   if (typeof value === 'boolean') return value;
   return Array.isArray(value) ? value.join(',') : String(value);

@@ -56,7 +56,7 @@ describe('the new sections over the language server protocol', () => {
     const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', uri, {});
     const names = (key: string) => symbols.find((s) => s.name === key)!.children!.map((c) => c.name);
     assert.deepEqual(names('HostedVoicemailPolicies'), ['global', 'ExRedmond']);
-    assert.deepEqual(names('Users'), ['sip:kenmyer@contoso.com', 'pilar@contoso.com', 'CONTOSO\\davidl']);
+    assert.deepEqual(names('Users'), ['sip:kenmyer@contoso.com', 'sip:pilar@contoso.com', 'sip:davidl@contoso.com']);
     assert.deepEqual(names('ExUmContacts'), ['sip:exumsa1@contoso.com', 'sip:exumaa1@contoso.com']);
     assert.deepEqual(names('BlockedDomains'), ['adatum.com']);
   });

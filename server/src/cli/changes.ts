@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { analyze, importShellOutput, plan, planScript, type AnalysisSettings, type Diagnostic, type ShellSource } from '../core';
 import { readTopology } from './files';
+import type { Output } from './output';
 import { formatText, toReported } from './report';
-
-interface Output {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 /** Standard input, read whole; a terminal with nothing piped gives what is typed up to end of file. */
 function readStandardInput(): string {

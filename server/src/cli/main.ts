@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { analyze, DEFAULT_SERVER_VERSION, RULES_BY_CODE, SERVER_VERSIONS, SEVERITIES, STUBS_FILE_NAME, generate, stubModule, type AnalysisSettings, type ServerVersion, type SeveritySetting } from '../core';
 import { importCommand, planCommand } from './changes';
 import { readTopology, UsageError, writePowerShell } from './files';
+import type { Output } from './output';
 import { formatText, toReported, type ReportedDiagnostic } from './report';
 
 const HELP = `Usage:
@@ -36,11 +37,6 @@ Options:
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable file.
 Diagnostic codes are described in docs/diagnostics.md.`;
-
-interface Output {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 function severitySettings(values: readonly string[]): AnalysisSettings['severity'] {
   const settings: Record<string, SeveritySetting> = {};

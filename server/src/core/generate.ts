@@ -1,37 +1,15 @@
-import { canonicalValue, REPLICATION_CHECK_ORDER, SECTIONS, type ProcedureStep, type PropertySpec } from './catalog';
+import { REPLICATION_CHECK_ORDER, SECTIONS, type ProcedureStep } from './catalog';
 import type { Analysis } from './analyze';
 import type { Diagnostic } from './diagnostics';
+import { psArgument, statedValue } from './argument';
 import { booleanValue, entryName, nameKey, stringValue, type ObjectModel, type PropertyModel, type TopologyModel } from './model';
 import { psComment, psParameter, psQuote } from './quote';
 import { routingOf } from './facts/routing';
-import { writtenText } from './facts/values';
 
 export interface Generation {
   /** The script, or undefined when something blocks it. */
   readonly script: string | undefined;
   readonly blocking: readonly Diagnostic[];
-}
-
-/** How one setting is written after its parameter name; undefined leaves the parameter out (a switch set to false). */
-function argument(spec: PropertySpec, property: PropertyModel, text: string): string | undefined {
-  const node = property.valueNode!;
-  switch (spec.value.kind) {
-    case 'switch':
-      return booleanValue(property) ? '' : undefined;
-    case 'boolean':
-      return booleanValue(property) ? '$True' : '$False';
-    case 'integer':
-      return writtenText(node, text);
-    case 'enum':
-      return canonicalValue(spec.value.values, stringValue(property)!);
-    case 'string':
-      return psQuote(stringValue(property)!);
-    case 'array':
-      return spec.joinedWith === undefined ? undefined : psQuote((node.children ?? []).map((item) => item.value as string).join(spec.joinedWith));
-    default:
-      // A cmdlet parameter the generator cannot write: failing loudly beats leaving out a setting the file states.
-      throw new Error(`${spec.name}: a ${spec.value.kind} value is not a parameter value the generator can write`);
-  }
 }
 
 /** `Cmdlet -Name value ...` from an entry's settings, its names first; undefined when it changes nothing. */
@@ -47,7 +25,7 @@ function command(object: ObjectModel, text: string): string | undefined {
   const parts: string[] = [];
   let settings = 0;
   for (const property of properties) {
-    const value = argument(property.spec!, property, text);
+    const value = psArgument(property.spec!, statedValue(property.spec!, property.valueNode!, text));
     if (value === undefined) continue;
     parts.push(psParameter(property.spec!.name, value));
     if (!names.includes(property.spec!.name)) settings++;

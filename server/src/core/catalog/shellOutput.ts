@@ -1,3 +1,5 @@
+import type { StringFormat } from './types';
+
 /**
  * How a property that a Get-Cs* cmdlet prints is read back into the topology file. A property whose name is a
  * parameter of the section's cmdlet (spelled the same) is read as that parameter, typed by the catalog; the
@@ -29,6 +31,11 @@ export interface ShellObjectType {
   readonly readings: Readonly<Record<string, PropertyReading>>;
   /** Properties the default view leaves out: absent, they are unknown, not empty. */
   readonly hiddenByDefault?: { readonly properties: readonly string[]; readonly showWith: string };
+  /**
+   * The one form of name the command prints for these objects, where the file may name them in other forms
+   * too: an entry the file names otherwise cannot be matched with an imported one.
+   */
+  readonly printedNames?: { readonly format: StringFormat; readonly noun: string };
 }
 
 const REPEATS_IDENTITY: PropertyReading = { kind: 'leftOut', why: 'repeats the Identity' };
@@ -94,5 +101,7 @@ export const SHELL_OBJECT_TYPES: readonly ShellObjectType[] = [
       SipAddress: { kind: 'renamed', parameter: 'Identity' },
       Identity: { kind: 'leftOut', why: 'the user is named by SipAddress' },
     },
+    // Set-CsUser also takes a user principal name, DOMAIN\logon, a display name or a distinguished name (reference.md §1.11).
+    printedNames: { format: 'sipAddress', noun: 'SIP address' },
   },
 ];

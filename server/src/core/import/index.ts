@@ -149,13 +149,13 @@ function counted(n: number, noun: string): string {
 export function importShellOutput(sources: readonly ShellSource[]): ImportResult {
   const problems: ImportProblem[] = [];
   const objects: Sourced[] = [];
-  const unknown: string[] = [];
+  const leftOut: string[] = [];
   for (const source of sources) {
     const read = readShellText(source.text);
     const recognized = recognize(read.objects);
     for (const p of [...read.problems, ...recognized.problems]) problems.push({ source: source.name, ...p });
     objects.push(...recognized.objects.map((o) => ({ ...o, source: source.name })));
-    for (const u of recognized.unknown) unknown.push(`the object at line ${u.line} of ${source.name} (${u.names.join(', ')}) is of no kind the import reads`);
+    for (const o of recognized.leftOutObjects) leftOut.push(`the object at line ${o.line} of ${source.name} ${o.why}`);
   }
   const unique = once(objects, problems);
   const edges = unique.filter((o) => !o.spec.section.list);
@@ -165,8 +165,8 @@ export function importShellOutput(sources: readonly ShellSource[]): ImportResult
   const read = [...new Set(unique.map((o) => o.type))].map((type) => `${type.command} (${counted(unique.filter((o) => o.type === type).length, 'object')})`);
   const header = [
     `Imported by Lync Topology from Management Shell output: ${sources.map((s) => s.name).join(', ')}.`,
-    read.length > 0 ? `Read: ${read.join(', ')}.` : 'No object of a kind the import reads was found.',
-    ...unknown.map((u) => `Left out: ${u}.`),
+    read.length > 0 ? `Read: ${read.join(', ')}.` : 'Nothing was read into this file.',
+    ...leftOut.map((o) => `Left out: ${o}.`),
   ];
   return { text: write(unique, header), problems: [] };
 }

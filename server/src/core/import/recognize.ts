@@ -33,8 +33,8 @@ export interface ImportedObject {
 
 export interface Recognized {
   readonly objects: readonly ImportedObject[];
-  /** Objects of no type the import reads: their line and property names. */
-  readonly unknown: readonly { readonly line: number; readonly names: readonly string[] }[];
+  /** Objects left out of the file: their line, and why (of no type the import reads, or naming nothing). */
+  readonly leftOutObjects: readonly { readonly line: number; readonly why: string }[];
   readonly problems: readonly ShellTextProblem[];
 }
 
@@ -115,6 +115,11 @@ function typed(spec: PropertySpec, property: ShellProperty): ImportedValue | { p
   }
 }
 
+/** The property a type prints for the parameter `parameter`: the one its readings rename to it, or the same name. */
+function printedName(type: ShellObjectType, parameter: string): string {
+  return Object.entries(type.readings).find(([, reading]) => reading.kind === 'renamed' && reading.parameter === parameter)?.[0] ?? parameter;
+}
+
 /**
  * Recognises each printed object's type from its properties and maps the properties back to parameters
  * through the catalog (`SHELL_OBJECT_TYPES`, then same-named parameters of the section's cmdlet). Empty values
@@ -122,7 +127,7 @@ function typed(spec: PropertySpec, property: ShellProperty): ImportedValue | { p
  */
 export function recognize(objects: readonly ShellObject[]): Recognized {
   const recognized: ImportedObject[] = [];
-  const unknown: { line: number; names: string[] }[] = [];
+  const leftOutObjects: { line: number; why: string }[] = [];
   const problems: ShellTextProblem[] = [];
   for (const object of objects) {
     for (const property of object.properties) {
@@ -134,7 +139,7 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
     }
     const type = typeOf(object);
     if (!type) {
-      unknown.push({ line: object.line, names: object.properties.map((p) => p.name) });
+      leftOutObjects.push({ line: object.line, why: `(${object.properties.map((p) => p.name).join(', ')}) is of no kind the import reads` });
       continue;
     }
     const spec = SECTIONS_BY_KEY.get(type.section)!;
@@ -184,10 +189,16 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
       }
       set(property, parameter, reading?.kind === 'policyIdentity' ? policyIdentity(property.value) : parameter.references ? referenced(parameter.references, property.value) : typed(parameter, property));
     }
+    const names = spec.section.list ? (spec.section.names ?? []) : [];
+    if (names.length > 0 && !names.some((name) => values.has(name))) {
+      // An entry without a name is no object the file can state, nor one a plan can match.
+      leftOutObjects.push({ line: object.line, why: `(${type.command}) prints no ${printedName(type, names[0])}, so it names no ${spec.title}` });
+      continue;
+    }
     const hidden = type.hiddenByDefault;
     if (hidden && !hidden.properties.some((name) => seen.has(name)))
       leftOut.push({ names: hidden.properties, why: `the default view hides them, so they are unknown: run \`${hidden.showWith}\` to read them` });
     recognized.push({ type, spec, line: object.line, values, leftOut });
   }
-  return { objects: recognized, unknown, problems };
+  return { objects: recognized, leftOutObjects, problems };
 }

@@ -1,21 +1,20 @@
-import { getNodeValue, type Node } from 'jsonc-parser';
 import {
   canonicalValue,
   SECTION_CHANGES,
   SECTIONS,
   SECTIONS_BY_KEY,
+  SHELL_OBJECT_TYPES,
   type PropertySpec,
   type SectionObjectSpec,
 } from '../catalog';
 import type { Analysis } from '../analyze';
 import type { Diagnostic } from '../diagnostics';
 import { REPLICATION_CHECK } from '../generate';
-import { writtenText } from '../facts/values';
+import { psArgument, statedValue, type ParameterValue } from '../argument';
+import { matchesFormat } from '../formats';
 import { entryName, nameKey, type ObjectModel, type TopologyModel } from '../model';
-import { psComment, psParameter, psQuote } from '../quote';
+import { psComment, psParameter } from '../quote';
 import { checkAssumptions } from './assumptions';
-
-export type PlanValue = boolean | number | string | readonly string[] | null;
 
 /** One command of a plan, as `--format json` gives it. */
 export interface PlanStep {
@@ -24,7 +23,7 @@ export interface PlanStep {
   /** The object the command is about; null for the Edge settings, of which there is one. */
   readonly identity: string | null;
   /** Parameter name to value, -Identity first; a switch is `true`; `null` is passed as `$Null`. */
-  readonly parameters: Readonly<Record<string, PlanValue>>;
+  readonly parameters: Readonly<Record<string, ParameterValue>>;
   readonly reason: string;
 }
 
@@ -47,7 +46,7 @@ const GLOBAL = 'global';
 /** A stated setting: its catalog spec and the value the file gives it. */
 interface Setting {
   readonly spec: PropertySpec;
-  readonly value: PlanValue;
+  readonly value: ParameterValue;
 }
 
 /** One object of a file as the plan compares it. */
@@ -60,16 +59,6 @@ interface State {
   readonly grants: ReadonlyMap<string, string>;
 }
 
-/**
- * A stated value as the plan keeps it. A whole number stays a JSON number while that is exact; past 2^53 (a
- * UInt64) it is kept as the digits the file writes, as the generator writes it, so the plan neither rounds it
- * nor takes two different numbers for one.
- */
-function plannedValue(spec: PropertySpec, node: Node, text: string): PlanValue {
-  const value = getNodeValue(node) as PlanValue;
-  return spec.value.kind === 'integer' && node.type === 'number' && !Number.isSafeInteger(value) ? writtenText(node, text) : value;
-}
-
 function stateOf(object: ObjectModel, name: string, text: string): State {
   const settings = new Map<string, Setting>();
   const grants = new Map<string, string>();
@@ -77,7 +66,7 @@ function stateOf(object: ObjectModel, name: string, text: string): State {
   for (const property of object.byName.values()) {
     const spec = property.spec;
     if (!spec || !property.valueNode || spec.notEmitted || names.includes(spec.name)) continue;
-    const value = plannedValue(spec, property.valueNode, text);
+    const value = statedValue(spec, property.valueNode, text);
     if (spec.grant) {
       if (typeof value === 'string') grants.set(spec.name, value);
     } else settings.set(spec.name, { spec, value });
@@ -99,7 +88,7 @@ function statesOf(model: TopologyModel, spec: SectionObjectSpec): Map<string, St
 const EXACT_FORMATS = new Set(['text', 'phoneNumber']);
 
 /** Whether two stated values mean the same: names, addresses and enumeration values compared as the server does. */
-function sameValue(spec: PropertySpec, a: PlanValue, b: PlanValue): boolean {
+function sameValue(spec: PropertySpec, a: ParameterValue, b: ParameterValue): boolean {
   const kind = spec.value;
   if (kind.kind === 'enum' && typeof a === 'string' && typeof b === 'string') return canonicalValue(kind.values, a) === canonicalValue(kind.values, b);
   const text = (v: unknown) => (typeof v === 'string' && !(kind.kind === 'string' && EXACT_FORMATS.has(kind.format)) ? v.toLowerCase() : v);
@@ -116,11 +105,23 @@ function changedSettings(desired: State, deployed: State): Setting[] {
   });
 }
 
+/**
+ * Why Set- passes `changed` for the object `name` (`"Fabrikam"`, the Edge configuration): the settings
+ * `deployed` states otherwise, then those the deployed file does not state at all (such as what the default
+ * view of Get-CsHostingProvider hides), which the plan cannot tell are already so.
+ */
+function changeReason(changed: readonly Setting[], deployed: State, name: string): string {
+  const names = (stated: boolean) => changed.filter((s) => deployed.settings.has(s.spec.name) === stated).map((s) => s.spec.name).join(', ');
+  const [differing, unstated] = [names(true), names(false)];
+  if (!differing) return `the deployed file does not state ${unstated} of ${name}`;
+  return `${name} differs from the deployment in ${differing}${unstated ? `; the deployed file does not state ${unstated}` : ''}`;
+}
+
 /** Parameters in the catalog's order, the name first. */
-function parameters(spec: SectionObjectSpec, identity: { key: string; value: string } | undefined, settings: readonly Setting[]): Record<string, PlanValue> {
+function parameters(spec: SectionObjectSpec, identity: { key: string; value: string } | undefined, settings: readonly Setting[]): Record<string, ParameterValue> {
   const order = spec.properties.map((p) => p.name);
   const sorted = [...settings].sort((a, b) => order.indexOf(a.spec.name) - order.indexOf(b.spec.name));
-  const result: Record<string, PlanValue> = identity ? { [identity.key]: identity.value } : {};
+  const result: Record<string, ParameterValue> = identity ? { [identity.key]: identity.value } : {};
   for (const s of sorted) {
     if (s.spec.value.kind === 'switch' && s.value !== true) continue;
     result[s.spec.name] = s.value;
@@ -156,6 +157,20 @@ function selectedRouting(state: State | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * Why an entry the deployed file does not list may be deployed all the same: the file names it in a form the
+ * Get- cmdlet never prints (a user by user principal name rather than SIP address), so an imported file cannot
+ * show it. Undefined when the name is in the form printed, or when the section's Get- cmdlet prints no one form.
+ */
+function unprintedName(spec: SectionObjectSpec, name: string): string | undefined {
+  const type = SHELL_OBJECT_TYPES.find((t) => t.section === spec.section.key);
+  const printed = type?.printedNames;
+  if (!printed || matchesFormat(printed.format, name)) return undefined;
+  const cmdlet = type.command.split(' ')[0];
+  const title = spec.title;
+  return `${JSON.stringify(name)} is not a ${printed.noun}, the only name ${cmdlet} prints for a ${title}: it cannot be compared with the deployed file's, so this is done again, which changes nothing on a ${title} already set so`;
+}
+
 function nameParameter(spec: SectionObjectSpec, state: State): { key: string; value: string } {
   const names = spec.section.names ?? [];
   return { key: names.find((n) => state.object.byName.has(n)) ?? names[0], value: state.name };
@@ -173,19 +188,26 @@ class Planner {
     this.steps.push({ order, step });
   }
 
-  /** The grants that give `desired` the policies it names where `before` has others or none. */
-  grants(spec: SectionObjectSpec, order: number, desired: State, before: State | undefined): void {
+  /**
+   * The grants that give `desired` the policies it names where `before` has others or none; `unmatched` says
+   * why an entry without `before` may have them already.
+   */
+  grants(spec: SectionObjectSpec, order: number, desired: State, before: State | undefined, unmatched?: string): void {
     for (const [name, policy] of desired.grants) {
       const property = spec.properties.find((p) => p.name === name)!;
       const target = SECTIONS_BY_KEY.get(property.references!)!.section;
       const was = before?.grants.get(name);
       if (was !== undefined && nameKey(target, was) === nameKey(target, policy)) continue;
+      const reason =
+        was !== undefined
+          ? `grant ${JSON.stringify(policy)} instead of ${JSON.stringify(was)}`
+          : `grant the per-user policy ${JSON.stringify(policy)}${unmatched ? `: ${unmatched}` : ''}`;
       this.add(order, {
         action: 'grant',
         cmdlet: property.grant!.cmdlet,
         identity: desired.name,
         parameters: { Identity: desired.name, [property.grant!.parameter]: policy },
-        reason: was === undefined ? `grant the per-user policy ${JSON.stringify(policy)}` : `grant ${JSON.stringify(policy)} instead of ${JSON.stringify(was)}`,
+        reason,
       });
     }
   }
@@ -218,14 +240,10 @@ class Planner {
       const companion = s.spec.companion && desired.settings.get(s.spec.companion.name);
       if (companion && !names.has(companion.spec.name)) changed.push(companion);
     }
-    const list = [...names].join(', ');
-    this.add(firstOrder(spec), {
-      action: 'set',
-      cmdlet: SECTION_CHANGES[spec.section.key].set,
-      identity: null,
-      parameters: parameters(spec, undefined, changed),
-      reason: deployed ? `the Edge settings that differ from the deployment: ${list}` : `the deployed file has no Edge settings: set every one this file states (${list})`,
-    });
+    const reason = deployed
+      ? changeReason(changed.filter((s) => names.has(s.spec.name)), deployed, 'the Edge configuration')
+      : `the deployed file has no Edge settings: set every one this file states (${[...names].join(', ')})`;
+    this.add(firstOrder(spec), { action: 'set', cmdlet: SECTION_CHANGES[spec.section.key].set, identity: null, parameters: parameters(spec, undefined, changed), reason });
   }
 
   /** A list section the desired file has: what to create, change and remove. */
@@ -240,11 +258,14 @@ class Planner {
     for (const state of ordered) {
       const before = deployed?.get(nameKey(spec.section, state.name));
       if (!before) {
-        const reason = spec.section.modifies
-          ? `the deployed file does not list ${JSON.stringify(state.name)}: set what this file states`
-          : `${JSON.stringify(state.name)} is not deployed yet`;
+        const unmatched = deployed ? unprintedName(spec, state.name) : undefined;
+        const reason =
+          unmatched ??
+          (spec.section.modifies
+            ? `the deployed file does not list ${JSON.stringify(state.name)}: set what this file states`
+            : `${JSON.stringify(state.name)} is not deployed yet`);
         this.create(spec, commandOrder, state, reason);
-        this.grants(spec, grantOrder, state, undefined);
+        this.grants(spec, grantOrder, state, undefined, unmatched);
         continue;
       }
       const changed = changedSettings(state, before);
@@ -261,7 +282,7 @@ class Planner {
           cmdlet: changes.set,
           identity: state.name,
           parameters: parameters(spec, { key: 'Identity', value: state.name }, changed),
-          reason: `${JSON.stringify(state.name)} differs from the deployment in ${changed.map((s) => s.spec.name).join(', ')}`,
+          reason: changeReason(changed, before, JSON.stringify(state.name)),
         });
       this.grants(spec, grantOrder, state, before);
     }
@@ -355,24 +376,12 @@ function cmdletsOf(spec: SectionObjectSpec): string[] {
 /** The section each cmdlet of a plan (but the grants) belongs to, for the types of its parameters. */
 const SECTION_OF_CMDLET = new Map(SECTIONS.flatMap((spec) => cmdletsOf(spec).map((cmdlet) => [cmdlet, spec] as const)));
 
-/** A parameter's value as PowerShell text: switches bare, Booleans `$True`/`$False`, strings quoted. */
-function argument(spec: PropertySpec | undefined, value: PlanValue): string | undefined {
-  if (value === null) return '$Null';
-  if (spec?.value.kind === 'switch') return value === true ? '' : undefined;
-  if (typeof value === 'boolean') return value ? '$True' : '$False';
-  if (typeof value === 'number') return String(value);
-  if (spec?.value.kind === 'integer' && typeof value === 'string' && /^-?[0-9]+$/.test(value)) return value;
-  if (Array.isArray(value)) return psQuote(value.join(spec?.joinedWith ?? ','));
-  if (spec?.value.kind === 'enum') return canonicalValue(spec.value.values, value as string) ?? psQuote(value as string);
-  return psQuote(value as string);
-}
-
 /** One step as a command line. */
 export function stepCommand(step: PlanStep): string {
   const spec = SECTION_OF_CMDLET.get(step.cmdlet);
   const parts = [step.cmdlet];
   for (const [name, value] of Object.entries(step.parameters)) {
-    const text = argument(spec?.properties.find((p) => p.name === name), value);
+    const text = psArgument(spec?.properties.find((p) => p.name === name), value);
     if (text !== undefined) parts.push(psParameter(name, text));
   }
   return parts.join(' ');

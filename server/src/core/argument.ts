@@ -1,0 +1,47 @@
+import { getNodeValue, type Node } from 'jsonc-parser';
+import { canonicalValue, type PropertySpec } from './catalog';
+import { writtenText } from './facts/values';
+import { psQuote } from './quote';
+
+/** A parameter's value as a file states it; `null` only where a plan takes a grant away (`-PolicyName $Null`). */
+export type ParameterValue = boolean | number | string | readonly string[] | null;
+
+/**
+ * The value a file states for a parameter (`node`, a value of `text`). A whole number stays a JSON number while
+ * that is exact; past 2^53 (a UInt64) it is kept as the digits the file writes, so that it is neither rounded
+ * when written nor taken for another number when compared.
+ */
+export function statedValue(spec: PropertySpec, node: Node, text: string): ParameterValue {
+  const value = getNodeValue(node) as ParameterValue;
+  return spec.value.kind === 'integer' && node.type === 'number' && !Number.isSafeInteger(value) ? writtenText(node, text) : value;
+}
+
+/**
+ * How a value is written after its parameter name on a command line, by the parameter's catalog type (`spec`;
+ * undefined for a parameter the catalog does not type, such as a grant's -PolicyName, which takes a string):
+ * a switch bare (`''`) when true and left out (undefined) when false, Booleans `$True`/`$False`, `null` as
+ * `$Null`, numbers in digits, enumeration values bare in their canonical spelling (about_Parsing: argument mode
+ * reads them as strings), an array as the one string its cmdlet takes (`joinedWith`), any other string in single
+ * quotes (quote.ts). Throws for a value it cannot write, rather than leave out a setting the file states.
+ */
+export function psArgument(spec: PropertySpec | undefined, value: ParameterValue): string | undefined {
+  if (value === null) return '$Null';
+  const kind = spec?.value ?? { kind: 'string' };
+  switch (kind.kind) {
+    case 'switch':
+      return value === true ? '' : undefined;
+    case 'boolean':
+      return value === true ? '$True' : '$False';
+    case 'integer':
+      return String(value);
+    case 'enum':
+      return canonicalValue(kind.values, String(value)) ?? psQuote(String(value));
+    case 'string':
+      return psQuote(String(value));
+    case 'array':
+      // An array the cmdlet does not take as one string is not something a command line here can pass.
+      if (spec?.joinedWith !== undefined && Array.isArray(value)) return psQuote(value.join(spec.joinedWith));
+      break;
+  }
+  throw new Error(`${spec?.name}: Lync Topology cannot write this ${kind.kind} value on a command line`);
+}
