@@ -129,6 +129,9 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
   // the entry (see readsAround): an entry whose neighbourhood the change reached is checked again.
   const shared = `${model.serverVersion}|${edits.indentUnit()}|${edits.eol}`;
   const near = dirty && readsAround(lines, dirty);
+  let findings: Diagnostic[] = [];
+  let rule = OBJECT_RULES[0];
+  const report = (span: Span, message: string, fixes: readonly Fix[] = []) => findings.push({ code: rule.code, severity: rule.severity, message, span, fixes });
   for (const object of model.objects) {
     const list = object.spec.section?.list === true;
     const kept = object.kept.findings;
@@ -141,12 +144,10 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
       kept.hosted === isHosted &&
       (start + object.node.length < near.start || start >= near.end)
     ) {
-      found.push(...moved(kept.diagnostics, start - kept.offset));
+      if (kept.diagnostics.length > 0) found.push(...moved(kept.diagnostics, start - kept.offset));
       continue;
     }
-    const findings: Diagnostic[] = [];
-    let rule = OBJECT_RULES[0];
-    const report = (span: Span, message: string, fixes: readonly Fix[] = []) => findings.push({ code: rule.code, severity: rule.severity, message, span, fixes });
+    findings = [];
     const values = typedValuesOf(object);
     const context = { model, object, values, strings: stringValuesOf(values), hostsExchangeUm: isHosted, edits, report };
     for (rule of OBJECT_RULES) rule.checkObject!(context);

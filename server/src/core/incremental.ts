@@ -45,27 +45,28 @@ function objectAround(model: TopologyModel, span: Span): ObjectModel | undefined
   return model.objects.find((object) => object.owner && !holdsObjects(object.spec) && holds(object.node, span));
 }
 
-function depth(node: Node): number {
-  let deepest = 0;
-  const pending: [Node, number][] = [[node, 1]];
-  for (let entry = pending.pop(); entry; entry = pending.pop()) {
-    deepest = Math.max(deepest, entry[1]);
-    for (const child of entry[0].children ?? []) pending.push([child, entry[1] + 1]);
-  }
-  return deepest;
-}
-
-/** The new text of an object as one well-formed object, or undefined. */
-function parseObject(text: string): SyntaxNode | undefined {
+/**
+ * The new text of an object as one well-formed object, or undefined; also when, inside the `outer` objects and
+ * arrays that hold it, it would nest deeper than a whole parse reads.
+ */
+function parseObject(text: string, outer: number): SyntaxNode | undefined {
   const errors: ParseError[] = [];
-  let node: SyntaxNode | undefined;
+  let parsed;
   try {
-    node = parseSyntaxTree(text, errors, PARSE_OPTIONS);
+    parsed = parseSyntaxTree(text, errors, PARSE_OPTIONS);
   } catch {
     return undefined;
   }
+  const node = parsed.root;
   const whole = node?.type === 'object' && node.offset === 0 && node.length === text.length;
-  return whole && errors.length === 0 && depth(node!) < MAX_NESTING ? node : undefined;
+  return whole && errors.length === 0 && outer + parsed.depth <= MAX_NESTING ? node : undefined;
+}
+
+/** How many objects and arrays hold `node`. */
+function containersAround(node: Node): number {
+  let count = 0;
+  for (let parent = node.parent; parent; parent = parent.parent) if (parent.type === 'object' || parent.type === 'array') count++;
+  return count;
 }
 
 /**
@@ -170,7 +171,7 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   if (object) {
     const start = object.node.offset;
     const oldEnd = end(object.node);
-    const replacement = parseObject(text.slice(start, oldEnd + delta));
+    const replacement = parseObject(text.slice(start, oldEnd + delta), containersAround(object.node));
     const problems = replacement && movedProblems(parsed.problems, { start, end: oldEnd }, delta, true);
     if (!replacement || !problems) return undefined;
     const node = object.node as SyntaxNode;

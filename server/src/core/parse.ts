@@ -67,11 +67,11 @@ function clampToText(root: SyntaxNode | undefined, length: number): void {
   }
 }
 
-function parseRaw(text: string): { root: SyntaxNode | undefined; errors: ParseError[] } {
+function parseRaw(text: string): { root: SyntaxNode | undefined; errors: ParseError[]; depth: number } {
   const errors: ParseError[] = [];
-  const root = parseSyntaxTree(text, errors, PARSE_OPTIONS);
+  const { root, depth } = parseSyntaxTree(text, errors, PARSE_OPTIONS);
   clampToText(root, text.length);
-  return { root, errors };
+  return { root, errors, depth };
 }
 
 /** The first token from `offset` on, comments and white space skipped: its kind and where it starts. */
@@ -151,8 +151,8 @@ function restoreKey(root: SyntaxNode | undefined, key: Node): void {
  * `"ProxyFqdn": ...`, ProxyFqdn would vanish from the tree and be reported missing. Such keys are
  * blanked out (offsets kept), the text parsed again, and each key put back as a property of its own.
  */
-function parseOnce(text: string): ParsedText {
-  let { root, errors } = parseRaw(text);
+function parseOnce(text: string): ParsedText & { readonly depth: number } {
+  let { root, errors, depth } = parseRaw(text);
   const restored: Node[] = [];
   const keyProblems: ParseError[] = [];
   let current = text;
@@ -166,14 +166,14 @@ function parseOnce(text: string): ParsedText {
       current = current.slice(0, key.offset) + ' '.repeat(key.length) + current.slice(end);
     }
     restored.push(...keys);
-    ({ root, errors } = parseRaw(current));
+    ({ root, errors, depth } = parseRaw(current));
   }
   errors = colonErrorsAtKeys(current, root, errors);
   for (const key of restored) restoreKey(root, key);
   const all = [...keyProblems, ...errors].sort((a, b) => a.offset - b.offset);
   // One error leads the parser into others at the same place; the first says what is wrong.
   const firsts = all.filter((error, i) => i === 0 || all[i - 1].offset !== error.offset);
-  return { root, problems: firsts.map((e) => problemOf(e, text.length)), flattened: false };
+  return { root, problems: firsts.map((e) => problemOf(e, text.length)), flattened: false, depth };
 }
 
 /**
@@ -208,17 +208,6 @@ export function flattenDeepValues(text: string): { text: string; deep: Span[] } 
 }
 
 /**
- * Whether an object or array in the tree lies inside more than MAX_NESTING others (itself included);
- * `outer` is how many enclose `node`. The recursion stops at that depth, so it cannot run out of stack.
- */
-function nestsTooDeeply(node: Node, outer = 0): boolean {
-  const depth = node.type === 'object' || node.type === 'array' ? outer + 1 : outer;
-  if (depth > MAX_NESTING) return true;
-  for (const child of node.children ?? []) if (nestsTooDeeply(child, depth)) return true;
-  return false;
-}
-
-/**
  * Parses JSON with comments and trailing commas, reporting what is wrong and keeping what it could read.
  * Values nested more than MAX_NESTING levels deep are set aside with a syntax problem each, whether the
  * recursive parser could have read them on this stack or not, so the findings never depend on the machine.
@@ -229,8 +218,8 @@ export function parseText(source: string): ParsedText {
   // character); a space in its place keeps every offset.
   const text = source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source;
   try {
-    const parsed = parseOnce(text);
-    if (!parsed.root || !nestsTooDeeply(parsed.root)) return parsed;
+    const { root, problems, depth } = parseOnce(text);
+    if (depth <= MAX_NESTING) return { root, problems, flattened: false };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
   }

@@ -60,14 +60,27 @@ function typeOf(value: unknown): NodeType {
   }
 }
 
+/** A syntax tree, and how many objects and arrays lie inside one another at its deepest. */
+export interface ParsedTree {
+  readonly root: SyntaxNode | undefined;
+  readonly depth: number;
+}
+
 /**
  * Parses JSON with comments into SyntaxNodes, the tree jsonc-parser's `parseTree` gives (the same nodes, offsets,
  * lengths and error recovery: it is built from the same visitor callbacks), appending what is wrong to `errors`.
- * Undefined for a text without a value.
+ * The root is undefined for a text without a value.
  */
-export function parseSyntaxTree(text: string, errors: ParseError[], options: ParseOptions): SyntaxNode | undefined {
+export function parseSyntaxTree(text: string, errors: ParseError[], options: ParseOptions): ParsedTree {
   const top: SyntaxNode[] = [];
   let current: SyntaxNode | undefined;
+  let nesting = 0;
+  let depth = 0;
+  const open = (node: SyntaxNode) => {
+    current = add(node);
+    current.children = [];
+    depth = Math.max(depth, ++nesting);
+  };
   // The children of a property (its key and value) are held in an array of their exact size, and those of an
   // object or array are cut to size at its end: a large file has as many such arrays as values.
   const add = (node: SyntaxNode) => {
@@ -84,6 +97,7 @@ export function parseSyntaxTree(text: string, errors: ParseError[], options: Par
     }
   };
   const endContainer = (end: number) => {
+    nesting--;
     current!.length = end - current!.offset;
     current!.children = current!.children!.slice();
     current = current!.parent;
@@ -94,10 +108,7 @@ export function parseSyntaxTree(text: string, errors: ParseError[], options: Par
   visit(
     text,
     {
-      onObjectBegin: (offset) => {
-        current = add(new SyntaxNode('object', current, offset, -1));
-        current.children = [];
-      },
+      onObjectBegin: (offset) => open(new SyntaxNode('object', current, offset, -1)),
       onObjectProperty: (name, offset, length) => {
         current = add(new SyntaxNode('property', current, offset, -1));
         const key = new SyntaxNode('string', current, offset, length);
@@ -110,10 +121,7 @@ export function parseSyntaxTree(text: string, errors: ParseError[], options: Par
         endProperty(offset + length);
         endContainer(offset + length);
       },
-      onArrayBegin: (offset) => {
-        current = add(new SyntaxNode('array', current, offset, -1));
-        current.children = [];
-      },
+      onArrayBegin: (offset) => open(new SyntaxNode('array', current, offset, -1)),
       onArrayEnd: (offset, length) => endContainer(offset + length),
       onLiteralValue: (value, offset, length) => {
         add(new SyntaxNode(typeOf(value), current, offset, length)).value = value;
@@ -130,7 +138,7 @@ export function parseSyntaxTree(text: string, errors: ParseError[], options: Par
     },
     options,
   );
-  return top[0];
+  return { root: top[0], depth };
 }
 
 /**
