@@ -30,6 +30,14 @@ const browserClientBeside: Plugin = {
   },
 };
 
+/** The desktop server process runs the browser server bundle beside it in dist/ (processMain.ts), not a second server bundle. */
+const browserServerBeside: Plugin = {
+  name: 'browser-server-beside',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\/browserMain$/ }, () => ({ path: './browserServer.js', external: true }));
+  },
+};
+
 const common: BuildOptions = {
   bundle: true,
   external: ['vscode'],
@@ -47,7 +55,7 @@ const web: BuildOptions = { ...common, platform: 'browser', target: 'es2022', ma
 
 const bundles: [string, string, BuildOptions][] = [
   ['client/src/node.ts', 'dist/client.js', { ...node, plugins: [browserClientBeside] }],
-  ['server/src/lsp/main.ts', 'dist/server.js', node],
+  ['server/src/lsp/processMain.ts', 'dist/server.js', { ...node, plugins: [browserServerBeside] }],
   ['client/src/browser.ts', 'dist/browserClient.js', { ...web, format: 'cjs' }],
   ['server/src/lsp/browserMain.ts', 'dist/browserServer.js', { ...web, format: 'iife' }],
 ];

@@ -4,6 +4,7 @@ import { activateWith } from './extension';
 
 // The desktop entry (node.ts) runs this same bundle and adds only the way to a Node server.
 export { activateWith, deactivate } from './extension';
+export { BrowserMessageReader, BrowserMessageWriter };
 
 /**
  * The server bundle in a web worker. The web extension host refuses `new Worker` for an extension
