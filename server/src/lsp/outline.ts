@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentSymbols, type OutlineSymbol } from '../core';
 import { toRange } from './convert';
 import { guarded } from './guard';
+import type { ResultLimits } from './resultLimit';
 import type { Workspace } from './workspace';
 
 const KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
@@ -23,11 +24,11 @@ function toSymbol(document: TextDocument, symbol: OutlineSymbol): DocumentSymbol
   };
 }
 
-export function registerOutline(connection: Connection, workspace: Workspace): void {
+export function registerOutline(connection: Connection, workspace: Workspace, limits: ResultLimits): void {
   connection.onDocumentSymbol(
     guarded(connection, 'document symbols', [] as DocumentSymbol[], (params: DocumentSymbolParams) => {
       const entry = workspace.get(params.textDocument.uri);
-      return entry ? documentSymbols(entry.analysis.model).map((s) => toSymbol(entry.document, s)) : [];
+      return entry ? documentSymbols(entry.analysis.model, limits.for(params.textDocument.uri)).map((s) => toSymbol(entry.document, s)) : [];
     }),
   );
 }
