@@ -68,6 +68,17 @@ export class MeasuredServer {
     return new Promise((resolve) => this.waiting.set(uri, resolve));
   }
 
+  close(uri: string): void {
+    this.versions.delete(uri);
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** The process's peak resident memory so far (VmHWM), in MB. */
+  peakResidentMB(): number {
+    const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+  }
+
   async pull(uri: string): Promise<number> {
     const report = (await this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items?: unknown[] };
     return report.items?.length ?? -1;

@@ -28,10 +28,30 @@ function valueText(node: Node | undefined, text: string): string | undefined {
 
 function* none(): Iterable<Item> {}
 
-/** The objects the catalog describes, by their node: what a property's value or an array item is modelled as. */
-type ObjectsByNode = ReadonlyMap<Node, ObjectModel>;
+/**
+ * The objects the catalog describes among those that start within `node`, in file order: `objects` is in file
+ * order with each parent before what it holds (see `TopologyModel.objects`), so they are found by a binary
+ * search and a scan that goes no further than the caller reads.
+ */
+function* objectsWithin(objects: readonly ObjectModel[], node: Node): Iterable<ObjectModel> {
+  let low = 0;
+  let high = objects.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (objects[mid].node.offset < node.offset) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < objects.length && objects[i].node.offset < node.offset + node.length; i++) yield objects[i];
+}
 
-const NO_OBJECTS: ObjectsByNode = new Map();
+function* entriesOf(array: Node, objects: readonly ObjectModel[]): Iterable<ObjectModel> {
+  for (const object of objectsWithin(objects, array)) if (object.node.parent === array) yield object;
+}
+
+function first<T>(items: Iterable<T>): T | undefined {
+  for (const item of items) return item;
+  return undefined;
+}
 
 /** An entry of a list section, by its name, with the setting its section shows beside it. */
 function entryItem(entry: ObjectModel, text: string): Item {
@@ -47,10 +67,10 @@ function entryItem(entry: ObjectModel, text: string): Item {
     children: [],
   };
   // An entry's settings are shown as they are written: objects within an entry are not expanded.
-  return { symbol, below: () => propertyItems(entry.properties, NO_OBJECTS, text) };
+  return { symbol, below: () => propertyItems(entry.properties, [], text) };
 }
 
-function* entryItems(entries: readonly ObjectModel[], text: string): Iterable<Item> {
+function* entryItems(entries: Iterable<ObjectModel>, text: string): Iterable<Item> {
   for (const entry of entries) yield entryItem(entry, text);
 }
 
@@ -60,20 +80,21 @@ function* valueItems(items: readonly Node[], text: string): Iterable<Item> {
   }
 }
 
-function propertyItem(property: PropertyModel, objects: ObjectsByNode, text: string): Item {
+/** A property; `objects` are those the walk expands below it (none within an entry). */
+function propertyItem(property: PropertyModel, objects: readonly ObjectModel[], text: string): Item {
   const value = property.valueNode;
-  const object = value?.type === 'object' ? objects.get(value) : undefined;
+  const object = value?.type === 'object' ? first(objectsWithin(objects, value)) : undefined;
+  const owned = object?.node === value ? object : undefined;
   const items = value?.type === 'array' ? (value.children ?? []) : [];
-  const entries = items.some((item) => objects.has(item)) ? items.flatMap((item) => objects.get(item) ?? []) : [];
-  const below = object
-    ? () => propertyItems(object.properties, objects, text)
-    : entries.length > 0
-      ? () => entryItems(entries, text)
+  const below = owned
+    ? () => propertyItems(owned.properties, objects, text)
+    : value?.type === 'array' && first(entriesOf(value, objects))
+      ? () => entryItems(entriesOf(value, objects), text)
       : () => valueItems(items, text);
   const symbol: Growing = {
     name: property.key,
     detail: valueText(value, text),
-    kind: object || items.length > 0 ? 'section' : 'setting',
+    kind: owned || items.length > 0 ? 'section' : 'setting',
     span: spanOf(property.node),
     selectionSpan: spanOf(property.keyNode),
     children: [],
@@ -81,7 +102,7 @@ function propertyItem(property: PropertyModel, objects: ObjectsByNode, text: str
   return { symbol, below };
 }
 
-function* propertyItems(properties: readonly PropertyModel[], objects: ObjectsByNode, text: string): Iterable<Item> {
+function* propertyItems(properties: readonly PropertyModel[], objects: readonly ObjectModel[], text: string): Iterable<Item> {
   for (const property of properties) yield propertyItem(property, objects, text);
 }
 
@@ -93,21 +114,22 @@ function* propertyItems(properties: readonly PropertyModel[], objects: ObjectsBy
 export function documentSymbols(model: TopologyModel, limit: ResultLimit = {}): OutlineSymbol[] {
   const top: OutlineSymbol[] = [];
   if (!model.root) return top;
-  const objects = new Map<Node, ObjectModel>();
-  for (const object of model.objects) objects.set(object.node, object);
   const max = limit.resultLimit ?? Number.POSITIVE_INFINITY;
-  const queue: { readonly into: OutlineSymbol[]; readonly items: Iterable<Item> }[] = [{ into: top, items: propertyItems(model.root.properties, objects, model.text) }];
+  // Each level is made as the walk reaches it, so a limit reached early leaves the rest of the file unread.
+  const queue: { readonly into: OutlineSymbol[]; readonly below: () => Iterable<Item> }[] = [
+    { into: top, below: () => propertyItems(model.root!.properties, model.objects, model.text) },
+  ];
   let count = 0;
   for (let next = 0; next < queue.length; next++) {
-    const { into, items } = queue[next];
-    for (const item of items) {
+    const { into, below } = queue[next];
+    for (const item of below()) {
       if (count >= max) {
         limit.onResultLimitExceeded?.();
         return top;
       }
       count++;
       into.push(item.symbol);
-      queue.push({ into: item.symbol.children, items: item.below() });
+      queue.push({ into: item.symbol.children, below: item.below });
     }
   }
   return top;
