@@ -20,7 +20,8 @@ function toSymbol(document: TextDocument, symbol: OutlineSymbol): DocumentSymbol
     kind: KINDS[symbol.kind],
     range: toRange(document, symbol.span),
     selectionRange: toRange(document, symbol.selectionSpan),
-    children: symbol.children.map((child) => toSymbol(document, child)),
+    // Left out when empty: at the limit, thousands of symbols have none, and each is sent as JSON.
+    ...(symbol.children.length > 0 ? { children: symbol.children.map((child) => toSymbol(document, child)) } : {}),
   };
 }
 
