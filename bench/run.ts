@@ -1,5 +1,5 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseTree } from 'jsonc-parser';
@@ -324,9 +324,9 @@ async function measureAll(): Promise<BenchResults> {
   const providers = FILES.providers.text();
   const users = FILES.users.text();
   const providers1000 = generateTopology(1000);
-  return {
-    machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGB: round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
-    repetitions: REPS,
+  // The machine may be shared: its load before and after says how far the times can be trusted.
+  const loadBefore = round(loadavg()[0]);
+  const measured = {
     openToDiagnostics: { providers: await openToDiagnostics(providers), users: await openToDiagnostics(users) },
     wholeFileChange: {
       providers: await pullAfter(providers, wholeFile(providers)),
@@ -341,6 +341,8 @@ async function measureAll(): Promise<BenchResults> {
     coreAgainstParser: coreAgainstParser(),
     vsixKB: round(statSync(join(ROOT, 'lync-topology.vsix')).size / 1024),
   };
+  const machine = { cpu: cpus()[0]?.model, cores: cpus().length, memoryGB: round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
+  return { machine: { ...machine, loadAverage: [loadBefore, round(loadavg()[0])] }, repetitions: REPS, ...measured };
 }
 
 // ---- The report: RESULTS.md and the README line, from the results alone (so `--report-only` can redo them).
@@ -428,6 +430,11 @@ function summaryTable(rows: Record<string, Summary>, first: string): string {
   return [`| ${first} | median / p95 |`, '|---|---|', ...Object.entries(rows).map(([name, s]) => `| ${name} | ${s.median} / ${s.p95} |`)].join('\n');
 }
 
+/** The one-minute load average before and after the run, where results.json has it. */
+function loadNote(load: unknown): string {
+  return Array.isArray(load) ? `, load average ${load[0]} before and ${load[1]} after (times grow with the load of a shared machine)` : '';
+}
+
 function report(r: BenchResults): string {
   const fileKeys = Object.keys(FILES) as FileKey[];
   const core = (size: number) => {
@@ -438,7 +445,7 @@ function report(r: BenchResults): string {
   return `# Benchmark results
 
 Written by \`npm run bench\`. Times in milliseconds as median / p95 over ${r.repetitions} repetitions, measured in
-one run on ${m.cpu} (${m.cores} cores, ${m.memoryGB} GB), Node ${m.node}. The reference is VS Code's JSON language
+one run on ${m.cpu} (${m.cores} cores, ${m.memoryGB} GB), Node ${m.node}${loadNote(m.loadAverage)}. The reference is VS Code's JSON language
 server (\`vscode-langservers-extracted\`) validating the same files against the schema Lync Topology generates.
 Files (\`bench/topology.ts\`): ${FILES.providers.label}, one in ten with a typical mistake; and the whole procedure at
 scale, ${FILES.users.label} (\`generateProcedureTopology(20000, 500, 200)\`).
