@@ -29,7 +29,11 @@ function startJson(pull: boolean): Promise<MeasuredServer> {
   });
 }
 
-const startOurs = (pull: boolean) => MeasuredServer.start(OURS, { pull });
+async function startOurs(pull: boolean): Promise<MeasuredServer> {
+  const server = await MeasuredServer.start(OURS, { pull });
+  await server.configured;
+  return server;
+}
 
 const OUR_NAME = 'lync-topology';
 const JSON_NAME = 'vscode-json-language-server';
