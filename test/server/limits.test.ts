@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
+import { DEFAULT_MAX_ITEMS_COMPUTED, readSettings } from '../../server/src/lsp/settings';
 import { repoFile } from '../helpers';
 import { TestClient } from './client';
 
@@ -53,5 +54,14 @@ describe('the outline and folding limit (lyncTopology.maxItemsComputed)', () => 
     assert.equal(ranges[0].startLine, EXAMPLE.slice(0, EXAMPLE.indexOf('{')).split('\n').length - 1, 'the whole file folds first');
     assert.ok(count(await symbols(unlimited, uri)) > 2, 'the outline is not held to the folding cap');
     assert.equal(unlimited.shown.length, 1);
+  });
+});
+
+describe('reading lyncTopology.maxItemsComputed', () => {
+  it('takes a whole number of at least one, and the default of VS Code\'s json.maxItemsComputed otherwise', () => {
+    assert.equal(DEFAULT_MAX_ITEMS_COMPUTED, 5000);
+    assert.equal(readSettings({}).maxItemsComputed, 5000);
+    assert.equal(readSettings({ maxItemsComputed: 120.7 }).maxItemsComputed, 120);
+    for (const wrong of [0, -3, '100', null]) assert.equal(readSettings({ maxItemsComputed: wrong }).maxItemsComputed, 5000, String(wrong));
   });
 });
