@@ -150,6 +150,55 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('applies to white space and comments typed between entries, and to edits inside a section that is one object', () => {
+    const text = repoFile('examples/exchange-online.lync.jsonc');
+    const between = (key: string) => text.indexOf('\n', text.indexOf(`"${key}": [`)) + 1;
+    const cases: [string, number, number, string][] = [
+      ['a space before the first user', between('Users'), 0, ' '],
+      ['a line between two contacts', text.indexOf('\n', text.indexOf('"SipAddress"')) + 1, 0, '\n'],
+      ['a comment between the allowed domains', between('AllowedDomains'), 0, '// partners\n'],
+      ['white space taken out before a provider', between('HostingProviders'), 2, ''],
+      ['a letter in the Edge section', text.indexOf('"AllowFederatedUsers"') + 2, 0, 'x'],
+      ['a value in ExchangeUM', text.indexOf('"CrossPremises"') + 1, 5, 'Mixed'],
+    ];
+    for (const [name, start, removed, newText] of cases) {
+      const span = { start, end: start + removed };
+      const edited = reanalyze(analyze(text), { span, newText });
+      assert.ok(edited, `${name} applies incrementally`);
+      assert.deepEqual(outcome(edited), outcome(analyze(text.slice(0, span.start) + newText + text.slice(span.end))), name);
+    }
+    const comma = text.indexOf('},', text.indexOf('"Users": [')) + 1;
+    assert.equal(reanalyze(analyze(text), { span: { start: comma, end: comma + 1 }, newText: '' }), undefined, 'a comma taken out is read again whole');
+    const open = text.indexOf('\n', text.indexOf('"Users": [')) + 1;
+    assert.equal(reanalyze(analyze(text), { span: { start: open, end: open }, newText: '// ' }), undefined, 'a line comment that takes in an entry is read again whole');
+  });
+
+  it('stays what a full analysis gives over a series of edits, each taken over from the one before', () => {
+    const series = fc.record({
+      text: fc.constantFrom(...TEXTS),
+      edits: fc.array(fc.record({ at: fc.nat(), removed: fc.integer({ min: 0, max: 3 }), inserted: fc.constantFrom('', 'x', ' ', '\n', '  ', '1', '// c\n', 'true') }), { minLength: 2, maxLength: 12 }),
+    });
+    let applied = 0;
+    fc.assert(
+      fc.property(series, ({ text, edits }) => {
+        let current = text;
+        let analysis = analyze(current);
+        for (const { at, removed, inserted } of edits) {
+          const start = at % (current.length + 1);
+          const span = { start, end: Math.min(current.length, start + removed) };
+          current = current.slice(0, span.start) + inserted + current.slice(span.end);
+          const next = reanalyze(analysis, { span, newText: inserted });
+          if (next) applied++;
+          analysis = next ?? analyze(current);
+          assert.equal(analysis.model.text, current);
+        }
+        assert.deepEqual(outcome(analysis), outcome(analyze(current)));
+      }),
+      { seed: 13, numRuns: 400 },
+    );
+    assert.ok(applied > 600, `the incremental path applied ${applied} times`);
+  });
+
   it('follows a series of edits, renaming referenced providers too', () => {
     let text = generateTopology(120);
     let analysis = analyze(text);

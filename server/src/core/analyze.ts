@@ -1,12 +1,12 @@
 import type { Node } from 'jsonc-parser';
 import { DEFAULT_SERVER_VERSION, type ServerVersion } from './catalog';
 import type { Diagnostic, Fix, Severity } from './diagnostics';
-import { EditBuilder, isCommentsOnly } from './edits';
+import { EditBuilder } from './edits';
 import { buildModel, stringValuesOf, typedValuesOf, type TopologyModel } from './model';
 import { parseText, type ParsedText, type SyntaxProblem } from './parse';
 import { RULES, RULES_BY_CODE } from './rules';
 import { hostedUmProviders } from './facts/hostedUm';
-import { isSuppressed, readSuppressions, SUPPRESSION_MARKER, type SeveritySetting } from './severity';
+import { isSuppressed, readSuppressions, type SeveritySetting } from './severity';
 import { LineIndex, type Span } from './text';
 
 export interface AnalysisSettings {
@@ -43,21 +43,15 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 }
 
 /**
- * What the edits made inside a node read of the text around it: the indentation of its first line,
- * whether a suppression comment on the line before points at that line, and whether its last line
- * goes on after it with more than comments.
+ * Where an entry must lie, at least in part, for a change at `dirty` to reach what its findings read outside
+ * it: the line before its first line (a suppression comment there points at the entry), its first line (the
+ * indentation new entries take) and the rest of its last line (whether the line goes on after it). A change
+ * between two entries is given as the whole space between them, which a removal takes with it.
  */
-function surroundings(text: string, lines: LineIndex, node: { offset: number; length: number }, anyMarker: boolean): string {
-  const first = lines.positionAt(node.offset).line;
-  const end = node.offset + node.length;
-  const lineStart = (line: number) => lines.offsetAt({ line, character: 0 });
-  const indent = /^[ \t]*/.exec(text.slice(lineStart(first), node.offset))![0];
-  const marked = (from: number, to: number) => anyMarker && text.slice(from, to).includes(SUPPRESSION_MARKER);
-  // Whether a suppression comment may point at its first line, or (from in front of it) at its second.
-  const pointed = first > 0 && marked(lineStart(first - 1), lineStart(first));
-  const pointedNext = marked(lineStart(first), node.offset);
-  const lineGoesOn = !isCommentsOnly(text.slice(end, lineStart(lines.positionAt(end).line + 1)).trimEnd());
-  return `${indent}|${pointed}|${pointedNext}|${lineGoesOn}`;
+function readsAround(lines: LineIndex, dirty: Span): Span {
+  const first = lines.positionAt(dirty.start).line;
+  const last = lines.positionAt(dirty.end).line;
+  return { start: lines.offsetAt({ line: first, character: 0 }), end: lines.offsetAt({ line: last + 2, character: 0 }) };
 }
 
 /** The innermost object or array whose text holds `span`. */
@@ -112,8 +106,12 @@ export function analyze(text: string, settings: AnalysisSettings = {}): Analysis
   return checkModel(parsed, buildModel(text, parsed.root, settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION), settings);
 }
 
-/** Runs every rule on a model, and applies the severity settings and suppression comments. */
-export function checkModel(parsed: ParsedText, model: TopologyModel, settings: AnalysisSettings): Analysis {
+/**
+ * Runs every rule on a model, and applies the severity settings and suppression comments. `dirty` is where the
+ * text changed since the analysis the model was taken over from (in the new text), when only that changed:
+ * the entries far enough from it keep their findings.
+ */
+export function checkModel(parsed: ParsedText, model: TopologyModel, settings: AnalysisSettings, dirty?: Span): Analysis {
   const text = model.text;
   const lines = new LineIndex(text);
   const edits = new EditBuilder(text);
@@ -126,24 +124,32 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
   // The findings of an entry of a list section (a hosting provider, a user, ...) are kept with its model: when
   // an edit elsewhere leaves the entry as it was, they are reused, moved by as much as the entry moved. Only
   // entries: an edit never lies inside one without rebuilding it, so everything they report moves with them.
-  // The key holds all a finding and its edits read outside the entry: the version, whether it hosts Exchange
-  // UM, the document's indentation step and line break, and the lines the entry starts and ends on (the indentation new
-  // entries take; whether a suppression comment points at the first or second, and the last goes on after
-  // it, for removals and insertions that must not move a line out of such a comment's reach).
-  const marked = text.includes(SUPPRESSION_MARKER);
+  // What a finding and its edits read outside the entry is either the same for the whole file (the version,
+  // the document's indentation step and line break), whether the entry hosts Exchange UM, or the text next to
+  // the entry (see readsAround): an entry whose neighbourhood the change reached is checked again.
+  const shared = `${model.serverVersion}|${edits.indentUnit()}|${edits.eol}`;
+  const near = dirty && readsAround(lines, dirty);
   for (const object of model.objects) {
-    const key = object.spec.section?.list ? `${model.serverVersion}|${hosted.has(object)}|${edits.indentUnit()}|${edits.eol}|${surroundings(text, lines, object.node, marked)}` : undefined;
+    const list = object.spec.section?.list === true;
     const kept = object.kept.findings;
-    if (key !== undefined && kept?.context === key) {
-      found.push(...moved(kept.diagnostics, object.node.offset - kept.offset));
+    const isHosted = hosted.has(object);
+    const start = object.node.offset;
+    if (
+      list &&
+      near &&
+      kept?.context === shared &&
+      kept.hosted === isHosted &&
+      (start + object.node.length < near.start || start >= near.end)
+    ) {
+      found.push(...moved(kept.diagnostics, start - kept.offset));
       continue;
     }
     const findings: Diagnostic[] = [];
     let rule = OBJECT_RULES[0];
     const report = (span: Span, message: string, fixes: readonly Fix[] = []) => findings.push({ code: rule.code, severity: rule.severity, message, span, fixes });
-    const context = { model, object, values: typedValuesOf(object), strings: stringValuesOf(object), hostsExchangeUm: hosted.has(object), edits, report };
+    const context = { model, object, values: typedValuesOf(object), strings: stringValuesOf(object), hostsExchangeUm: isHosted, edits, report };
     for (rule of OBJECT_RULES) rule.checkObject!(context);
-    if (key !== undefined) object.kept.findings = { context: key, offset: object.node.offset, diagnostics: findings };
+    if (list) object.kept.findings = { context: shared, hosted: isHosted, offset: start, diagnostics: findings };
     found.push(...findings);
   }
   const suppressions = readSuppressions(text, lines);

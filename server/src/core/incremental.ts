@@ -1,15 +1,21 @@
-import { parseTree, type Node } from 'jsonc-parser';
+import { createScanner, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import { checkModel, type Analysis, type AnalysisSettings } from './analyze';
-import { DEFAULT_SERVER_VERSION } from './catalog';
-import { rebuildEntry, replaceEntry, type ObjectModel } from './model';
+import { DEFAULT_SERVER_VERSION, type ObjectSpec } from './catalog';
+import { rebuildObject, replaceObject, type ObjectModel, type TopologyModel } from './model';
 import { MAX_NESTING, PARSE_OPTIONS, type SyntaxProblem } from './parse';
 import type { Span } from './text';
+import { moveAfter, parseSyntaxTree, type SyntaxNode } from './tree';
 
 /** Replace `span` of the previous text with `newText`. */
 export interface TextChange {
   readonly span: Span;
   readonly newText: string;
 }
+
+const end = (node: Node) => node.offset + node.length;
+
+/** Whether `node` holds `span` strictly inside it, away from its first and last character. */
+const holds = (node: Node, span: Span) => node.offset < span.start && span.end < end(node);
 
 /** The entry of a list section whose braces enclose the change, found by its offset among the entries (they are in file order). */
 function entryAround(entries: readonly ObjectModel[], span: Span): ObjectModel | undefined {
@@ -21,7 +27,22 @@ function entryAround(entries: readonly ObjectModel[], span: Span): ObjectModel |
     else high = mid - 1;
   }
   const entry = entries[low];
-  return entry && entry.node.offset < span.start && span.end < entry.node.offset + entry.node.length ? entry : undefined;
+  return entry && holds(entry.node, span) ? entry : undefined;
+}
+
+/** Whether an object of this kind can hold objects the catalog describes; such an object is never rebuilt alone. */
+function holdsObjects(spec: ObjectSpec): boolean {
+  return spec.properties.some((p) => p.value.kind === 'object' || (p.value.kind === 'array' && p.value.items.kind === 'object'));
+}
+
+/**
+ * The object that encloses the change and can be rebuilt alone: an entry of a list section, or a section
+ * that is one object (`AccessEdgeConfiguration`, `ExchangeUM`). Never the top level, which holds the rest.
+ */
+function objectAround(model: TopologyModel, span: Span): ObjectModel | undefined {
+  const entry = entryAround(model.entries, span);
+  if (entry) return holdsObjects(entry.spec) ? undefined : entry;
+  return model.objects.find((object) => object.owner && !holdsObjects(object.spec) && holds(object.node, span));
 }
 
 function depth(node: Node): number {
@@ -34,12 +55,12 @@ function depth(node: Node): number {
   return deepest;
 }
 
-/** The new text of an entry as one well-formed object, or undefined. */
-function parseEntry(text: string): Node | undefined {
-  const errors: unknown[] = [];
-  let node: Node | undefined;
+/** The new text of an object as one well-formed object, or undefined. */
+function parseObject(text: string): SyntaxNode | undefined {
+  const errors: ParseError[] = [];
+  let node: SyntaxNode | undefined;
   try {
-    node = parseTree(text, errors as never, PARSE_OPTIONS);
+    node = parseSyntaxTree(text, errors, PARSE_OPTIONS);
   } catch {
     return undefined;
   }
@@ -47,56 +68,125 @@ function parseEntry(text: string): Node | undefined {
   return whole && errors.length === 0 && depth(node!) < MAX_NESTING ? node : undefined;
 }
 
-type Mutable = { offset: number; length: number; colonOffset?: number };
-
-/** Moves every node from `from` on by `delta`: nodes after it shift, nodes around it grow; `skip` is left alone. */
-function shift(root: Node, from: number, delta: number, skip: Node): void {
-  const pending = [root];
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node === skip || node.offset + node.length < from) continue;
-    const mutable = node as Mutable;
-    if (node.offset >= from) mutable.offset += delta;
-    else mutable.length += delta;
-    if (mutable.colonOffset !== undefined && mutable.colonOffset >= from) mutable.colonOffset += delta;
-    for (const child of node.children ?? []) pending.push(child);
+/**
+ * The syntax problems after `delta` characters replaced `span`: those before it stay, those after it move.
+ * When `span` is an object parsed again without any, those after its opening brace are gone (a problem at
+ * the brace itself, such as a missing comma before it, belongs to the text around the object). Undefined when
+ * another problem touches the span.
+ */
+function movedProblems(problems: readonly SyntaxProblem[], span: Span, delta: number, reparsed: boolean): SyntaxProblem[] | undefined {
+  const moved: SyntaxProblem[] = [];
+  for (const problem of problems) {
+    if (problem.span.end <= span.start) moved.push(problem);
+    else if (problem.span.start >= span.end) moved.push({ ...problem, span: { start: problem.span.start + delta, end: problem.span.end + delta } });
+    else if (!reparsed || problem.span.start <= span.start || problem.span.end > span.end) return undefined;
   }
-}
-
-function moveProblem(problem: SyntaxProblem, delta: number): SyntaxProblem {
-  return { ...problem, span: { start: problem.span.start + delta, end: problem.span.end + delta } };
+  return moved;
 }
 
 /**
- * The analysis after `change`, when it falls inside one entry of a list section (a hosting provider, a
- * user, ...) and leaves it one well-formed object: only that entry is parsed again and its model rebuilt; the rest of the tree is moved, not
- * re-read. Undefined when the change reaches further, and the text must be analyzed whole. The previous
- * analysis is used up: its tree now belongs to the new one.
+ * The kinds of the tokens from `from` to `to`, comments and white space left out; undefined when a token
+ * there reaches past `to`, when the tokens do not end exactly at `to`, or when one is not well formed.
+ */
+function tokensBetween(text: string, from: number, to: number): SyntaxKind[] | undefined {
+  const scanner = createScanner(text, false);
+  scanner.setPosition(from);
+  const kinds: SyntaxKind[] = [];
+  for (;;) {
+    const kind = scanner.scan();
+    const offset = scanner.getTokenOffset();
+    if (offset >= to) return offset === to ? kinds : undefined;
+    if (kind === SyntaxKind.EOF || scanner.getTokenError() !== 0 || offset + scanner.getTokenLength() > to) return undefined;
+    if (kind !== SyntaxKind.Trivia && kind !== SyntaxKind.LineBreakTrivia && kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) kinds.push(kind);
+  }
+}
+
+/** The space between two children of an object or array (or a child and a bracket) that holds `span`. */
+interface Gap {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The gap that holds the change, found by descending the tree, or undefined when the change touches a value. */
+function gapAround(root: SyntaxNode, text: string, span: Span): (Gap & { readonly container: SyntaxNode }) | undefined {
+  let container = root;
+  for (;;) {
+    if (container.type !== 'object' && container.type !== 'array') return undefined;
+    const closing = container.type === 'object' ? '}' : ']';
+    if (!holds(container, span) || text[end(container) - 1] !== closing) return undefined;
+    const children = container.children ?? [];
+    let low = 0;
+    let high = children.length;
+    // The first child that ends after the change starts.
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (end(children[mid]) <= span.start) low = mid + 1;
+      else high = mid;
+    }
+    const next = children[low];
+    if (!next || span.end <= next.offset) {
+      const previous = children[low - 1];
+      return { container, start: previous ? end(previous) : container.offset + 1, end: next ? next.offset : end(container) - 1 };
+    }
+    const value = next.type === 'property' ? next.children?.[1] : next;
+    if (!value || !holds(value, span)) return undefined;
+    container = value;
+  }
+}
+
+function sameKinds(a: readonly SyntaxKind[], b: readonly SyntaxKind[]): boolean {
+  return a.length === b.length && a.every((kind, i) => kind === b[i]);
+}
+
+/**
+ * Makes `old` the node `node` is (an object parsed alone from the text `old` now has), so that whatever holds
+ * `old` holds the new object. Its children's offsets are from the object's start, so they stay as they are.
+ */
+function adopt(old: SyntaxNode, node: SyntaxNode): void {
+  old.length = node.length;
+  old.children = node.children;
+  for (const child of node.children ?? []) child.parent = old;
+}
+
+/**
+ * The analysis after `change`, when the change can be followed without reading the whole text again:
+ * - it falls inside an object that can be rebuilt alone (an entry of a list section, such as a hosting
+ *   provider or a user; or `AccessEdgeConfiguration`, `ExchangeUM`) and leaves it one well-formed object:
+ *   only that object is parsed again and its model rebuilt;
+ * - or it falls between the entries of an object or array (white space, comments) and leaves the same
+ *   commas and brackets there: nothing is parsed again.
+ * The rest of the tree is moved, not re-read. Undefined when the change reaches further, and the text must
+ * be analyzed whole. The previous analysis is used up: its tree now belongs to the new one.
  */
 export function reanalyze(previous: Analysis, change: TextChange, settings: AnalysisSettings = {}): Analysis | undefined {
   const { model, parsed } = previous;
-  if (!model.rootNode || parsed.flattened) return undefined;
+  const root = parsed.root;
+  if (!root || parsed.flattened) return undefined;
   const text = model.text.slice(0, change.span.start) + change.newText + model.text.slice(change.span.end);
   if (settings.maxLength !== undefined && text.length > settings.maxLength) return undefined;
-  const entry = entryAround(model.entries, change.span);
-  if (!entry) return undefined;
-  const start = entry.node.offset;
-  const end = start + entry.node.length;
   const delta = change.newText.length - (change.span.end - change.span.start);
-  const replacement = parseEntry(text.slice(start, end + delta));
-  if (!replacement) return undefined;
-  shift(replacement, 0, start, entry.node);
-  shift(model.rootNode, end, delta, entry.node);
-  const siblings = entry.node.parent!.children!;
-  siblings[siblings.indexOf(entry.node)] = replacement;
-  (replacement as { parent?: Node }).parent = entry.node.parent;
-  const rebuilt = rebuildEntry(entry, replacement);
-  // The previous analysis is used up: its list of objects is taken over, the entry replaced in place.
-  const objects = model.objects as ObjectModel[];
-  objects[objects.indexOf(entry)] = rebuilt;
-  // The new entry parsed cleanly, so problems inside the old one are gone; those after it move.
-  const problems = parsed.problems
-    .filter((p) => p.span.end <= start || p.span.start >= end)
-    .map((p) => (p.span.start >= end ? moveProblem(p, delta) : p));
-  const root = model.rootNode;
-  return checkModel({ root, problems, flattened: false }, replaceEntry(model, text, entry, rebuilt, settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION), settings);
+  const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;
+  const object = objectAround(model, change.span);
+  if (object) {
+    const start = object.node.offset;
+    const oldEnd = end(object.node);
+    const replacement = parseObject(text.slice(start, oldEnd + delta));
+    const problems = replacement && movedProblems(parsed.problems, { start, end: oldEnd }, delta, true);
+    if (!replacement || !problems) return undefined;
+    const node = object.node as SyntaxNode;
+    adopt(node, replacement);
+    moveAfter(node.parent!, oldEnd, delta);
+    const rebuilt = rebuildObject(object);
+    const dirty = { start, end: oldEnd + delta };
+    return checkModel({ root, problems, flattened: false }, replaceObject(model, text, object, rebuilt, defaultVersion), settings, dirty);
+  }
+  const gap = gapAround(root, model.text, change.span);
+  if (!gap) return undefined;
+  const before = tokensBetween(model.text, gap.start, gap.end);
+  const after = tokensBetween(text, gap.start, gap.end + delta);
+  if (!before || !after || !sameKinds(before, after)) return undefined;
+  const problems = movedProblems(parsed.problems, change.span, delta, false);
+  if (!problems) return undefined;
+  moveAfter(gap.container, change.span.end, delta);
+  return checkModel({ root, problems, flattened: false }, { ...model, text }, settings, { start: gap.start, end: gap.end + delta });
 }

@@ -49,8 +49,11 @@ export interface ObjectModel {
 export interface KeptWithObject {
   values?: readonly TypedValue[];
   strings?: readonly StringValue[];
-  /** A hosting provider's findings, with what they were found under and where the provider then began. */
-  findings?: { readonly context: string; readonly offset: number; readonly diagnostics: readonly Diagnostic[] };
+  /**
+   * An entry's findings, with what they were found under (what the whole file shares, and whether the entry
+   * hosts Exchange UM) and where the entry then began.
+   */
+  findings?: { readonly context: string; readonly hosted: boolean; readonly offset: number; readonly diagnostics: readonly Diagnostic[] };
   /** What the object adds to the model's indexes. */
   facts?: ObjectFacts;
 }
@@ -288,9 +291,9 @@ export function buildModel(
   return deriveModel(text, rootNode, objects, defaultServerVersion);
 }
 
-/** An entry's model built anew from its node, at the same place in the file. */
-export function rebuildEntry(entry: ObjectModel, node: Node): ObjectModel {
-  return buildObject(node, entry.spec, undefined, entry.path, []);
+/** An object's model built anew from its node, whose text changed; it holds no objects the catalog describes. */
+export function rebuildObject(object: ObjectModel): ObjectModel {
+  return buildObject(object.node, object.spec, object.owner, object.path, []);
 }
 
 /** The strings of every property that names entries of another section, with the entries each names. */
@@ -403,41 +406,74 @@ function replaceKeyed<T>(index: Map<string, T[]>, oldKey: string | undefined, ne
 }
 
 /**
- * The model after one entry of a list was rebuilt (`objects` already holds `rebuilt` in the place of `old`):
- * the indexes of `previous`, which is used up, are updated for the one entry instead of built anew. The
- * lists keep the objects themselves, so what refers to them (a reference's targets) stays current; the
- * references are resolved again, since a renamed entry may now be the one a name points to.
+ * The references after `old` was rebuilt as `rebuilt`: its own references are replaced at their place in file
+ * order; the others keep theirs, since the lists of entries they point at are kept current in place, except
+ * when the rebuilt object is an entry whose name changed: a name that now has entries may have had none, so
+ * the references into its section are resolved again.
  */
-export function replaceEntry(previous: TopologyModel, text: string, old: ObjectModel, rebuilt: ObjectModel, defaultServerVersion: ServerVersion): TopologyModel {
-  const section = old.spec.section!;
+function replaceReferences(previous: TopologyModel, old: ObjectModel, rebuilt: ObjectModel): NameReference[] {
+  const before = factsOf(old);
+  const after = factsOf(rebuilt);
+  const section = old.spec.section;
+  const renamed = section?.list === true && before.nameKey !== after.nameKey ? section.key : undefined;
+  const resolve = ({ reference, compared }: ObjectFacts['references'][number]): NameReference => ({
+    ...reference,
+    targets: previous.entriesByName.get(reference.section)?.get(compared) ?? [],
+  });
+  const references: NameReference[] = [];
+  let placed = after.references.length === 0;
+  const place = () => {
+    references.push(...after.references.map(resolve));
+    placed = true;
+  };
+  for (const reference of previous.references) {
+    if (reference.object === old) continue;
+    if (!placed && reference.object.node.offset > rebuilt.node.offset) place();
+    references.push(renamed !== undefined && reference.section === renamed ? resolve(factsOf(reference.object).references.find((r) => r.reference.node === reference.node)!) : reference);
+  }
+  if (!placed) place();
+  return references;
+}
+
+/**
+ * The model after one object was rebuilt (an entry of a list, or a section that is one object; `objects`
+ * already holds `rebuilt` in the place of `old`): the indexes of `previous`, which is used up, are updated for
+ * the one object instead of built anew. The lists keep the objects themselves, so what refers to them (a
+ * reference's targets) stays current; the references are resolved again, since a renamed entry may now be the
+ * one a name points to.
+ */
+export function replaceObject(previous: TopologyModel, text: string, old: ObjectModel, rebuilt: ObjectModel, defaultServerVersion: ServerVersion): TopologyModel {
+  const section = old.spec.section;
   const byOffset = (object: ObjectModel) => object.node.offset;
   const swap = (list: readonly ObjectModel[] | undefined) => {
     const mutable = list as ObjectModel[] | undefined;
     const at = mutable?.indexOf(old) ?? -1;
     if (at >= 0) mutable![at] = rebuilt;
   };
-  swap(previous.sections.get(section.key));
-  swap(previous.entries);
-  const before = factsOf(old);
-  const after = factsOf(rebuilt);
-  const names = nested(previous.entriesByName as Map<string, Map<string, ObjectModel[]>>, section.key);
-  replaceKeyed(names, before.nameKey, after.nameKey, (o) => o === old, after.nameKey === undefined ? undefined : rebuilt, byOffset);
-  const unique = previous.uniqueValues as Map<string, Map<string, UniqueValue[]>>;
-  const valueOffset = (value: UniqueValue) => value.entry.node.offset;
-  for (const value of before.unique) replaceKeyed(nested(unique, value.scope), value.compared, undefined, (v) => v.entry === old, undefined, valueOffset);
-  for (const value of after.unique) replaceKeyed(nested(unique, value.scope), undefined, value.compared, () => false, value.value, valueOffset);
-  const pending: ObjectFacts['references'][number][] = [];
-  for (const object of previous.objects) {
-    const facts = factsOf(object);
-    if (facts.references.length > 0) pending.push(...facts.references);
+  swap(previous.objects);
+  if (section) swap(previous.sections.get(section.key));
+  if (section?.list) {
+    swap(previous.entries);
+    const before = factsOf(old);
+    const after = factsOf(rebuilt);
+    const names = nested(previous.entriesByName as Map<string, Map<string, ObjectModel[]>>, section.key);
+    replaceKeyed(names, before.nameKey, after.nameKey, (o) => o === old, after.nameKey === undefined ? undefined : rebuilt, byOffset);
+    const unique = previous.uniqueValues as Map<string, Map<string, UniqueValue[]>>;
+    const valueOffset = (value: UniqueValue) => value.entry.node.offset;
+    for (const value of before.unique) replaceKeyed(nested(unique, value.scope), value.compared, undefined, (v) => v.entry === old, undefined, valueOffset);
+    for (const value of after.unique) replaceKeyed(nested(unique, value.scope), undefined, value.compared, () => false, value.value, valueOffset);
   }
-  const references = pending.map(({ reference, compared }) => ({ ...reference, targets: previous.entriesByName.get(reference.section)?.get(compared) ?? [] }));
+  const references = replaceReferences(previous, old, rebuilt);
+  const exchangeUM = previous.exchangeUM === old ? rebuilt : previous.exchangeUM;
   return {
     ...previous,
     text,
+    exchangeUM,
+    accessEdge: previous.accessEdge === old ? rebuilt : previous.accessEdge,
+    mode: enumValue(EXCHANGE_UM_MODES, exchangeUM?.byName.get('Mode')),
     serverVersion: enumValue(SERVER_VERSIONS, previous.root?.byName.get('ServerVersion')) ?? defaultServerVersion,
     providers: previous.sections.get('HostingProviders') ?? [],
     references,
-    providerReferences: references.filter((r) => r.object === previous.exchangeUM),
+    providerReferences: references.filter((r) => r.object === exchangeUM),
   };
 }

@@ -1,5 +1,6 @@
-import { createScanner, parseTree, ScanError, SyntaxKind, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
+import { createScanner, ScanError, SyntaxKind, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
 import type { Span } from './text';
+import { parseSyntaxTree, SyntaxNode } from './tree';
 
 export interface SyntaxProblem {
   readonly message: string;
@@ -7,7 +8,7 @@ export interface SyntaxProblem {
 }
 
 export interface ParsedText {
-  readonly root: Node | undefined;
+  readonly root: SyntaxNode | undefined;
   readonly problems: readonly SyntaxProblem[];
   /** Values nested too deeply were set aside: the tree does not follow the text there. */
   readonly flattened: boolean;
@@ -60,15 +61,15 @@ function problemOf(error: ParseError, textLength: number): SyntaxProblem {
  * In an unfinished text (an unclosed comment at the end) jsonc-parser can let nodes run past the
  * end; only the last node at each level can, so the rightmost path is clamped.
  */
-function clampToText(root: Node | undefined, length: number): void {
+function clampToText(root: SyntaxNode | undefined, length: number): void {
   for (let node = root; node; node = node.children?.[node.children.length - 1]) {
-    if (node.offset + node.length > length) (node as { length: number }).length = Math.max(0, length - node.offset);
+    if (node.offset + node.length > length) node.length = Math.max(0, length - node.offset);
   }
 }
 
-function parseRaw(text: string): { root: Node | undefined; errors: ParseError[] } {
+function parseRaw(text: string): { root: SyntaxNode | undefined; errors: ParseError[] } {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, PARSE_OPTIONS);
+  const root = parseSyntaxTree(text, errors, PARSE_OPTIONS);
   clampToText(root, text.length);
   return { root, errors };
 }
@@ -92,6 +93,7 @@ function closesKey(text: string, offset: number): boolean {
  * the end, perhaps lines below) onto that key, where the properties ended by a line break have theirs.
  */
 function colonErrorsAtKeys(text: string, root: Node | undefined, errors: ParseError[]): ParseError[] {
+  if (!errors.some((e) => e.error === ParseErrorCode.ColonExpected)) return errors;
   const moved = [...errors];
   const pending = root ? [root] : [];
   for (let node = pending.pop(); node; node = pending.pop()) {
@@ -121,7 +123,7 @@ function keysMissingColon(text: string, root: Node | undefined): Node[] {
 }
 
 /** The object node that starts at `offset`, found by descending from the root. */
-function objectAt(root: Node | undefined, offset: number): Node | undefined {
+function objectAt(root: SyntaxNode | undefined, offset: number): SyntaxNode | undefined {
   let node = root;
   while (node && !(node.type === 'object' && node.offset === offset)) {
     node = node.children?.find((child) => child.offset <= offset && offset < child.offset + child.length);
@@ -130,14 +132,15 @@ function objectAt(root: Node | undefined, offset: number): Node | undefined {
 }
 
 /** Puts a key back into its object as a property without colon or value, the shape jsonc-parser gives one. */
-function restoreKey(root: Node | undefined, key: Node): void {
+function restoreKey(root: SyntaxNode | undefined, key: Node): void {
   const object = key.parent?.parent && objectAt(root, key.parent.parent.offset);
   if (!object) return;
-  const children: Node[] = [];
-  const property: Node = { type: 'property', offset: key.offset, length: key.length, parent: object, children };
-  children.push({ type: 'string', value: key.value, offset: key.offset, length: key.length, parent: property });
-  if (!object.children) (object as { children?: Node[] }).children = [];
-  const siblings = object.children!;
+  const property = new SyntaxNode('property', object, key.offset, key.length);
+  const restored = new SyntaxNode('string', property, key.offset, key.length);
+  restored.value = key.value;
+  property.children = [restored];
+  object.children ??= [];
+  const siblings = object.children;
   const index = siblings.findIndex((child) => child.offset > key.offset);
   siblings.splice(index < 0 ? siblings.length : index, 0, property);
 }

@@ -3,11 +3,6 @@ import { toLspDiagnostic } from './convert';
 import { guarded } from './guard';
 import type { Workspace } from './workspace';
 
-/** Delay before pushing diagnostics after an edit: none for a small file, a little more as it grows. */
-function pushDelay(length: number): number {
-  return Math.min(100, Math.floor(length / 50_000));
-}
-
 export function diagnosticsFor(workspace: Workspace, uri: string): Diagnostic[] | undefined {
   const entry = workspace.get(uri);
   if (!entry) return undefined;
@@ -45,17 +40,20 @@ export function registerDiagnostics(connection: Connection, workspace: Workspace
       connection.console.error(`diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   };
-  const schedule = (uri: string, length: number) => {
+  // Pushed once the changes already received are applied: changes that arrive while a slow analysis runs are
+  // read before the timer fires, and make one analysis together. An edit is analyzed incrementally, so no
+  // delay is waited for.
+  const schedule = (uri: string) => {
     clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(publish, pushDelay(length), uri));
+    timers.set(uri, setTimeout(publish, 0, uri));
   };
-  workspace.documents.onDidChangeContent((event) => schedule(event.document.uri, event.document.getText().length));
+  workspace.documents.onDidChangeContent((event) => schedule(event.document.uri));
   workspace.documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri));
     timers.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
   return () => {
-    for (const document of workspace.documents.all()) schedule(document.uri, 0);
+    for (const document of workspace.documents.all()) schedule(document.uri);
   };
 }

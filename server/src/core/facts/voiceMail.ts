@@ -72,8 +72,10 @@ export function appliedWithoutDestination(model: TopologyModel): ReadonlyMap<Obj
 }
 
 function countAppliedWithoutDestination(model: TopologyModel): Map<ObjectModel, number> {
-  const granted = grants(model);
   const counts = new Map<ObjectModel, number>();
+  // Most files give every policy a Destination: then no user or contact needs to be looked at.
+  if ((model.sections.get(POLICIES) ?? []).every((policy) => policy.byName.has('Destination'))) return counts;
+  const granted = grants(model);
   for (const entry of needingPolicy(model)) {
     const policy = applicablePolicy(model, granted, entry).policy;
     if (policy && !policy.byName.has('Destination')) counts.set(policy, (counts.get(policy) ?? 0) + 1);

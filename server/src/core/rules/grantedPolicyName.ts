@@ -11,6 +11,8 @@ export const grantedPolicyName: Rule = {
     for (const reference of model.references) {
       if (reference.section !== POLICIES) continue;
       const lower = reference.value.toLowerCase();
+      const isPerUser = !lower.startsWith(PER_USER_PREFIX) && lower !== GLOBAL_POLICY && !/^[a-z]+:/.test(lower);
+      if (isPerUser) continue;
       const where = `\`${reference.object.path}.${reference.property.spec!.name}\``;
       if (lower.startsWith(PER_USER_PREFIX)) {
         const bare = reference.value.slice(PER_USER_PREFIX.length);
@@ -19,7 +21,7 @@ export const grantedPolicyName: Rule = {
           `${where} is ${JSON.stringify(reference.value)}: Grant-CsHostedVoicemailPolicy takes the policy's name without the \`${PER_USER_PREFIX}\` prefix.`,
           [fix(`Change to '${bare}'`, [edits.replace(reference.node, bare)])],
         );
-      } else if (lower === GLOBAL_POLICY || /^[a-z]+:/.test(lower)) {
+      } else {
         report(
           spanOf(reference.node),
           `${where} is ${JSON.stringify(reference.value)}, which is not a per-user policy: only per-user policies are granted, and the global and site policies apply without a grant. Name a per-user policy, or remove the key.`,
