@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Node } from 'jsonc-parser';
 import { documentSymbols, foldingRanges, type OutlineSymbol } from '../../server/src/core';
 import { check, repoFile } from '../helpers';
 
@@ -52,5 +53,32 @@ describe('the outline and the folding ranges under a result limit', () => {
       for (const outer of folds.filter((f) => encloses(f, kept))) assert.ok(cut.some((c) => c.startLine === outer.startLine && c.endLine === outer.endLine), `${outer.startLine} encloses ${kept.startLine}`);
     }
     assert.deepEqual(cut[0], folds[0], 'the whole file folds first');
+  });
+});
+
+describe('folding ranges', () => {
+  /** Every object and array over more than one line, found by visiting every node and searching for its lines. */
+  function everyFold(root: Node | undefined, lineOf: (offset: number) => number): string[] {
+    const folds: string[] = [];
+    const visit = (node: Node) => {
+      const [start, end] = [lineOf(node.offset), lineOf(node.offset + node.length) - 1];
+      if ((node.type === 'object' || node.type === 'array') && end > start) folds.push(`${start}-${end}`);
+      node.children?.forEach(visit);
+    };
+    if (root) visit(root);
+    return folds.sort((a, b) => parseInt(a) - parseInt(b));
+  }
+
+  it('finds every object and array that spans lines among entries on one line each, whatever the line breaks', () => {
+    const users = Array.from({ length: 30 }, (_, i) =>
+      i % 7 === 3 ? `{ "Identity": "sip:u${i}@contoso.com",\n      "HostedVoiceMail": true\n    }` : `{ "Identity": "sip:u${i}@contoso.com", "HostedVoiceMail": true }`,
+    );
+    const text = `// users\n{\n  "SipDomains": ["contoso.com",\n    "contoso.net"],\n  "Users": [\n    ${users.join(',\n    ')}\n  ], "ExchangeUM": { "Mode": "Mixed" }\n}\n`;
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const analysis = check(text.replace(/\n/g, eol));
+      const folds = foldingRanges(analysis.model.rootNode, analysis.lines).map((f) => `${f.startLine}-${f.endLine}`);
+      assert.deepEqual(folds, everyFold(analysis.model.rootNode, (offset) => analysis.lines.positionAt(offset).line), JSON.stringify(eol));
+      assert.equal(folds.length, 6, JSON.stringify(eol)); // the file, Users, and the four entries over three lines
+    }
   });
 });

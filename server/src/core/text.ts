@@ -44,7 +44,12 @@ export class LineIndex {
     return { line, character: clamped - this.starts[line] };
   }
 
-  /** The line of `offset` (clamped to the text), without making a position: for walks over many nodes. */
+  /** Where the line after `line` begins; infinity after the last line. For walks that go forward line by line. */
+  nextLineStart(line: number): number {
+    return line + 1 < this.starts.length ? this.starts[line + 1] : Number.POSITIVE_INFINITY;
+  }
+
+  /** The line of `offset` (clamped to the text), without making a position. */
   lineAt(offset: number): number {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
