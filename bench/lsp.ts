@@ -7,6 +7,12 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, typ
 export class MeasuredServer {
   private versions = new Map<string, number>();
   private readonly waiting = new Map<string, () => void>();
+  private answerConfiguration: () => void = () => {};
+  /**
+   * Settles once the server has asked for its settings. A server that asks (as ours does, after
+   * `initialized`) drops what it analysed before the answer; a measure that starts earlier counts that again.
+   */
+  readonly configured = new Promise<void>((resolve) => (this.answerConfiguration = resolve));
 
   private constructor(
     readonly connection: ProtocolConnection,
@@ -25,9 +31,10 @@ export class MeasuredServer {
         waiter();
       }
     });
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section ? (options.settings as Record<string, unknown> | undefined)?.[item.section] ?? null : options.settings ?? null)),
-    );
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+      server.answerConfiguration();
+      return params.items.map((item) => (item.section ? (options.settings as Record<string, unknown> | undefined)?.[item.section] ?? null : options.settings ?? null));
+    });
     // The JSON server asks its client for schemas it does not fetch itself.
     connection.onRequest('vscode/content', (uri: string) => readFileSync(fileURLToPath(uri), 'utf8'));
     connection.onRequest('client/registerCapability', () => null);
@@ -66,6 +73,17 @@ export class MeasuredServer {
   /** Resolves at the next diagnostics pushed for the document's latest version. */
   nextPublish(uri: string): Promise<void> {
     return new Promise((resolve) => this.waiting.set(uri, resolve));
+  }
+
+  close(uri: string): void {
+    this.versions.delete(uri);
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** The process's peak resident memory so far (VmHWM), in MB. */
+  peakResidentMB(): number {
+    const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
   }
 
   async pull(uri: string): Promise<number> {

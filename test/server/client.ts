@@ -36,12 +36,16 @@ export interface ClientOptions {
   readonly snippetSupport?: boolean;
   /** Announce versioned `documentChanges` in workspace edits (default: no). */
   readonly documentChanges?: boolean;
+  /** Announce a cap on folding ranges (`foldingRange.rangeLimit`), as VS Code does; none by default. */
+  readonly foldingRangeLimit?: number;
 }
 
 /** A language client that talks to the built server over stdio, as an editor would. */
 export class TestClient {
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly logged: string[] = [];
+  /** The messages the server asked to show (`window/showMessage`). */
+  readonly shown: string[] = [];
   /** How often the server asked to pull diagnostics again: once it has read the settings, then on each change of them. */
   refreshes = 0;
   private readonly documents = new Map<string, TextDocument>();
@@ -65,6 +69,9 @@ export class TestClient {
     connection.onNotification('window/logMessage', (params: { message: string }) => {
       client.logged.push(params.message);
     });
+    connection.onNotification('window/showMessage', (params: { message: string }) => {
+      client.shown.push(params.message);
+    });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => (item.section === 'lyncTopology' ? client.settings : null)));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/diagnostic/refresh', () => {
@@ -77,6 +84,7 @@ export class TestClient {
         synchronization: { dynamicRegistration: false },
         ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : { publishDiagnostics: { versionSupport: true } }),
         completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } },
+        ...(options.foldingRangeLimit === undefined ? {} : { foldingRange: { rangeLimit: options.foldingRangeLimit } }),
       },
       workspace: {
         configuration: true,

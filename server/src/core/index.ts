@@ -2,6 +2,7 @@
 export { analyze, FILE_TOO_LARGE, type Analysis, type AnalysisSettings } from './analyze';
 export { complete, type CompletionEntry } from './complete';
 export { foldingRanges } from './folding';
+export type { ResultLimit } from './limit';
 export { formatEdits } from './format';
 export { hover } from './hover';
 export { reanalyze, type TextChange } from './incremental';

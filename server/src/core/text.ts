@@ -40,6 +40,18 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(clamped);
+    return { line, character: clamped - this.starts[line] };
+  }
+
+  /** Where the line after `line` begins; infinity after the last line. For walks that go forward line by line. */
+  nextLineStart(line: number): number {
+    return line + 1 < this.starts.length ? this.starts[line + 1] : Number.POSITIVE_INFINITY;
+  }
+
+  /** The line of `offset` (clamped to the text), without making a position. */
+  lineAt(offset: number): number {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -47,7 +59,7 @@ export class LineIndex {
       if (this.starts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.starts[low] };
+    return low;
   }
 
   offsetAt(position: Position): number {

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentSymbols, type OutlineSymbol } from '../core';
 import { toRange } from './convert';
 import { guarded } from './guard';
+import type { ResultLimits } from './resultLimit';
 import type { Workspace } from './workspace';
 
 const KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
@@ -19,15 +20,16 @@ function toSymbol(document: TextDocument, symbol: OutlineSymbol): DocumentSymbol
     kind: KINDS[symbol.kind],
     range: toRange(document, symbol.span),
     selectionRange: toRange(document, symbol.selectionSpan),
-    children: symbol.children.map((child) => toSymbol(document, child)),
+    // Left out when empty: at the limit, thousands of symbols have none, and each is sent as JSON.
+    ...(symbol.children.length > 0 ? { children: symbol.children.map((child) => toSymbol(document, child)) } : {}),
   };
 }
 
-export function registerOutline(connection: Connection, workspace: Workspace): void {
+export function registerOutline(connection: Connection, workspace: Workspace, limits: ResultLimits): void {
   connection.onDocumentSymbol(
     guarded(connection, 'document symbols', [] as DocumentSymbol[], (params: DocumentSymbolParams) => {
       const entry = workspace.get(params.textDocument.uri);
-      return entry ? documentSymbols(entry.analysis.model).map((s) => toSymbol(entry.document, s)) : [];
+      return entry ? documentSymbols(entry.analysis.model, limits.for(params.textDocument.uri)).map((s) => toSymbol(entry.document, s)) : [];
     }),
   );
 }

@@ -4,13 +4,18 @@ import { DEFAULT_SERVER_VERSION, RULES_BY_CODE, SERVER_VERSIONS, SEVERITIES, typ
 export interface ServerSettings {
   readonly validate: boolean;
   readonly analysis: AnalysisSettings;
+  /** At most this many outline symbols, and as many folding ranges, for one document (`lyncTopology.maxItemsComputed`). */
+  readonly maxItemsComputed: number;
 }
 
 export const DEFAULT_MAX_FILE_SIZE_MB = 20;
+/** The default of VS Code's own `json.maxItemsComputed`, which its JSON server applies to symbols and folding ranges. */
+export const DEFAULT_MAX_ITEMS_COMPUTED = 5000;
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   validate: true,
   analysis: { defaultServerVersion: DEFAULT_SERVER_VERSION, maxLength: DEFAULT_MAX_FILE_SIZE_MB * 1_000_000 },
+  maxItemsComputed: DEFAULT_MAX_ITEMS_COMPUTED,
 };
 
 /** Reads the settings section as the client sends it, keeping only what is well-formed. */
@@ -25,8 +30,10 @@ export function readSettings(section: unknown): ServerSettings {
   }
   const version = (SERVER_VERSIONS as readonly unknown[]).includes(raw.serverVersion) ? (raw.serverVersion as ServerVersion) : DEFAULT_SERVER_VERSION;
   const megabytes = typeof raw.maxFileSizeMB === 'number' && raw.maxFileSizeMB > 0 ? raw.maxFileSizeMB : DEFAULT_MAX_FILE_SIZE_MB;
+  const items = typeof raw.maxItemsComputed === 'number' && raw.maxItemsComputed >= 1 ? Math.trunc(raw.maxItemsComputed) : DEFAULT_MAX_ITEMS_COMPUTED;
   return {
     validate: raw.validate !== false,
     analysis: { severity, defaultServerVersion: version, maxLength: Math.round(megabytes * 1_000_000) },
+    maxItemsComputed: items,
   };
 }
