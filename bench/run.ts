@@ -101,8 +101,12 @@ function keystroke(text: string, search: string, delta: number, typed = 'x'): (r
 /** The whole text sent again: `first`, then `second`, in turn. */
 const alternating = (first: string, second: string) => (rep: number): Change => ({ text: rep % 2 === 0 ? first : second });
 
-/** The whole text sent again, one character longer every other time. */
-const wholeFile = (text: string) => alternating(`${text} `, text);
+/**
+ * The whole text replaced by one that differs from its first character to its last (a space before and after it
+ * every other time), so that no part of it can be taken over from the analysis before: the server reads the
+ * file whole, as after a paste over everything or a checkout.
+ */
+const wholeFile = (text: string) => alternating(` ${text} `, text);
 
 /** Opening a file to its first diagnostics (pulled, so the JSON server's push delay is not counted). */
 function openToDiagnostics(text: string): Promise<Pair> {

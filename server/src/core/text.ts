@@ -70,3 +70,17 @@ export class LineIndex {
     return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
   }
 }
+
+/**
+ * The one change that turns `before` into `after`: the part of `before` between what the two texts share at
+ * their start and at their end, and the text that replaces it. For a client that sends the whole text of every
+ * change, this is the edit that was typed, which can be analyzed as one.
+ */
+export function changeBetween(before: string, after: string): { span: Span; newText: string } {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let common = 0;
+  while (common < shorter - start && before.charCodeAt(before.length - 1 - common) === after.charCodeAt(after.length - 1 - common)) common++;
+  return { span: { start, end: before.length - common }, newText: after.slice(start, after.length - common) };
+}

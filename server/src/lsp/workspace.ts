@@ -1,6 +1,6 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { TextDocuments, type Connection } from 'vscode-languageserver';
-import { analyze, reanalyze, type Analysis, type TextChange } from '../core';
+import { analyze, changeBetween, reanalyze, type Analysis, type TextChange } from '../core';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
 interface Cached {
@@ -9,16 +9,17 @@ interface Cached {
   readonly analysis: Analysis;
 }
 
-/** The changes made to a document since its version `from`; undefined ones could not be kept (a whole-text change). */
+/** The changes made to a document since its version `from`, as offsets in the text each applies to. */
 interface Pending {
   readonly from: number;
-  readonly changes: TextChange[] | undefined;
+  readonly changes: TextChange[];
 }
 
 /**
  * The open documents, the settings, and each document's analysis. An analysis is kept until the
- * document changes; then the changes made since are replayed onto it where they stay inside one
- * hosting provider, and the text is analyzed whole where they do not.
+ * document changes; then the changes made since are replayed onto it where core's `reanalyze` can
+ * follow them (inside one entry or one-object section, or between entries), and the text is analyzed
+ * whole where it cannot.
  */
 export class Workspace {
   readonly documents = new TextDocuments({ create: TextDocument.create, update: (document, changes, version) => this.update(document, changes, version) });
@@ -56,10 +57,11 @@ export class Workspace {
   /** Applies changes one by one, noting each as offsets in the text it applies to. */
   private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
     const pending = this.pending.get(document.uri) ?? { from: document.version, changes: [] };
-    let kept = pending.changes;
+    const kept = pending.changes;
     for (const change of changes) {
-      if ('range' in change) kept?.push({ span: { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end) }, newText: change.text });
-      else kept = undefined;
+      // A client that syncs the whole text sends it for every keystroke: what differs is the edit it stands for.
+      if ('range' in change) kept.push({ span: { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end) }, newText: change.text });
+      else kept.push(changeBetween(document.getText(), change.text));
       document = TextDocument.update(document, [change], version);
     }
     this.pending.set(document.uri, { from: pending.from, changes: kept });
@@ -70,7 +72,7 @@ export class Workspace {
   private replay(uri: string, text: string): Analysis | undefined {
     const cached = this.cache.get(uri);
     const pending = this.pending.get(uri);
-    if (!cached || !pending?.changes || cached.version !== pending.from || cached.generation !== this.generation) return undefined;
+    if (!cached || !pending || cached.version !== pending.from || cached.generation !== this.generation) return undefined;
     this.cache.delete(uri);
     let analysis: Analysis | undefined = cached.analysis;
     for (const change of pending.changes) analysis = analysis && reanalyze(analysis, change, this.current.analysis);
