@@ -56,6 +56,8 @@ const CASES: readonly Case[] = [
   { code: 'LT106', title: 'placeholder left in ProxyFqdn', source: '{ "HostingProviders": [ { "Identity": "P", "Enabled": true, "ProxyFqdn": ⟪"<proxy FQDN>"⟫ } ] }' },
   { code: 'LT107', title: 'Exchange Online ProxyFqdn misspelt', source: '{ "HostingProviders": [ { "Identity": "Exchange Online", "Enabled": true, "ProxyFqdn": ⟪"exap.um.outlok.com"⟫ } ] }', fixable: true },
   { code: 'LT107', title: 'Skype for Business Online FQDN misspelt as the default route', source: '{ "AccessEdgeConfiguration": { "UseDefaultRouting": true, "DefaultRouteFqdn": ⟪"sipfed.online.lync.co"⟫ } }', fixable: true },
+  { code: 'LT108', title: 'empty Organization of the global policy', source: '{ "HostedVoicemailPolicies": [ { "Identity": "global", "Destination": "exap.um.outlook.com", "Organization": ⟪[]⟫ } ] }', fixable: true },
+  { code: 'LT108', title: 'empty Organization of a policy the file creates', source: '{ "HostedVoicemailPolicies": [ { "Identity": "ExRedmond", "Destination": "exap.um.outlook.com", "Organization": ⟪[ /* none */ ]⟫ } ] }' },
   { code: 'LT201', title: 'provider without ProxyFqdn', source: '{ "HostingProviders": [ ⟪{⟫ "Identity": "P", "Enabled": true } ] }', fixable: true },
   { code: 'LT201', title: 'ExchangeUM without Mode', source: '{ ⟪"ExchangeUM"⟫: { } }', fixable: true },
   { code: 'LT202', title: 'EnabledSharedAddressSpace without HostsOCSUsers', source: '{ "HostingProviders": [ ⟪{⟫ "Identity": "P", "Enabled": true, "ProxyFqdn": "p.fabrikam.com", "EnabledSharedAddressSpace": true } ] }', fixable: true },
