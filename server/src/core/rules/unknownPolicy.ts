@@ -1,6 +1,7 @@
 import type { Fix } from '../diagnostics';
 import { entryName, spanOf } from '../model';
 import { closest } from '../suggest';
+import { isMisspacedReference } from '../facts/entries';
 import { isPerUserName, POLICIES } from '../facts/voiceMail';
 import { fix, type Rule } from './rule';
 
@@ -12,6 +13,7 @@ export const unknownPolicy: Rule = {
     const names = (model.sections.get(POLICIES) ?? []).map(entryName).filter((n): n is string => n !== undefined && isPerUserName(n));
     for (const reference of model.references) {
       if (reference.section !== POLICIES || reference.targets.length > 0 || !isPerUserName(reference.value) || /^[a-z]+:/i.test(reference.value)) continue;
+      if (isMisspacedReference(model, reference)) continue;
       const suggestion = closest(reference.value, names);
       const fixes: Fix[] = suggestion ? [fix(`Change to '${suggestion}'`, [edits.replace(reference.node, suggestion)])] : [];
       report(
