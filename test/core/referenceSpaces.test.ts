@@ -71,6 +71,14 @@ describe('a string that names an entry follows the rule of the names (LT104)', (
     assert.deepEqual(at(analyze(provider.text).diagnostics, provider.start + 1).map((d) => d.code).sort(), ['LT104', 'LT401']);
   });
 
+  it('a spaced grant of a site or global policy the file does not define is not taken for a per-user policy', () => {
+    for (const grant of ['" site:Redmond"', '"global "']) {
+      const text = EXAMPLE.replace('{ "Identity": "global", "Destination": "exap.um.outlook.com", "Organization": ["contoso.onmicrosoft.com"] },', '').replace('"HostedVoicemailPolicy": "ExRedmond"', `"HostedVoicemailPolicy": ${grant}`);
+      const offset = text.indexOf(grant);
+      assert.deepEqual(at(analyze(text).diagnostics, offset).map((d) => d.code), ['LT104'], grant);
+    }
+  });
+
   it('a spaced grant of the global policy is judged by LT704 once trimmed, not before', () => {
     const { text, start } = edited('"HostedVoicemailPolicy": "ExRedmond"', '"HostedVoicemailPolicy": "global "');
     const offset = start + '"HostedVoicemailPolicy": '.length;
