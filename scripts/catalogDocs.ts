@@ -94,6 +94,12 @@ const GENERATED: Record<string, () => string> = {
         })
         .map(({ spec, property }) => `${keyPath(spec, property.name)}: ${valueText(property.value, property)}`),
     ),
+  LT108: () =>
+    bullets(
+      everyProperty()
+        .filter(({ property }) => property.joinedWith !== undefined)
+        .map(({ spec, property }) => `${keyPath(spec, property.name)}: passed to ${spec.cmdlet} as one string, the items joined by ${code(property.joinedWith!)}`),
+    ),
   LT201: () =>
     bullets(
       OBJECT_SPECS.filter((s) => s.properties.some((p) => p.required)).map(

@@ -73,4 +73,23 @@ describe('the new sections over the language server protocol', () => {
     assert.equal(renamed.split('"Redmond UM"').length - 1, 3);
     assert.deepEqual(analyze(renamed).diagnostics, []);
   });
+
+  it('renames a per-user policy written tag:ExRedmond from its Identity or a grant: the Identity keeps tag:, the grants stay bare', async () => {
+    const tagged = EXAMPLE.replace('"Identity": "ExRedmond"', '"Identity": "tag:ExRedmond"');
+    const expected = tagged.replace('"tag:ExRedmond"', '"tag:Seattle"').replaceAll('"HostedVoicemailPolicy": "ExRedmond"', '"HostedVoicemailPolicy": "Seattle"');
+    for (const [search, delta, n] of [
+      ['"tag:ExRedmond"', 6, 0],
+      ['"HostedVoicemailPolicy": "ExRedmond"', 28, 0],
+      ['"HostedVoicemailPolicy": "ExRedmond"', 28, 1],
+    ] as const) {
+      const uri = open(tagged);
+      const position = client.positionOf(uri, search, delta, n);
+      const prepared = await request<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; placeholder: string }>('textDocument/prepareRename', uri, { position });
+      assert.equal(prepared.placeholder, 'ExRedmond', search);
+      const bareStart = client.positionOf(uri, search, search.indexOf('ExRedmond'), n);
+      assert.deepEqual(prepared.range, { start: bareStart, end: { line: bareStart.line, character: bareStart.character + 'ExRedmond'.length } }, search);
+      const rename = await request<WorkspaceEdit>('textDocument/rename', uri, { position, newName: prepared.placeholder.replace('ExRedmond', 'Seattle') });
+      assert.equal(applyTextEdits(client.text(uri), rename.changes![uri]), expected, search);
+    }
+  });
 });

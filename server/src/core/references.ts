@@ -1,11 +1,12 @@
 import type { Node } from 'jsonc-parser';
 import { analyze, type Analysis, type AnalysisSettings } from './analyze';
-import { OBJECT_SPECS, SECTIONS_BY_KEY } from './catalog';
+import { OBJECT_SPECS, SECTIONS_BY_KEY, type SectionSpec } from './catalog';
 import type { TextEdit } from './diagnostics';
 import { applyEdits } from './fixes';
 import { locate } from './location';
 import { nameKey, nameProperty, type ObjectModel, type TopologyModel } from './model';
 import { isLeftOpen } from './parse';
+import type { Span } from './text';
 
 /** The name of a section's entry, with where it is defined and every place that names it. */
 export interface NameLinks {
@@ -21,6 +22,16 @@ export interface NameLinks {
   readonly references: readonly Node[];
   /** The string under the cursor. */
   readonly node: Node;
+  /** The name under the cursor without the section's optional prefix (`ExRedmond` of `tag:ExRedmond`): what a rename changes. */
+  readonly bareName: string;
+  /** Where `bareName` is written: inside the quotes, past the prefix when it is written without escapes. */
+  readonly bareSpan: Span;
+}
+
+/** The section's optional prefix as `name` writes it (`tag:`, `Tag:`), or '' when it has none. */
+function writtenPrefix(section: SectionSpec, name: string): string {
+  const prefix = section.optionalPrefix;
+  return prefix !== undefined && name.toLowerCase().startsWith(prefix) ? name.slice(0, prefix.length) : '';
 }
 
 /** Sections whose names some setting of the catalog refers to. */
@@ -41,16 +52,22 @@ export function nameLinksAt(model: TopologyModel, offset: number): NameLinks | u
   const section = isReference ? referenced : isName ? owner!.key : undefined;
   const target = section && SECTIONS_BY_KEY.get(section);
   if (!section || !target) return undefined;
-  const name = location.node.value as string;
+  const node = location.node;
+  const name = node.value as string;
   const key = nameKey(target.section, name);
   const entries = model.entriesByName.get(section)?.get(key) ?? [];
+  const prefix = writtenPrefix(target.section, name);
+  const inside = node.offset + 1;
+  const start = model.text.startsWith(prefix, inside) ? inside + prefix.length : inside;
   return {
     section,
     name,
     entries,
     definitions: entries.map((entry) => nameProperty(entry)!.valueNode!),
     references: model.references.filter((r) => r.section === section && nameKey(target.section, r.value) === key).map((r) => r.node),
-    node: location.node,
+    node,
+    bareName: name.slice(prefix.length),
+    bareSpan: { start, end: Math.max(start, node.offset + node.length - 1) },
   };
 }
 
@@ -60,7 +77,10 @@ export type NameRename = { readonly edits: TextEdit[] } | { readonly refused: st
 /**
  * Renames the entry whose name is under `offset` (UTF-16 offset into the analysed text) to `newName`, at
  * its name and every setting that refers to it (a hosting provider's Identity and the entries of
- * ExchangeUM.HostingProviders, a policy's Identity and the grants of it). Refused when the renamed
+ * ExchangeUM.HostingProviders, a policy's Identity and the grants of it). A section's optional prefix is not
+ * part of the name: each place keeps it as it writes it, or goes without it (a per-user policy's Identity
+ * `tag:ExRedmond` renamed to `Seattle` becomes `tag:Seattle`, its grants `Seattle`), and a `newName` that
+ * starts with it is taken without it. Refused when the renamed
  * file would have a finding the file does not have now, under the same `settings` (an empty name is LT104,
  * a line break LT105, another entry's name LT501...): the reason is that finding's message, preferably
  * one about a renamed name; also refused while one of the names is a string left open, which runs to the end
@@ -69,16 +89,20 @@ export type NameRename = { readonly edits: TextEdit[] } | { readonly refused: st
 export function renameName(analysis: Analysis, offset: number, newName: string, settings: AnalysisSettings = {}): NameRename | undefined {
   const links = nameLinksAt(analysis.model, offset);
   if (!links) return undefined;
-  const newText = JSON.stringify(newName);
+  const section = SECTIONS_BY_KEY.get(links.section)!.section;
+  const bare = newName.slice(writtenPrefix(section, newName).length);
   const nodes = [...links.definitions, ...links.references].sort((a, b) => a.offset - b.offset);
   const text = analysis.model.text;
   if (nodes.some((node) => isLeftOpen(text, node))) return { refused: `${links.name} cannot be renamed while one of its names lacks its closing quote: close it first.` };
-  const edits = nodes.map((node) => ({ span: { start: node.offset, end: node.offset + node.length }, newText }));
+  const edits = nodes.map((node) => ({
+    span: { start: node.offset, end: node.offset + node.length },
+    newText: JSON.stringify(writtenPrefix(section, node.value as string) + bare),
+  }));
   let moved = 0;
   const renamed = edits.map((edit) => {
     const start = edit.span.start + moved;
-    moved += newText.length - (edit.span.end - edit.span.start);
-    return { start, end: start + newText.length };
+    moved += edit.newText.length - (edit.span.end - edit.span.start);
+    return { start, end: start + edit.newText.length };
   });
   const before = new Map<string, number>();
   for (const d of analysis.diagnostics) before.set(d.code, (before.get(d.code) ?? 0) + 1);
@@ -89,5 +113,5 @@ export function renameName(analysis: Analysis, offset: number, newName: string, 
   });
   const onName = added.find((d) => renamed.some((span) => span.start <= d.span.start && d.span.end <= span.end));
   const reason = onName ?? added[0];
-  return reason ? { refused: `${links.name} cannot be renamed to ${newText}: ${reason.message}` } : { edits };
+  return reason ? { refused: `${links.name} cannot be renamed to ${JSON.stringify(newName)}: ${reason.message}` } : { edits };
 }

@@ -36,8 +36,7 @@ export function registerNames(connection: Connection, workspace: Workspace): voi
     guarded(connection, 'prepare rename', null as { range: Range; placeholder: string } | null, (params: PrepareRenameParams) => {
       const found = linksAt(params);
       if (!found) return null;
-      const node = found.links.node;
-      return { range: toRange(found.document, { start: node.offset + 1, end: node.offset + node.length - 1 }), placeholder: found.links.name };
+      return { range: toRange(found.document, found.links.bareSpan), placeholder: found.links.bareName };
     }),
   );
 

@@ -1,6 +1,6 @@
 import { COMMON_PARAMETERS } from './commandOnly';
 import { SERVICE_FQDNS } from './serviceFqdns';
-import type { ObjectSpec } from './types';
+import { ENTRY_NAME, type ObjectSpec } from './types';
 
 /** The documented FQDNs of hosted Exchange UM services: what a policy's Destination usually is. */
 const HOSTED_UM_SERVICES = SERVICE_FQDNS.filter((service) => service.description.includes('hosted Exchange UM'));
@@ -34,7 +34,7 @@ export const HOSTED_VOICEMAIL_POLICY: ObjectSpec = {
   properties: [
     {
       name: 'Identity',
-      value: { kind: 'string', format: 'name' },
+      value: ENTRY_NAME,
       required: true,
       description:
         'Which policy: `global` (always exists, and applies to everyone no other policy covers), `site:<site name>` (applies to the users homed on that site), or a name of your own for a per-user policy, which applies only to the users and contacts it is granted to.',

@@ -1,6 +1,6 @@
 import { COMMON_PARAMETERS } from './commandOnly';
 import { SERVICE_FQDNS } from './serviceFqdns';
-import type { ObjectSpec } from './types';
+import { ENTRY_NAME, type ObjectSpec } from './types';
 import { VERIFICATION_LEVEL } from './verificationLevel';
 
 export const HOSTING_PROVIDER: ObjectSpec = {
@@ -25,7 +25,7 @@ export const HOSTING_PROVIDER: ObjectSpec = {
   properties: [
     {
       name: 'Identity',
-      value: { kind: 'string', format: 'name' },
+      value: ENTRY_NAME,
       required: true,
       description:
         'A name for the hosting provider, unique among all hosting and public providers, for example `Hosted Exchange UM` or `fabrikam.com`. `ExchangeUM.HostingProviders` refers to providers by this name.',

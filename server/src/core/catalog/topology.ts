@@ -1,6 +1,6 @@
 import { EXCHANGE_UM_MODES } from './modes';
 import { SECTIONS } from './sections';
-import { DEFAULT_SERVER_VERSION, SERVER_VERSIONS, type ObjectSpec, type PropertySpec } from './types';
+import { DEFAULT_SERVER_VERSION, ENTRY_NAME, SERVER_VERSIONS, type ObjectSpec, type PropertySpec } from './types';
 
 
 export const EXCHANGE_UM: ObjectSpec = {
@@ -25,7 +25,7 @@ export const EXCHANGE_UM: ObjectSpec = {
     },
     {
       name: 'HostingProviders',
-      value: { kind: 'array', items: { kind: 'string', format: 'text' } },
+      value: { kind: 'array', items: ENTRY_NAME },
       references: 'HostingProviders',
       description:
         'The Identity of each hosting provider below that hosts Exchange UM. Those providers must be set up for a shared SIP address space.',

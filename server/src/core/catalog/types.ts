@@ -30,6 +30,13 @@ export type ValueSpec =
 
 import type { ServiceFqdn } from './serviceFqdns';
 
+/**
+ * The value of a key that names an entry (a provider's or a policy's Identity), and of every string that refers to
+ * an entry by that name (a grant, an item of `ExchangeUM.HostingProviders`): PowerShell passes spaces at either
+ * end on, so a name with them names another object than the one written without (LT104).
+ */
+export const ENTRY_NAME: ValueSpec = { kind: 'string', format: 'name' };
+
 export type JsonScalar = boolean | number | string;
 
 export interface PropertySpec {

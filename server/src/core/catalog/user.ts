@@ -1,6 +1,5 @@
 import { COMMON_PARAMETERS } from './commandOnly';
-import type { PropertySpec, UniqueKey } from './types';
-import type { ObjectSpec } from './types';
+import { ENTRY_NAME, type ObjectSpec, type PropertySpec, type UniqueKey } from './types';
 
 /** Users and Exchange UM contacts live in one directory: a SIP address names one of them only. */
 export const USER_OR_CONTACT_SCOPE = 'user or contact';
@@ -8,7 +7,7 @@ export const USER_OR_CONTACT_SCOPE = 'user or contact';
 /** The per-user hosted voice mail policy granted to a user or a contact, by Grant-CsHostedVoicemailPolicy. */
 export const GRANTED_POLICY: PropertySpec = {
   name: 'HostedVoicemailPolicy',
-  value: { kind: 'string', format: 'text' },
+  value: ENTRY_NAME,
   references: 'HostedVoicemailPolicies',
   grant: { cmdlet: 'Grant-CsHostedVoicemailPolicy', parameter: 'PolicyName' },
   description:
@@ -39,7 +38,7 @@ export const USER: ObjectSpec = {
   properties: [
     {
       name: 'Identity',
-      value: { kind: 'string', format: 'name' },
+      value: ENTRY_NAME,
       required: true,
       description:
         'The user: SIP address (`sip:kenmyer@contoso.com`), user principal name, `DOMAIN\\logon`, display name or distinguished name. Not the SAM account name, which is not unique in the forest.',

@@ -11,6 +11,7 @@ import type { Analysis } from '../analyze';
 import type { Diagnostic } from '../diagnostics';
 import { REPLICATION_CHECK } from '../generate';
 import { psArgument, statedValue, type ParameterValue } from '../argument';
+import { changesExisting } from '../facts/entries';
 import { matchesFormat } from '../formats';
 import { entryName, nameKey, type ObjectModel, type TopologyModel } from '../model';
 import { psComment, psParameter } from '../quote';
@@ -214,7 +215,7 @@ class Planner {
 
   /** The object as the file states it: New-, or Set- for a kind that always exists (users, the global policy). */
   create(spec: SectionObjectSpec, order: number, state: State, reason: string): void {
-    const exists = spec.section.modifies || spec.section.modifyExisting?.names.includes(nameKey(spec.section, state.name));
+    const exists = changesExisting(state.object);
     const settings = [...state.settings.values()];
     if (exists && Object.keys(parameters(spec, undefined, settings)).length === 0) return;
     this.add(order, {

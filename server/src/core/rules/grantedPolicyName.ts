@@ -1,5 +1,6 @@
 import { GLOBAL_POLICY, PER_USER_PREFIX } from '../catalog';
 import { spanOf } from '../model';
+import { isMisspacedReference } from '../facts/entries';
 import { POLICIES } from '../facts/voiceMail';
 import { fix, type Rule } from './rule';
 
@@ -9,7 +10,7 @@ export const grantedPolicyName: Rule = {
   severity: 'error',
   check({ model, edits, report }) {
     for (const reference of model.references) {
-      if (reference.section !== POLICIES) continue;
+      if (reference.section !== POLICIES || isMisspacedReference(model, reference)) continue;
       const lower = reference.value.toLowerCase();
       const isPerUser = !lower.startsWith(PER_USER_PREFIX) && lower !== GLOBAL_POLICY && !/^[a-z]+:/.test(lower);
       if (isPerUser) continue;

@@ -25,6 +25,7 @@ import { duplicateName } from './duplicateName';
 import { duplicateKey } from './duplicateKey';
 import { duplicateListEntry } from './duplicateListEntry';
 import { duplicateUniqueValue } from './duplicateUniqueValue';
+import { emptyJoinedList } from './emptyJoinedList';
 import { enumValue } from './enumValue';
 import { federationForSharedAddressSpace } from './federationForSharedAddressSpace';
 import { hostedUmAdvice } from './hostedUmAdvice';
@@ -71,6 +72,7 @@ export const RULES: readonly Rule[] = [
   unsafeCharacters,
   placeholder,
   serviceFqdn,
+  emptyJoinedList,
   missingRequired,
   allOrNone,
   serverVersion,

@@ -1,6 +1,7 @@
 import type { Fix } from '../diagnostics';
 import { entryName, spanOf } from '../model';
 import { closest } from '../suggest';
+import { isMisspacedReference } from '../facts/entries';
 import { isPerUserName, POLICIES } from '../facts/voiceMail';
 import { fix, type Rule } from './rule';
 
@@ -11,7 +12,10 @@ export const unknownPolicy: Rule = {
   check({ model, edits, report }) {
     const names = (model.sections.get(POLICIES) ?? []).map(entryName).filter((n): n is string => n !== undefined && isPerUserName(n));
     for (const reference of model.references) {
-      if (reference.section !== POLICIES || reference.targets.length > 0 || !isPerUserName(reference.value) || /^[a-z]+:/i.test(reference.value)) continue;
+      // Classified by the name trimmed: " site:Redmond" is no per-user policy either (LT104 reports the spaces).
+      const name = reference.value.trim();
+      if (reference.section !== POLICIES || reference.targets.length > 0 || !isPerUserName(name) || /^[a-z]+:/i.test(name)) continue;
+      if (isMisspacedReference(model, reference)) continue;
       const suggestion = closest(reference.value, names);
       const fixes: Fix[] = suggestion ? [fix(`Change to '${suggestion}'`, [edits.replace(reference.node, suggestion)])] : [];
       report(

@@ -2,6 +2,7 @@ import type { Fix } from '../diagnostics';
 import type { EditBuilder } from '../edits';
 import { spanOf, stringValue, type TopologyModel } from '../model';
 import { closest } from '../suggest';
+import { isMisspacedReference } from '../facts/entries';
 import { hostedUmProvider } from '../templates';
 import { fix, type Rule } from './rule';
 
@@ -25,7 +26,7 @@ export const unresolvedReference: Rule = {
     const canCreate = model.root !== undefined && (list === undefined || list.valueNode?.type === 'array');
     let identities: string[] | undefined;
     for (const reference of model.providerReferences) {
-      if (reference.targets.length > 0) continue;
+      if (reference.targets.length > 0 || isMisspacedReference(model, reference)) continue;
       identities ??= model.providers.map((p) => stringValue(p.byName.get('Identity'))).filter((i) => i !== undefined);
       const suggestion = closest(reference.value, identities);
       const fixes: Fix[] = [];

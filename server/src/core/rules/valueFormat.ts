@@ -1,6 +1,6 @@
 import { FORMAT_NAMES, matchesFormat } from '../formats';
 import { spanOf } from '../model';
-import type { Rule } from './rule';
+import { fix, type Rule } from './rule';
 import { isPlaceholder, UNSAFE_CHARACTER, valueName } from '../facts/values';
 
 export const valueFormat: Rule = {
@@ -8,13 +8,18 @@ export const valueFormat: Rule = {
   name: 'invalid-format',
   severity: 'error',
   blocksGeneration: true,
-  checkObject({ strings, report }) {
+  checkObject({ strings, edits, report }) {
     for (const value of strings) {
-      if (value.spec.kind !== 'string' || value.propertySpec.notEmitted || value.propertySpec.references) continue;
+      if (value.spec.kind !== 'string' || value.propertySpec.notEmitted) continue;
       if (isPlaceholder(value.text) || UNSAFE_CHARACTER.test(value.text) || matchesFormat(value.spec.format, value.text)) continue;
+      // Spaces at either end are kept by PowerShell: without them the value may be right, and mean what was meant.
+      const trimmed = value.text.trim();
+      const spaced = trimmed !== value.text && matchesFormat(value.spec.format, trimmed);
       report(
         spanOf(value.node),
-        `${valueName(value)} must be ${FORMAT_NAMES[value.spec.format]}; ${JSON.stringify(value.text)} is not.`,
+        `${valueName(value)} must be ${FORMAT_NAMES[value.spec.format]}; ${JSON.stringify(value.text)} is not.` +
+          (spaced ? ` PowerShell keeps spaces at either end, so it is not the same as ${JSON.stringify(trimmed)}.` : ''),
+        spaced ? [fix(`Trim to '${trimmed}'`, [edits.replace(value.node, trimmed)])] : [],
       );
     }
   },
