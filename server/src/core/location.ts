@@ -1,5 +1,5 @@
 import { findNodeAtOffset, type Node } from 'jsonc-parser';
-import type { ObjectModel, PropertyModel, TopologyModel } from './model';
+import { firstObjectFrom, type ObjectModel, type PropertyModel, type TopologyModel } from './model';
 import { isLeftOpen } from './parse';
 import type { Span } from './text';
 
@@ -42,7 +42,8 @@ function isAfterClose(text: string, node: Node, offset: number): boolean {
 }
 
 function objectFor(model: TopologyModel, node: Node | undefined): ObjectModel | undefined {
-  return node ? model.objects.find((o) => o.node === node) : undefined;
+  const object = node && model.objects[firstObjectFrom(model.objects, node.offset)];
+  return object?.node === node ? object : undefined;
 }
 
 function propertyFor(object: ObjectModel, propertyNode: Node): PropertyModel | undefined {

@@ -472,3 +472,18 @@ export function replaceObject(previous: TopologyModel, text: string, old: Object
     providerReferences: references.filter((r) => r.object === exchangeUM),
   };
 }
+
+/**
+ * The index in `objects` (a model's objects: in file order, each parent before what it holds) of the first that
+ * starts at or after `offset`, found by a binary search; `objects.length` when none does.
+ */
+export function firstObjectFrom(objects: readonly ObjectModel[], offset: number): number {
+  let low = 0;
+  let high = objects.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (objects[mid].node.offset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

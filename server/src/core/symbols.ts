@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { entryName, nameProperty, spanOf, type ObjectModel, type PropertyModel, type TopologyModel } from './model';
+import { entryName, firstObjectFrom, nameProperty, spanOf, type ObjectModel, type PropertyModel, type TopologyModel } from './model';
 import type { ResultLimit } from './limit';
 import type { Span } from './text';
 
@@ -34,14 +34,7 @@ function* none(): Iterable<Item> {}
  * search and a scan that goes no further than the caller reads.
  */
 function* objectsWithin(objects: readonly ObjectModel[], node: Node): Iterable<ObjectModel> {
-  let low = 0;
-  let high = objects.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (objects[mid].node.offset < node.offset) low = mid + 1;
-    else high = mid;
-  }
-  for (let i = low; i < objects.length && objects[i].node.offset < node.offset + node.length; i++) yield objects[i];
+  for (let i = firstObjectFrom(objects, node.offset); i < objects.length && objects[i].node.offset < node.offset + node.length; i++) yield objects[i];
 }
 
 function* entriesOf(array: Node, objects: readonly ObjectModel[]): Iterable<ObjectModel> {
