@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { Node } from 'jsonc-parser';
+import { analyze, generate, reanalyze, type Analysis } from '../../server/src/core';
+import { EDIT, placed, TEXTS } from './editedTexts';
+
+/** A syntax tree as plain data: what every feature reads from it. */
+export function treeShape(node: Node | undefined): unknown {
+  if (!node) return undefined;
+  return { type: node.type, offset: node.offset, length: node.length, colonOffset: node.colonOffset, value: node.value, children: node.children?.map(treeShape) };
+}
+
+/** Everything an analysis gives the features: findings with their fixes, the script, the syntax problems and the tree. */
+function outcome(analysis: Analysis): unknown {
+  return {
+    diagnostics: analysis.diagnostics,
+    blocking: analysis.blocking,
+    script: generate(analysis).script,
+    problems: analysis.parsed.problems,
+    tree: treeShape(analysis.parsed.root),
+    references: analysis.model.references.map((r) => [r.node.offset, r.value, r.targets.map((t) => t.path)]),
+  };
+}
+
+/** Applies one change the way the server does: incrementally where it can, else whole. */
+function step(analysis: Analysis, text: string, start: number, end: number, newText: string): { analysis: Analysis; text: string; incremental: boolean } {
+  const changed = text.slice(0, start) + newText + text.slice(end);
+  const next = reanalyze(analysis, { span: { start, end }, newText });
+  return { analysis: next ?? analyze(changed), text: changed, incremental: next !== undefined };
+}
+
+describe('incremental analysis over series of edits at entry boundaries', () => {
+  it('ends where a fresh analysis of the same text does, after every edit', () => {
+    let applied = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...TEXTS), fc.array(fc.tuple(EDIT, fc.boolean()), { minLength: 1, maxLength: 8 }), (original, edits) => {
+        let text = original;
+        let analysis = analyze(text);
+        for (const [edit, undo] of edits) {
+          const { start, end, newText } = placed(text, edit);
+          const removed = text.slice(start, end);
+          let result = step(analysis, text, start, end, newText);
+          if (result.incremental) applied++;
+          // Undo: the inserted text replaced by what it took out, in one change.
+          if (undo) result = step(result.analysis, result.text, start, start + newText.length, removed);
+          ({ analysis, text } = result);
+          assert.equal(analysis.model.text, text);
+          assert.deepEqual(outcome(analysis), outcome(analyze(text)), JSON.stringify({ start, end, newText, undo }));
+        }
+      }),
+      { seed: 21, numRuns: 300 },
+    );
+    assert.ok(applied > 200, `the incremental path applied ${applied} times`);
+  });
+});
+
+describe('incremental analysis between entries', () => {
+  /** The change applied incrementally (when it applies) and whole give the same outcome. */
+  const sameAsFresh = (text: string, start: number, end: number, newText: string, what: string) => {
+    const changed = text.slice(0, start) + newText + text.slice(end);
+    const incremental = reanalyze(analyze(text), { span: { start, end }, newText });
+    if (incremental) assert.deepEqual(outcome(incremental), outcome(analyze(changed)), what);
+  };
+
+  it('reads again a stray word or value between entries that the change makes longer', () => {
+    const text = '{ "ServerVersion": "Lync Server 2013", x, "HostingProviders": [ { "Identity": "a" } 12 ] }';
+    const x = text.indexOf('x,');
+    sameAsFresh(text, x + 1, x + 1, 'y', 'a letter typed after a stray word');
+    sameAsFresh(text, x, x, 'y', 'a letter typed before a stray word');
+    const number = text.indexOf('12');
+    sameAsFresh(text, number + 2, number + 2, '3', 'a digit typed after a stray number');
+  });
+
+  it('reads again a value that ends where the change starts, when the change can join it to what follows', () => {
+    const numbers = '{ "SipDomains": [1 2] }';
+    sameAsFresh(numbers, numbers.indexOf(' 2'), numbers.indexOf(' 2') + 1, '', 'the space between two numbers taken out');
+    const open = '{ "SipDomains": ["\nlitwareinc.com"] }';
+    const quote = open.indexOf('"\n') + 1;
+    sameAsFresh(open, quote, quote + 1, '', 'the line break after an unclosed quote taken out');
+    sameAsFresh('{ "SipDomains": [true ,false] }', 22, 23, '', 'the space after a keyword taken out');
+  });
+});
