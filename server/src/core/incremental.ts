@@ -86,20 +86,49 @@ function movedProblems(problems: readonly SyntaxProblem[], span: Span, delta: nu
 }
 
 /**
- * The kinds of the tokens from `from` to `to`, comments and white space left out; undefined when a token
- * there reaches past `to`, when the tokens do not end exactly at `to`, or when one is not well formed.
+ * How many commas lie from `from` to `to`, white space and comments aside; undefined when any other token lies
+ * there (a stray word or value: its extent and the problem it makes depend on what surrounds it), when a token
+ * reaches past `to`, when the tokens do not end exactly at `to`, or when one is not well formed.
  */
-function tokensBetween(text: string, from: number, to: number): SyntaxKind[] | undefined {
+function commasBetween(text: string, from: number, to: number): number | undefined {
   const scanner = createScanner(text, false);
   scanner.setPosition(from);
-  const kinds: SyntaxKind[] = [];
+  let commas = 0;
   for (;;) {
     const kind = scanner.scan();
     const offset = scanner.getTokenOffset();
-    if (offset >= to) return offset === to ? kinds : undefined;
+    if (offset >= to) return offset === to ? commas : undefined;
     if (kind === SyntaxKind.EOF || scanner.getTokenError() !== 0 || offset + scanner.getTokenLength() > to) return undefined;
-    if (kind !== SyntaxKind.Trivia && kind !== SyntaxKind.LineBreakTrivia && kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) kinds.push(kind);
+    if (kind === SyntaxKind.CommaToken) commas++;
+    else if (kind !== SyntaxKind.Trivia && kind !== SyntaxKind.LineBreakTrivia && kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) return undefined;
   }
+}
+
+/** The last node without children inside `node`: the token a value ends with, unless it ends with a bracket. */
+function lastLeaf(node: Node): Node {
+  let leaf = node;
+  while (leaf.children && leaf.children.length > 0) leaf = leaf.children[leaf.children.length - 1];
+  return leaf;
+}
+
+/**
+ * Whether the value before a gap still ends where the gap starts once `text` (the new text) has changed from
+ * there on: a closing bracket does, while a number, a keyword or a string left open would take in what is typed
+ * right after it (or what a removal brings next to it), so its one token is scanned again.
+ */
+function endsAlike(oldText: string, text: string, previous: Node, at: number): boolean {
+  if (oldText[at - 1] === '}' || oldText[at - 1] === ']') return true;
+  const leaf = lastLeaf(previous);
+  if (leaf.offset + leaf.length !== at || leaf.type === 'object' || leaf.type === 'array' || leaf.type === 'property') return false;
+  const token = (source: string) => {
+    const scanner = createScanner(source, false);
+    scanner.setPosition(leaf.offset);
+    scanner.scan();
+    return { length: scanner.getTokenLength(), error: scanner.getTokenError() };
+  };
+  const before = token(oldText);
+  const after = token(text);
+  return before.length === leaf.length && after.length === leaf.length && before.error === after.error;
 }
 
 /** The space between two children of an object or array (or a child and a bracket) that holds `span`. */
@@ -109,7 +138,7 @@ interface Gap {
 }
 
 /** The gap that holds the change, found by descending the tree, or undefined when the change touches a value. */
-function gapAround(root: SyntaxNode, text: string, span: Span): (Gap & { readonly container: SyntaxNode }) | undefined {
+function gapAround(root: SyntaxNode, text: string, span: Span): (Gap & { readonly container: SyntaxNode; readonly previous: SyntaxNode | undefined }) | undefined {
   let container = root;
   for (;;) {
     if (container.type !== 'object' && container.type !== 'array') return undefined;
@@ -127,16 +156,12 @@ function gapAround(root: SyntaxNode, text: string, span: Span): (Gap & { readonl
     const next = children[low];
     if (!next || span.end <= next.offset) {
       const previous = children[low - 1];
-      return { container, start: previous ? end(previous) : container.offset + 1, end: next ? next.offset : end(container) - 1 };
+      return { container, previous, start: previous ? end(previous) : container.offset + 1, end: next ? next.offset : end(container) - 1 };
     }
     const value = next.type === 'property' ? next.children?.[1] : next;
     if (!value || !holds(value, span)) return undefined;
     container = value;
   }
-}
-
-function sameKinds(a: readonly SyntaxKind[], b: readonly SyntaxKind[]): boolean {
-  return a.length === b.length && a.every((kind, i) => kind === b[i]);
 }
 
 /**
@@ -154,8 +179,9 @@ function adopt(old: SyntaxNode, node: SyntaxNode): void {
  * - it falls inside an object that can be rebuilt alone (an entry of a list section, such as a hosting
  *   provider or a user; or `AccessEdgeConfiguration`, `ExchangeUM`) and leaves it one well-formed object:
  *   only that object is parsed again and its model rebuilt;
- * - or it falls between the entries of an object or array (white space, comments) and leaves the same
- *   commas and brackets there: nothing is parsed again.
+ * - or it falls between the entries of an object or array (white space, comments), where only commas and
+ *   trivia are, leaves as many commas there, and leaves the value before it ending where it did: nothing is
+ *   parsed again.
  * The rest of the tree is moved, not re-read. Undefined when the change reaches further, and the text must
  * be analyzed whole. The previous analysis is used up: its tree now belongs to the new one.
  */
@@ -183,9 +209,9 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   }
   const gap = gapAround(root, model.text, change.span);
   if (!gap) return undefined;
-  const before = tokensBetween(model.text, gap.start, gap.end);
-  const after = tokensBetween(text, gap.start, gap.end + delta);
-  if (!before || !after || !sameKinds(before, after)) return undefined;
+  const commas = commasBetween(model.text, gap.start, gap.end);
+  if (commas === undefined || commasBetween(text, gap.start, gap.end + delta) !== commas) return undefined;
+  if (gap.previous && change.span.start === gap.start && !endsAlike(model.text, text, gap.previous, gap.start)) return undefined;
   const problems = movedProblems(parsed.problems, change.span, delta, false);
   if (!problems) return undefined;
   moveAfter(gap.container, change.span.end, delta);
