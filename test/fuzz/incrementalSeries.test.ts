@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Node } from 'jsonc-parser';
 import { analyze, generate, reanalyze, type Analysis } from '../../server/src/core';
 import { EDIT, placed, TEXTS } from './editedTexts';
-
-/** A syntax tree as plain data: what every feature reads from it. */
-export function treeShape(node: Node | undefined): unknown {
-  if (!node) return undefined;
-  return { type: node.type, offset: node.offset, length: node.length, colonOffset: node.colonOffset, value: node.value, children: node.children?.map(treeShape) };
-}
+import { treeShape } from './treeShape';
 
 /** Everything an analysis gives the features: findings with their fixes, the script, the syntax problems and the tree. */
 function outcome(analysis: Analysis): unknown {
