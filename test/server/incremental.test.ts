@@ -94,5 +94,26 @@ for (const pull of [true, false]) {
         { seed: pull ? 41 : 42, numRuns: 30 },
       );
     });
+
+    it('follows changes that make a stray word longer, join two values, or close a string broken by a line break', async () => {
+      const uri = `file:///incremental/${pull}-joins.lync.jsonc`;
+      client.open(uri, '{ "ServerVersion": "Lync Server 2013", x, "SipDomains": [1 2, "\nlitwareinc.com", true ,false] }');
+      try {
+        await diagnosticsOf(uri);
+        const at = (search: string, delta: number) => client.positionOf(uri, search, delta);
+        const steps: [string, number, number, string][] = [
+          ['x,', 1, 1, 'y'],
+          ['1 2', 1, 2, ''],
+          ['"\n', 1, 2, ''],
+          ['true ,', 4, 5, ''],
+        ];
+        for (const [search, from, to, newText] of steps) {
+          client.change(uri, [{ range: { start: at(search, from), end: at(search, to) }, newText }]);
+          assert.deepEqual(shown(await diagnosticsOf(uri)), expected(client.document(uri)), `${search} -> ${newText}`);
+        }
+      } finally {
+        await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      }
+    });
   });
 }
