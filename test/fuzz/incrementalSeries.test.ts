@@ -75,3 +75,13 @@ describe('incremental analysis between entries', () => {
     sameAsFresh('{ "SipDomains": [true ,false] }', 22, 23, '', 'the space after a keyword taken out');
   });
 });
+
+describe('incremental analysis inside an entry', () => {
+  it('reads again an entry left open at the end of the text, which its last brace does not close', () => {
+    const text = '{ "HostingProviders": [ { "Identity": "a", "x": {}';
+    const at = text.indexOf('{}');
+    const changed = `${text.slice(0, at)}1${text.slice(at + 1)}`;
+    const incremental = reanalyze(analyze(text), { span: { start: at, end: at + 1 }, newText: '1' });
+    if (incremental) assert.deepEqual(outcome(incremental), outcome(analyze(changed)));
+  });
+});
