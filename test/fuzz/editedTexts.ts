@@ -36,7 +36,7 @@ const nestedArrays = (levels: number) => `${'['.repeat(levels)}1${']'.repeat(lev
 
 /**
  * Files the analysis must follow while they are broken or unusual: a missing comma between entries, an unclosed
- * entry, a syntax error far from the edits, stray words and values between entries, suppression comments, a byte order mark, characters outside the
+ * entry, a text cut off inside an entry, a syntax error far from the edits, stray words and values between entries, suppression comments, a byte order mark, characters outside the
  * Basic Multilingual Plane, and an entry that nests just under the limit of 64 objects and arrays.
  */
 export const UNUSUAL = [
@@ -47,6 +47,7 @@ export const UNUSUAL = [
   SAME_LINE.replace('  "Users": [', '  // lync-topology-disable-next-line LT405\n  "Users": [').replace('{ "Identity": "kenmyer"', '/* lync-topology-disable-next-line */ { "Identity": "kenmyer"'),
   SAME_LINE.replace('"Comment": "again"', `"Deep": ${nestedArrays(61)}`),
   `${SAME_LINE.slice(0, -2)},\n  "Broken": { "a": 1 ,, }\n}`,
+  `${SAME_LINE.slice(0, SAME_LINE.lastIndexOf('"HostedVoicemailPolicy"'))}"Extra": {}`,
   SAME_LINE.replace('{ "Identity": "global" },', '{ "Identity": "global" } x,').replace('"SipDomains": ["contoso.com"],', '"SipDomains": ["contoso.com"], 12 "a",'),
 ];
 

@@ -197,6 +197,9 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   if (object) {
     const start = object.node.offset;
     const oldEnd = end(object.node);
+    // An object that reaches the end of the text was left open there (the parser ends an object only at its
+    // brace or at the end): its last character is no brace of its own, and what follows it is read otherwise.
+    if (oldEnd >= model.text.length) return undefined;
     const replacement = parseObject(text.slice(start, oldEnd + delta), containersAround(object.node));
     const problems = replacement && movedProblems(parsed.problems, { start, end: oldEnd }, delta, true);
     if (!replacement || !problems) return undefined;
