@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyze, generate, reanalyze, type Analysis } from '../../server/src/core';
+import { analyze, reanalyze, type Analysis } from '../../server/src/core';
 import { EDIT, placed, TEXTS } from './editedTexts';
-import { treeShape } from './treeShape';
-
-/** Everything an analysis gives the features: findings with their fixes, the script, the syntax problems and the tree. */
-function outcome(analysis: Analysis): unknown {
-  return {
-    diagnostics: analysis.diagnostics,
-    blocking: analysis.blocking,
-    script: generate(analysis).script,
-    problems: analysis.parsed.problems,
-    tree: treeShape(analysis.parsed.root),
-    references: analysis.model.references.map((r) => [r.node.offset, r.value, r.targets.map((t) => t.path)]),
-  };
-}
+import { outcome } from './outcome';
 
 /** Applies one change the way the server does: incrementally where it can, else whole. */
 function step(analysis: Analysis, text: string, start: number, end: number, newText: string): { analysis: Analysis; text: string; incremental: boolean } {
@@ -46,6 +34,48 @@ describe('incremental analysis over series of edits at entry boundaries', () => 
       { seed: 21, numRuns: 300 },
     );
     assert.ok(applied > 200, `the incremental path applied ${applied} times`);
+  });
+});
+
+describe('incremental analysis of names and the references to them', () => {
+  /** Every string value in the text, found in its tree: names, references, and the rest. */
+  const stringValues = (analysis: Analysis) => {
+    const found: { start: number; end: number; value: string }[] = [];
+    const pending = analysis.parsed.root ? [analysis.parsed.root] : [];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      const isValue = node.parent?.type !== 'property' || node.parent.children?.[1] === node;
+      if (node.type === 'string' && isValue) found.push({ start: node.offset + 1, end: node.offset + node.length - 1, value: node.value as string });
+      pending.push(...(node.children ?? []));
+    }
+    return found;
+  };
+
+  it('follows names renamed into one another, in another letter case, and back', () => {
+    const texts = TEXTS.filter((text) => analyze(text).model.references.length > 0);
+    let applied = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('same', 'upper', 'suffix', 'back')), { minLength: 1, maxLength: 10 }), (original, renames) => {
+        let text = original;
+        let analysis = analyze(text);
+        const undo: { start: number; end: number; value: string }[] = [];
+        for (const [which, other, how] of renames) {
+          const strings = stringValues(analysis).filter((s) => !s.value.includes('"') && !s.value.includes('\\'));
+          if (strings.length === 0) return;
+          const target = strings[which % strings.length];
+          const source = strings[other % strings.length].value;
+          const last = undo.pop();
+          const newText = how === 'back' && last ? last.value : how === 'upper' ? target.value.toUpperCase() : how === 'suffix' ? `${target.value}2` : source;
+          const span = how === 'back' && last ? last : target;
+          undo.push({ start: span.start, end: span.start + newText.length, value: text.slice(span.start, span.end) });
+          const result = step(analysis, text, span.start, span.end, newText);
+          if (result.incremental) applied++;
+          ({ analysis, text } = result);
+          assert.deepEqual(outcome(analysis), outcome(analyze(text)), `${how} -> ${newText}`);
+        }
+      }),
+      { seed: 22, numRuns: 300 },
+    );
+    assert.ok(applied > 500, `the incremental path applied ${applied} times`);
   });
 });
 
