@@ -115,3 +115,24 @@ describe('incremental analysis inside an entry', () => {
     if (incremental) assert.deepEqual(outcome(incremental), outcome(analyze(changed)));
   });
 });
+
+describe('incremental analysis at the nesting limit', () => {
+  it('sets aside a value that an edit inside an entry nests one level past the limit, as a fresh analysis does', () => {
+    const levels = (n: number) => `${'['.repeat(n)}1${']'.repeat(n)}`;
+    // The root, the list and the entry hold the arrays: 3 + 61 levels is the limit.
+    const text = `{ "Users": [ { "Identity": "sip:a@contoso.com", "Deep": ${levels(61)} } ] }`;
+    const at = text.indexOf('1]');
+    let analysis = analyze(text);
+    let current = text;
+    const steps: [number, string, boolean][] = [
+      [1, '[1]', true],
+      [3, '1', false],
+      [1, '[[1]]', true],
+    ];
+    for (const [removed, newText, tooDeep] of steps) {
+      ({ analysis, text: current } = step(analysis, current, at, at + removed, newText));
+      assert.deepEqual(outcome(analysis), outcome(analyze(current)), newText);
+      assert.equal(analysis.parsed.flattened, tooDeep, newText);
+    }
+  });
+});
