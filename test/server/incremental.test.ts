@@ -66,6 +66,9 @@ for (const pull of [true, false]) {
           const freshActions = JSON.stringify(await ask(copy, fresh[i])).split(JSON.stringify(copy)).join(JSON.stringify(uri));
           assert.equal(actions, freshActions, `code actions at ${diagnostics[i].code}`);
         }
+        const fixAll = async (target: string) =>
+          JSON.stringify(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: target }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } }));
+        assert.equal(await fixAll(uri), (await fixAll(copy)).split(JSON.stringify(copy)).join(JSON.stringify(uri)), 'fix-all');
         const symbols = (target: string) => client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: target } });
         assert.deepEqual(await symbols(uri), await symbols(copy));
       } finally {
