@@ -62,6 +62,28 @@ function parseObject(text: string, outer: number): SyntaxNode | undefined {
   return whole && errors.length === 0 && outer + parsed.depth <= MAX_NESTING ? node : undefined;
 }
 
+/**
+ * Whether a node that is not `node` nor one of its ancestors lies within `span` (the text of `node`): a key the
+ * parser puts back after it lost its colon can land in another object than the one whose braces hold its text,
+ * and parsing `node` alone would leave it where it is. Siblings are in offset order, so each level is a search.
+ */
+function overlapped(node: Node, span: Span): boolean {
+  for (let child = node; child.parent; child = child.parent) {
+    const siblings = child.parent.children ?? [];
+    let low = 0;
+    let high = siblings.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (siblings[mid].offset < span.start) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = Math.max(0, low - 1); i < siblings.length && siblings[i].offset < span.end; i++) {
+      if (siblings[i] !== child && end(siblings[i]) > span.start) return true;
+    }
+  }
+  return false;
+}
+
 /** How many objects and arrays hold `node`. */
 function containersAround(node: Node): number {
   let count = 0;
@@ -199,7 +221,7 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
     const oldEnd = end(object.node);
     // An object that reaches the end of the text was left open there (the parser ends an object only at its
     // brace or at the end): its last character is no brace of its own, and what follows it is read otherwise.
-    if (oldEnd >= model.text.length) return undefined;
+    if (oldEnd >= model.text.length || overlapped(object.node, { start, end: oldEnd })) return undefined;
     const replacement = parseObject(text.slice(start, oldEnd + delta), containersAround(object.node));
     const problems = replacement && movedProblems(parsed.problems, { start, end: oldEnd }, delta, true);
     if (!replacement || !problems) return undefined;
