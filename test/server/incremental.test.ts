@@ -30,8 +30,11 @@ function expected(document: TextDocument): unknown[] {
 /** One didChange: several ranged changes made on the same text, none overlapping another. */
 function changesOf(document: TextDocument, specs: readonly EditSpec[]): TextEdit[] {
   const text = document.getText();
-  const spans = specs.map((spec) => placed(text, spec)).sort((a, b) => a.start - b.start);
-  const kept = spans.filter((span, i) => i === 0 || span.start > spans[i - 1].end);
+  // Offsets as positions give them back: one between the halves of a CRLF or of a surrogate pair moves.
+  const offset = (at: number) => document.offsetAt(document.positionAt(at));
+  const spans = specs.map((spec) => placed(text, spec)).map((span) => ({ ...span, start: offset(span.start), end: offset(span.end) }));
+  const kept: typeof spans = [];
+  for (const span of spans.sort((a, b) => a.start - b.start)) if (kept.length === 0 || span.start > kept[kept.length - 1].end) kept.push(span);
   return kept.map(({ start, end, newText }) => ({ range: { start: document.positionAt(start), end: document.positionAt(end) }, newText }));
 }
 
