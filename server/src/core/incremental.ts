@@ -4,7 +4,7 @@ import { DEFAULT_SERVER_VERSION, type ObjectSpec } from './catalog';
 import { rebuildObject, replaceObject, type ObjectModel, type TopologyModel } from './model';
 import { MAX_NESTING, PARSE_OPTIONS, type SyntaxProblem } from './parse';
 import type { Span } from './text';
-import { moveAfter, parseSyntaxTree, type SyntaxNode } from './tree';
+import { firstIndex, moveAfter, parseSyntaxTree, type SyntaxNode } from './tree';
 
 /** Replace `span` of the previous text with `newText`. */
 export interface TextChange {
@@ -19,14 +19,7 @@ const holds = (node: Node, span: Span) => node.offset < span.start && span.end <
 
 /** The entry of a list section whose braces enclose the change, found by its offset among the entries (they are in file order). */
 function entryAround(entries: readonly ObjectModel[], span: Span): ObjectModel | undefined {
-  let low = 0;
-  let high = entries.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (entries[mid].node.offset < span.start) low = mid;
-    else high = mid - 1;
-  }
-  const entry = entries[low];
+  const entry = entries[firstIndex(entries.length, (i) => entries[i].node.offset >= span.start) - 1];
   return entry && holds(entry.node, span) ? entry : undefined;
 }
 
@@ -70,14 +63,8 @@ function parseObject(text: string, outer: number): SyntaxNode | undefined {
 function overlapped(node: Node, span: Span): boolean {
   for (let child = node; child.parent; child = child.parent) {
     const siblings = child.parent.children ?? [];
-    let low = 0;
-    let high = siblings.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (siblings[mid].offset < span.start) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = Math.max(0, low - 1); i < siblings.length && siblings[i].offset < span.end; i++) {
+    const after = firstIndex(siblings.length, (i) => siblings[i].offset >= span.start);
+    for (let i = Math.max(0, after - 1); i < siblings.length && siblings[i].offset < span.end; i++) {
       if (siblings[i] !== child && end(siblings[i]) > span.start) return true;
     }
   }
@@ -167,17 +154,11 @@ function gapAround(root: SyntaxNode, text: string, span: Span): (Gap & { readonl
     const closing = container.type === 'object' ? '}' : ']';
     if (!holds(container, span) || text[end(container) - 1] !== closing) return undefined;
     const children = container.children ?? [];
-    let low = 0;
-    let high = children.length;
     // The first child that ends after the change starts.
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (end(children[mid]) <= span.start) low = mid + 1;
-      else high = mid;
-    }
-    const next = children[low];
+    const at = firstIndex(children.length, (i) => end(children[i]) > span.start);
+    const next = children[at];
     if (!next || span.end <= next.offset) {
-      const previous = children[low - 1];
+      const previous = children[at - 1];
       return { container, previous, start: previous ? end(previous) : container.offset + 1, end: next ? next.offset : end(container) - 1 };
     }
     const value = next.type === 'property' ? next.children?.[1] : next;
