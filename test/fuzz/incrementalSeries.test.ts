@@ -1,34 +1,37 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyze, reanalyze, type Analysis } from '../../server/src/core';
+import { analyze, reanalyze, type Analysis, type AnalysisSettings } from '../../server/src/core';
 import { EDIT, placed, TEXTS } from './editedTexts';
 import { outcome } from './outcome';
 
 /** Applies one change the way the server does: incrementally where it can, else whole. */
-function step(analysis: Analysis, text: string, start: number, end: number, newText: string): { analysis: Analysis; text: string; incremental: boolean } {
+function step(analysis: Analysis, text: string, start: number, end: number, newText: string, settings: AnalysisSettings = {}): { analysis: Analysis; text: string; incremental: boolean } {
   const changed = text.slice(0, start) + newText + text.slice(end);
-  const next = reanalyze(analysis, { span: { start, end }, newText });
-  return { analysis: next ?? analyze(changed), text: changed, incremental: next !== undefined };
+  const next = reanalyze(analysis, { span: { start, end }, newText }, settings);
+  return { analysis: next ?? analyze(changed, settings), text: changed, incremental: next !== undefined };
 }
+
+/** The settings a server may analyze under: none, another default version, severities changed or off, a length limit. */
+const SETTINGS: AnalysisSettings[] = [{}, { defaultServerVersion: 'Lync Server 2010' }, { severity: { LT101: 'off', LT103: 'hint', LT501: 'warning' } }, { maxLength: 3000 }];
 
 describe('incremental analysis over series of edits at entry boundaries', () => {
   it('ends where a fresh analysis of the same text does, after every edit', () => {
     let applied = 0;
     fc.assert(
-      fc.property(fc.constantFrom(...TEXTS), fc.array(fc.tuple(EDIT, fc.boolean()), { minLength: 1, maxLength: 8 }), (original, edits) => {
+      fc.property(fc.constantFrom(...TEXTS), fc.constantFrom(...SETTINGS), fc.array(fc.tuple(EDIT, fc.boolean()), { minLength: 1, maxLength: 8 }), (original, settings, edits) => {
         let text = original;
-        let analysis = analyze(text);
+        let analysis = analyze(text, settings);
         for (const [edit, undo] of edits) {
           const { start, end, newText } = placed(text, edit);
           const removed = text.slice(start, end);
-          let result = step(analysis, text, start, end, newText);
+          let result = step(analysis, text, start, end, newText, settings);
           if (result.incremental) applied++;
           // Undo: the inserted text replaced by what it took out, in one change.
-          if (undo) result = step(result.analysis, result.text, start, start + newText.length, removed);
+          if (undo) result = step(result.analysis, result.text, start, start + newText.length, removed, settings);
           ({ analysis, text } = result);
           assert.equal(analysis.model.text, text);
-          assert.deepEqual(outcome(analysis), outcome(analyze(text)), JSON.stringify({ start, end, newText, undo }));
+          assert.deepEqual(outcome(analysis), outcome(analyze(text, settings)), JSON.stringify({ start, end, newText, undo }));
         }
       }),
       { seed: 21, numRuns: 300 },
