@@ -1,42 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyze, generate, reanalyze, type Analysis } from '../../server/src/core';
-import { generateProcedureTopology, generateTopology } from '../../bench/topology';
-import { EXAMPLES, repoFile } from '../helpers';
-
-/** Entries of every list section, each starting on the line where the one before it ends, at varied indentation. */
-const SAME_LINE = `{ "SipDomains": ["contoso.com"],
-  "AllowedDomains": [ { "Identity": "fabrikam.com" }, { "Domain": "FABRIKAM.com",
-      "Comment": "again" },
-    { "Identity": "contoso.com" } ],
-  "BlockedDomains": [
-    { "Identity": "adatum.com" }, {
-  "Comment": "no name" } ],
-  "HostingProviders": [ { "Identity": "P", "Enabled": true,
-    "ProxyFqdn": "p.fabrikam.com" }, { "Identity": "p", "Enabled": "yes" } ],
-  "HostedVoicemailPolicies": [ { "Identity": "global" }, { "Identity": "ExRedmond",
-        "Organization": "a.contoso.com,b.contoso.com" }, { "Identity": "Unused", "Destination": "x y" } ],
-  "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoiceMail": true }, { "Identity": "kenmyer",
-    "HostedVoicemailPolicy": "ExRedmon" }, { "Identity": "SIP:a@contoso.com" } ],
-  "ExUmContacts": [ { "SipAddress": "sip:a@contoso.com", "RegistrarPool": "pool.contoso.com", "OU": "OU=X,DC=contoso,DC=com",
-    "DisplayNumber": "+1425" }, { "SipAddress": "exum", "DisplayNumber": "+1425", "HostedVoicemailPolicy": "tag:ExRedmond" } ]
-}`;
-
-/**
- * Providers laid out so that one ends and the next begins on the same line (`    }, {`), where what a
- * provider's fixes insert depends on text in front of it; also in CRLF and indented by tabs.
- */
-const SHARED_LINES = generateTopology(30)
-  .replace(/\n {4}\},\n {4}\{/g, '\n    }, {')
-  .replace('}, {\n      "Identity": "Provider 3"', '}, {}, {\n      "Identity": "Provider 3"');
-const LAYOUTS = [SHARED_LINES, SHARED_LINES.replace(/\n/g, '\r\n'), SHARED_LINES.replace(/\n((?: {2})+)/g, (_, indent: string) => `\n${'\t'.repeat(indent.length / 2)}`)];
-const TEXTS = [...EXAMPLES.map((file) => repoFile(file)), generateTopology(30), ...LAYOUTS, generateProcedureTopology(12, 4, 5), SAME_LINE];
-
-/** What an analysis says: its findings and its script. */
-function outcome(analysis: Analysis): unknown {
-  return { diagnostics: analysis.diagnostics, blocking: analysis.blocking, script: generate(analysis).script };
-}
+import { analyze, reanalyze } from '../../server/src/core';
+import { generateTopology } from '../../bench/topology';
+import { repoFile } from '../helpers';
+import { LAYOUTS, SAME_LINE, TEXTS } from './editedTexts';
+import { outcome } from './outcome';
 
 const change = fc.record({
   text: fc.constantFrom(...TEXTS),

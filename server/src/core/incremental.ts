@@ -4,7 +4,7 @@ import { DEFAULT_SERVER_VERSION, type ObjectSpec } from './catalog';
 import { rebuildObject, replaceObject, type ObjectModel, type TopologyModel } from './model';
 import { MAX_NESTING, PARSE_OPTIONS, type SyntaxProblem } from './parse';
 import type { Span } from './text';
-import { moveAfter, parseSyntaxTree, type SyntaxNode } from './tree';
+import { firstIndex, moveAfter, parseSyntaxTree, type SyntaxNode } from './tree';
 
 /** Replace `span` of the previous text with `newText`. */
 export interface TextChange {
@@ -19,14 +19,7 @@ const holds = (node: Node, span: Span) => node.offset < span.start && span.end <
 
 /** The entry of a list section whose braces enclose the change, found by its offset among the entries (they are in file order). */
 function entryAround(entries: readonly ObjectModel[], span: Span): ObjectModel | undefined {
-  let low = 0;
-  let high = entries.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (entries[mid].node.offset < span.start) low = mid;
-    else high = mid - 1;
-  }
-  const entry = entries[low];
+  const entry = entries[firstIndex(entries.length, (i) => entries[i].node.offset >= span.start) - 1];
   return entry && holds(entry.node, span) ? entry : undefined;
 }
 
@@ -62,6 +55,22 @@ function parseObject(text: string, outer: number): SyntaxNode | undefined {
   return whole && errors.length === 0 && outer + parsed.depth <= MAX_NESTING ? node : undefined;
 }
 
+/**
+ * Whether a node that is not `node` nor one of its ancestors lies within `span` (the text of `node`): a key the
+ * parser puts back after it lost its colon can land in another object than the one whose braces hold its text,
+ * and parsing `node` alone would leave it where it is. Siblings are in offset order, so each level is a search.
+ */
+function overlapped(node: Node, span: Span): boolean {
+  for (let child = node; child.parent; child = child.parent) {
+    const siblings = child.parent.children ?? [];
+    const after = firstIndex(siblings.length, (i) => siblings[i].offset >= span.start);
+    for (let i = Math.max(0, after - 1); i < siblings.length && siblings[i].offset < span.end; i++) {
+      if (siblings[i] !== child && end(siblings[i]) > span.start) return true;
+    }
+  }
+  return false;
+}
+
 /** How many objects and arrays hold `node`. */
 function containersAround(node: Node): number {
   let count = 0;
@@ -86,20 +95,49 @@ function movedProblems(problems: readonly SyntaxProblem[], span: Span, delta: nu
 }
 
 /**
- * The kinds of the tokens from `from` to `to`, comments and white space left out; undefined when a token
- * there reaches past `to`, when the tokens do not end exactly at `to`, or when one is not well formed.
+ * How many commas lie from `from` to `to`, white space and comments aside; undefined when any other token lies
+ * there (a stray word or value: its extent and the problem it makes depend on what surrounds it), when a token
+ * reaches past `to`, when the tokens do not end exactly at `to`, or when one is not well formed.
  */
-function tokensBetween(text: string, from: number, to: number): SyntaxKind[] | undefined {
+function commasBetween(text: string, from: number, to: number): number | undefined {
   const scanner = createScanner(text, false);
   scanner.setPosition(from);
-  const kinds: SyntaxKind[] = [];
+  let commas = 0;
   for (;;) {
     const kind = scanner.scan();
     const offset = scanner.getTokenOffset();
-    if (offset >= to) return offset === to ? kinds : undefined;
+    if (offset >= to) return offset === to ? commas : undefined;
     if (kind === SyntaxKind.EOF || scanner.getTokenError() !== 0 || offset + scanner.getTokenLength() > to) return undefined;
-    if (kind !== SyntaxKind.Trivia && kind !== SyntaxKind.LineBreakTrivia && kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) kinds.push(kind);
+    if (kind === SyntaxKind.CommaToken) commas++;
+    else if (kind !== SyntaxKind.Trivia && kind !== SyntaxKind.LineBreakTrivia && kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) return undefined;
   }
+}
+
+/** The last node without children inside `node`: the token a value ends with, unless it ends with a bracket. */
+function lastLeaf(node: Node): Node {
+  let leaf = node;
+  while (leaf.children && leaf.children.length > 0) leaf = leaf.children[leaf.children.length - 1];
+  return leaf;
+}
+
+/**
+ * Whether the value before a gap still ends where the gap starts once `text` (the new text) has changed from
+ * there on: a closing bracket does, while a number, a keyword or a string left open would take in what is typed
+ * right after it (or what a removal brings next to it), so its one token is scanned again.
+ */
+function endsAlike(oldText: string, text: string, previous: Node, at: number): boolean {
+  if (oldText[at - 1] === '}' || oldText[at - 1] === ']') return true;
+  const leaf = lastLeaf(previous);
+  if (leaf.offset + leaf.length !== at || leaf.type === 'object' || leaf.type === 'array' || leaf.type === 'property') return false;
+  const token = (source: string) => {
+    const scanner = createScanner(source, false);
+    scanner.setPosition(leaf.offset);
+    scanner.scan();
+    return { length: scanner.getTokenLength(), error: scanner.getTokenError() };
+  };
+  const before = token(oldText);
+  const after = token(text);
+  return before.length === leaf.length && after.length === leaf.length && before.error === after.error;
 }
 
 /** The space between two children of an object or array (or a child and a bracket) that holds `span`. */
@@ -109,34 +147,24 @@ interface Gap {
 }
 
 /** The gap that holds the change, found by descending the tree, or undefined when the change touches a value. */
-function gapAround(root: SyntaxNode, text: string, span: Span): (Gap & { readonly container: SyntaxNode }) | undefined {
+function gapAround(root: SyntaxNode, text: string, span: Span): (Gap & { readonly container: SyntaxNode; readonly previous: SyntaxNode | undefined }) | undefined {
   let container = root;
   for (;;) {
     if (container.type !== 'object' && container.type !== 'array') return undefined;
     const closing = container.type === 'object' ? '}' : ']';
     if (!holds(container, span) || text[end(container) - 1] !== closing) return undefined;
     const children = container.children ?? [];
-    let low = 0;
-    let high = children.length;
     // The first child that ends after the change starts.
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (end(children[mid]) <= span.start) low = mid + 1;
-      else high = mid;
-    }
-    const next = children[low];
+    const at = firstIndex(children.length, (i) => end(children[i]) > span.start);
+    const next = children[at];
     if (!next || span.end <= next.offset) {
-      const previous = children[low - 1];
-      return { container, start: previous ? end(previous) : container.offset + 1, end: next ? next.offset : end(container) - 1 };
+      const previous = children[at - 1];
+      return { container, previous, start: previous ? end(previous) : container.offset + 1, end: next ? next.offset : end(container) - 1 };
     }
     const value = next.type === 'property' ? next.children?.[1] : next;
     if (!value || !holds(value, span)) return undefined;
     container = value;
   }
-}
-
-function sameKinds(a: readonly SyntaxKind[], b: readonly SyntaxKind[]): boolean {
-  return a.length === b.length && a.every((kind, i) => kind === b[i]);
 }
 
 /**
@@ -154,8 +182,9 @@ function adopt(old: SyntaxNode, node: SyntaxNode): void {
  * - it falls inside an object that can be rebuilt alone (an entry of a list section, such as a hosting
  *   provider or a user; or `AccessEdgeConfiguration`, `ExchangeUM`) and leaves it one well-formed object:
  *   only that object is parsed again and its model rebuilt;
- * - or it falls between the entries of an object or array (white space, comments) and leaves the same
- *   commas and brackets there: nothing is parsed again.
+ * - or it falls between the entries of an object or array (white space, comments), where only commas and
+ *   trivia are, leaves as many commas there, and leaves the value before it ending where it did: nothing is
+ *   parsed again.
  * The rest of the tree is moved, not re-read. Undefined when the change reaches further, and the text must
  * be analyzed whole. The previous analysis is used up: its tree now belongs to the new one.
  */
@@ -171,6 +200,9 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   if (object) {
     const start = object.node.offset;
     const oldEnd = end(object.node);
+    // An object that reaches the end of the text was left open there (the parser ends an object only at its
+    // brace or at the end): its last character is no brace of its own, and what follows it is read otherwise.
+    if (oldEnd >= model.text.length || overlapped(object.node, { start, end: oldEnd })) return undefined;
     const replacement = parseObject(text.slice(start, oldEnd + delta), containersAround(object.node));
     const problems = replacement && movedProblems(parsed.problems, { start, end: oldEnd }, delta, true);
     if (!replacement || !problems) return undefined;
@@ -183,9 +215,9 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   }
   const gap = gapAround(root, model.text, change.span);
   if (!gap) return undefined;
-  const before = tokensBetween(model.text, gap.start, gap.end);
-  const after = tokensBetween(text, gap.start, gap.end + delta);
-  if (!before || !after || !sameKinds(before, after)) return undefined;
+  const commas = commasBetween(model.text, gap.start, gap.end);
+  if (commas === undefined || commasBetween(text, gap.start, gap.end + delta) !== commas) return undefined;
+  if (gap.previous && change.span.start === gap.start && !endsAlike(model.text, text, gap.previous, gap.start)) return undefined;
   const problems = movedProblems(parsed.problems, change.span, delta, false);
   if (!problems) return undefined;
   moveAfter(gap.container, change.span.end, delta);

@@ -150,13 +150,22 @@ export function moveAfter(container: SyntaxNode, from: number, delta: number): v
   for (let node: SyntaxNode | undefined = container; node; node = node.parent) {
     node.length += delta;
     const children = node.children ?? [];
-    let low = 0;
-    let high = children.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (children[mid].offset < from) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low; i < children.length; i++) children[i].move(delta);
+    for (let i = firstIndex(children.length, (j) => children[j].offset >= from); i < children.length; i++) children[i].move(delta);
   }
+}
+
+/**
+ * The first index from 0 to `count` at which `reached` holds, by binary search: `reached` must be false up to
+ * some index and true from there on (as "starts at or after an offset" is for nodes in file order). `count` when
+ * it never holds.
+ */
+export function firstIndex(count: number, reached: (index: number) => boolean): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (reached(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
