@@ -17,6 +17,7 @@ import {
 } from './catalog';
 import type { Diagnostic } from './diagnostics';
 import type { Span } from './text';
+import { firstIndex } from './tree';
 
 /** One `"key": value` of an object the catalog describes. */
 export interface PropertyModel {
@@ -478,12 +479,5 @@ export function replaceObject(previous: TopologyModel, text: string, old: Object
  * starts at or after `offset`, found by a binary search; `objects.length` when none does.
  */
 export function firstObjectFrom(objects: readonly ObjectModel[], offset: number): number {
-  let low = 0;
-  let high = objects.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (objects[mid].node.offset < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstIndex(objects.length, (i) => objects[i].node.offset >= offset);
 }
