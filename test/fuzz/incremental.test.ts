@@ -65,6 +65,18 @@ describe('incremental analysis', () => {
     assert.deepEqual(outcome(incremental), outcome(analyze(text.slice(0, at) + ' ' + text.slice(at))));
   });
 
+  it('takes the text after the change from the caller, and refuses one that cannot be it', () => {
+    const text = generateTopology(20);
+    const at = text.indexOf('sip7.') + 1;
+    const changed = `${text.slice(0, at)}x${text.slice(at)}`;
+    const given = reanalyze(analyze(text), { span: { start: at, end: at }, newText: 'x' }, {}, changed);
+    assert.ok(given);
+    assert.equal(given.model.text, changed);
+    assert.deepEqual(outcome(given), outcome(analyze(changed)));
+    assert.equal(reanalyze(analyze(text), { span: { start: at, end: at }, newText: 'x' }, {}, text), undefined, 'a text of the old length');
+    assert.equal(reanalyze(analyze(text), { span: { start: at, end: at }, newText: 'x' }, {}, `y${text}`), undefined, 'a text without the new text in its place');
+  });
+
   it('applies to a one-character edit inside a provider, and not to one that reaches outside', () => {
     const text = generateTopology(20);
     const inside = text.indexOf('sip7.');

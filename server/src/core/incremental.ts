@@ -187,12 +187,16 @@ function adopt(old: SyntaxNode, node: SyntaxNode): void {
  *   parsed again.
  * The rest of the tree is moved, not re-read. Undefined when the change reaches further, and the text must
  * be analyzed whole. The previous analysis is used up: its tree now belongs to the new one.
+ * `after`, when the caller has it (an editor's document), is the text once the change is made: it is taken as it
+ * is, so that a large text is not copied once more for every keystroke.
  */
-export function reanalyze(previous: Analysis, change: TextChange, settings: AnalysisSettings = {}): Analysis | undefined {
+export function reanalyze(previous: Analysis, change: TextChange, settings: AnalysisSettings = {}, after?: string): Analysis | undefined {
   const { model, parsed } = previous;
   const root = parsed.root;
   if (!root || parsed.flattened) return undefined;
-  const text = model.text.slice(0, change.span.start) + change.newText + model.text.slice(change.span.end);
+  const text = after ?? model.text.slice(0, change.span.start) + change.newText + model.text.slice(change.span.end);
+  // A text given for the change must at least be as long as it makes the text, with the new text where it goes.
+  if (text.length !== model.text.length + change.newText.length - (change.span.end - change.span.start) || !text.startsWith(change.newText, change.span.start)) return undefined;
   if (settings.maxLength !== undefined && text.length > settings.maxLength) return undefined;
   const delta = change.newText.length - (change.span.end - change.span.start);
   const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;

@@ -250,11 +250,15 @@ export function typedValuesOf(object: ObjectModel): TypedValue[] {
     const node = property.valueNode;
     if (!propertySpec || !node) continue;
     add(node, propertySpec.value, property);
-    // Items of every array are typed, objects too: a non-object among the hosting providers is a finding, never skipped.
+    // Items of every array are typed: a non-object among the hosting providers is a finding, never skipped. An
+    // object there is of the type expected and is checked as an object of its own; it is left out, or a keystroke
+    // in any user would type the 20,000 users of the list again.
     const items = propertySpec.value.kind === 'array' ? propertySpec.value.items : undefined;
     if (!items || node.type !== 'array') continue;
     const children = node.children ?? [];
-    for (let index = 0; index < children.length; index++) add(children[index], items, property, index);
+    for (let index = 0; index < children.length; index++) {
+      if (items.kind !== 'object' || children[index].type !== 'object') add(children[index], items, property, index);
+    }
   }
   return list;
 }

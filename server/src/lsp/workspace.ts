@@ -75,7 +75,9 @@ export class Workspace {
     if (!cached || !pending || cached.version !== pending.from || cached.generation !== this.generation) return undefined;
     this.cache.delete(uri);
     let analysis: Analysis | undefined = cached.analysis;
-    for (const change of pending.changes) analysis = analysis && reanalyze(analysis, change, this.current.analysis);
+    const last = pending.changes.length - 1;
+    // The last change leads to the document's own text, which the analysis takes instead of a copy of its own.
+    pending.changes.forEach((change, i) => (analysis = analysis && reanalyze(analysis, change, this.current.analysis, i === last ? text : undefined)));
     return analysis?.model.text === text ? analysis : undefined;
   }
 
