@@ -56,6 +56,9 @@ const web: BuildOptions = { ...common, platform: 'browser', target: 'es2022', ma
 const bundles: [string, string, BuildOptions][] = [
   ['client/src/node.ts', 'dist/client.js', { ...node, plugins: [browserClientBeside] }],
   ['server/src/lsp/processMain.ts', 'dist/server.js', { ...node, plugins: [browserServerBeside] }],
+  // The command-line server (bin/lync-topology-server.js) for other editors, in one file: it starts without
+  // reading the core's modules one by one. Not in the .vsix (.vscodeignore lists what is).
+  ['server/src/lsp/main.ts', 'dist/lync-topology-server.js', node],
   ['client/src/browser.ts', 'dist/browserClient.js', { ...web, format: 'cjs' }],
   ['server/src/lsp/browserMain.ts', 'dist/browserServer.js', { ...web, format: 'iife' }],
 ];
