@@ -411,7 +411,7 @@ const FEATURE_TITLES = { completion: 'Completion', hover: 'Hover', codeActions: 
 
 const IN_THE_WAY = `## What stands in the way of the targets not met
 
-- **Open and whole-file change (about 1.3x the JSON server with 10,000 providers, 1.8x with 20,000 users).** A
+- **Open and whole-file change (about 1.3x the JSON server with 10,000 providers, 2x with 20,000 users).** A
   text read whole is parsed into a tree (\`core/tree.ts\`, from jsonc-parser's visitor), turned into a model of
   every entry (its properties by name, its name, unique values and references, and the indexes over them), and
   checked by some forty rules per entry; all of it is kept for the keystrokes that follow. The JSON server builds
@@ -422,20 +422,19 @@ const IN_THE_WAY = `## What stands in the way of the targets not met
   exact size, keys held once, typed values not kept, one walk fewer over the tree. The way on is the lean model
   issue 15 describes (one record per property in place of three nodes and a property model, no map per entry) and
   rules declared per section, so that an entry meets only the rules of its kind.
-- **Memory (about 335-340 MB against the JSON server's 260-275 MB).** After one analysis of the 10,000-provider
+- **Memory (about 340 MB against the JSON server's 245-285 MB).** After one analysis of the 10,000-provider
   file the heap holds about 24 MB of tree and 21 MB of model (measured with \`--expose-gc\`); the peak comes
   during a whole-file change, when V8 lets the heap grow with the garbage of the analysis before collecting it.
   The previous analysis is let go before the new one starts. Half the JSON server's peak needs the lean model.
-- **Keystrokes at 20,000 users (median 15-18 ms, p95 just over 20 ms in places).** Each keystroke is analyzed
+- **Keystrokes at 20,000 users (medians 10-15 ms; p95 over 20 ms in some places and runs).** Each keystroke is analyzed
   incrementally wherever it falls (inside any entry, the Edge or ExchangeUM section, between entries), but some
   work still grows with the file: the line index, the model's index of unique values and the references are
   looked through once per keystroke, and the file-level rules about policies and grants go through every user
-  once. What remains over 20 ms at p95 are garbage collection pauses on the large heap.
+  once. Where p95 is over 20 ms the median is still 11-12 ms: the
+  outliers are pauses, most likely garbage collection of the large heap (not yet measured per keystroke).
 - **Outline and folding.** Both stop at 5,000 items (\`lyncTopology.maxItemsComputed\`, the JSON server's
   default). An outline of 5,000 entries is about 1.1 MB of JSON: writing and sending it alone takes longer than
   10 ms. A lower default would meet the target by showing fewer entries; the anchor's limit was kept.
-- **Server start (cross-premises example).** Loading the server's modules from \`out/\` (the command-line
-  server, not the bundle the extension runs) has grown with the import and plan code.
 - **Growth of the core alone** varies around the 10.5x bound between runs: at 10,000 providers garbage collection
   of the larger heap takes a growing share.
 `;
