@@ -79,4 +79,19 @@ describe('a client that sends the whole text of every change', () => {
     }
     assert.deepEqual((await client.pull(uri)).map((d) => String(d.code)), analyze(text).diagnostics.map((d) => d.code));
   });
+
+  it('reads a range given end first as the same range', async () => {
+    const uri = 'file:///reversed-range.lync.jsonc';
+    const original = repoFile('examples/exchange-online.lync.jsonc');
+    client.open(uri, original);
+    const at = original.indexOf('"Comment"') + 1;
+    const lines = original.slice(0, at).split('\n');
+    const start = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    const end = { line: start.line, character: start.character + 7 };
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: end, end: start }, text: 'Coment' }] });
+    const text = `${original.slice(0, at)}Coment${original.slice(at + 7)}`;
+    const expected = analyze(text).diagnostics;
+    assert.ok(expected.length > 0, 'the misspelt key is reported');
+    assert.deepEqual((await client.pull(uri)).map((d) => String(d.code)), expected.map((d) => d.code));
+  });
 });

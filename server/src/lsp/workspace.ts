@@ -1,5 +1,5 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { TextDocuments, type Connection } from 'vscode-languageserver';
+import { TextDocuments, type Connection, type Range } from 'vscode-languageserver';
 import { analyze, changeBetween, reanalyze, type Analysis, type TextChange } from '../core';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
@@ -13,6 +13,13 @@ interface Cached {
 interface Pending {
   readonly from: number;
   readonly changes: TextChange[];
+}
+
+/** A ranged change as offsets; a range given end first is read as TextDocument reads it, from its start. */
+function spanOf(document: TextDocument, range: Range, newText: string): TextChange {
+  const from = document.offsetAt(range.start);
+  const to = document.offsetAt(range.end);
+  return { span: { start: Math.min(from, to), end: Math.max(from, to) }, newText };
 }
 
 /**
@@ -60,7 +67,7 @@ export class Workspace {
     const kept = pending.changes;
     for (const change of changes) {
       // A client that syncs the whole text sends it for every keystroke: what differs is the edit it stands for.
-      if ('range' in change) kept.push({ span: { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end) }, newText: change.text });
+      if ('range' in change) kept.push(spanOf(document, change.range, change.text));
       else kept.push(changeBetween(document.getText(), change.text));
       document = TextDocument.update(document, [change], version);
     }
