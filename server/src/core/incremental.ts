@@ -140,14 +140,17 @@ function endsAlike(oldText: string, text: string, previous: Node, at: number): b
   return before.length === leaf.length && after.length === leaf.length && before.error === after.error;
 }
 
-/** The space between two children of an object or array (or a child and a bracket) that holds `span`. */
+/** The space between two children of an object or array (or a child and a bracket) that holds a change. */
 interface Gap {
   readonly start: number;
   readonly end: number;
+  readonly container: SyntaxNode;
+  /** The child before the gap, if any. */
+  readonly previous: SyntaxNode | undefined;
 }
 
 /** The gap that holds the change, found by descending the tree, or undefined when the change touches a value. */
-function gapAround(root: SyntaxNode, text: string, span: Span): (Gap & { readonly container: SyntaxNode; readonly previous: SyntaxNode | undefined }) | undefined {
+function gapAround(root: SyntaxNode, text: string, span: Span): Gap | undefined {
   let container = root;
   for (;;) {
     if (container.type !== 'object' && container.type !== 'array') return undefined;
@@ -194,11 +197,11 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   const { model, parsed } = previous;
   const root = parsed.root;
   if (!root || parsed.flattened) return undefined;
+  const delta = change.newText.length - (change.span.end - change.span.start);
   const text = after ?? model.text.slice(0, change.span.start) + change.newText + model.text.slice(change.span.end);
   // A text given for the change must at least be as long as it makes the text, with the new text where it goes.
-  if (text.length !== model.text.length + change.newText.length - (change.span.end - change.span.start) || !text.startsWith(change.newText, change.span.start)) return undefined;
+  if (text.length !== model.text.length + delta || !text.startsWith(change.newText, change.span.start)) return undefined;
   if (settings.maxLength !== undefined && text.length > settings.maxLength) return undefined;
-  const delta = change.newText.length - (change.span.end - change.span.start);
   const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;
   const object = objectAround(model, change.span);
   if (object) {
