@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -12,7 +12,7 @@ function cli(args: string[], input?: string): { status: number | null; stdout: s
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function tempFile(name: string, content: string): string {
+function tempFile(name: string, content: string | Buffer): string {
   const file = join(mkdtempSync(join(tmpdir(), 'lync-topology-')), name);
   writeFileSync(file, content);
   return file;
@@ -41,6 +41,25 @@ describe('lync-topology import', () => {
     assert.equal(result.status, 1);
     assert.equal(result.stdout, '');
     assert.match(result.stderr, /01-get-csaccessedgeconfiguration-dnssrv-lync2013-docs\.txt:1: error: This line is not a `Name : Value` line/);
+  });
+
+  it('reads a transcript Windows PowerShell saved in UTF-16, either byte order, as one saved in UTF-8', () => {
+    const text = readFileSync(PROVIDERS, 'utf8');
+    const utf8 = cli(['import', PROVIDERS]);
+    assert.equal(utf8.status, 0, utf8.stderr);
+    const littleEndian = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const bigEndian = Buffer.from(littleEndian).swap16();
+    for (const [name, bytes] of [['le', littleEndian], ['be', bigEndian]] as const) {
+      const file = tempFile(`transcript-${name}.txt`, bytes);
+      const result = cli(['import', file]);
+      assert.equal(result.status, 0, `${name}: ${result.stderr}`);
+      // Everything after the header, which names the file read.
+      const body = (out: string) => out.slice(out.indexOf('// Read:'));
+      assert.equal(body(result.stdout), body(utf8.stdout), name);
+    }
+    const piped = spawnSync(process.execPath, [join(REPO, 'bin', 'lync-topology.js'), 'import'], { cwd: REPO, input: littleEndian, encoding: 'utf8' });
+    assert.equal(piped.status, 0, piped.stderr);
+    assert.match(piped.stdout, /"HostingProviders": \[/);
   });
 
   it('exits 2 on a file it cannot read', () => {

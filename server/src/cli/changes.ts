@@ -1,18 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { analyze, importShellOutput, plan, planScript, type AnalysisSettings, type Diagnostic, type ShellSource } from '../core';
-import { readTopology } from './files';
+import { analyze, decodeText, importShellOutput, plan, planScript, type AnalysisSettings, type Diagnostic, type ShellSource } from '../core';
+import { readBytes, readTopology } from './files';
 import type { Output } from './output';
 import { formatText, toReported } from './report';
 
-/** Standard input, read whole; a terminal with nothing piped gives what is typed up to end of file. */
-function readStandardInput(): string {
-  return readFileSync(0, 'utf8');
+/**
+ * Management Shell output from a file, or from standard input (0): a transcript saved by Windows PowerShell is
+ * UTF-16, one copied or saved elsewhere UTF-8; a terminal with nothing piped gives what is typed up to end of file.
+ */
+function readShellOutput(file: string | 0): string {
+  return decodeText(readBytes(file));
 }
 
 /** `import [FILE...]`: the topology file on standard output, or each problem as `source:line: error: ...`. */
 export function importCommand(files: readonly string[], output: Output): number {
   const sources: ShellSource[] =
-    files.length === 0 ? [{ name: 'standard input', text: readStandardInput() }] : files.map((name) => ({ name, text: readTopology(name) }));
+    files.length === 0 ? [{ name: 'standard input', text: readShellOutput(0) }] : files.map((name) => ({ name, text: readShellOutput(name) }));
   const result = importShellOutput(sources);
   for (const p of result.problems) output.err(`${p.source}:${p.line}: error: ${p.message}`);
   if (result.text === undefined) return 1;

@@ -84,3 +84,13 @@ export function changeBetween(before: string, after: string): { span: Span; newT
   while (common < shorter - start && before.charCodeAt(before.length - 1 - common) === after.charCodeAt(after.length - 1 - common)) common++;
   return { span: { start, end: before.length - common }, newText: after.slice(start, after.length - common) };
 }
+
+/**
+ * A file's bytes as text, by its byte order mark: UTF-16 little- or big-endian (what Windows PowerShell 5.1's `>`
+ * and `Out-File` write by default, about_Character_Encoding), else UTF-8, the mark left out.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  // TextDecoder drops the byte order mark of the encoding it decodes.
+  return new TextDecoder(encoding).decode(bytes);
+}
