@@ -1,4 +1,5 @@
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, importShellOutput, plan, planScript } from '../core';
 import { toLspDiagnostic } from './convert';
 import { guarded } from './guard';
@@ -28,11 +29,13 @@ export function registerChanges(connection: Connection, workspace: Workspace): v
       if (!isSource(params.deployed)) return new ResponseError<void>(ErrorCodes.InvalidParams, 'deployed must be {name, text}.');
       const deployed = analyze(params.deployed.text, workspace.settings.analysis);
       const result = plan(deployed, entry.analysis);
-      const desiredErrors = result.blocking.filter((d) => !deployed.diagnostics.includes(d));
+      const ofDeployed = new Set(deployed.diagnostics);
+      const deployedDocument = TextDocument.create(params.deployed.name, 'jsonc', 0, params.deployed.text);
       return {
         script: planScript(result, entry.document.uri.replace(/^.*\//, '')) ?? null,
         steps: result.steps ? [...result.steps] : null,
-        diagnostics: desiredErrors.map((d) => toLspDiagnostic(entry.document, d, workspace.documentation)),
+        diagnostics: result.blocking.filter((d) => !ofDeployed.has(d)).map((d) => toLspDiagnostic(entry.document, d, workspace.documentation)),
+        deployedDiagnostics: result.blocking.filter((d) => ofDeployed.has(d)).map((d) => toLspDiagnostic(deployedDocument, d, workspace.documentation)),
       } satisfies PlanResult;
     }),
   );
