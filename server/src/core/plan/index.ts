@@ -318,15 +318,16 @@ class Planner {
    */
   change(spec: SectionObjectSpec, orders: { commands: number; grants: number }, desired: State, before: State, changed: readonly Setting[]): void {
     const moved = (spec.section.unique ?? []).filter((key) => key.keys.some((name) => changed.some((s) => s.spec.name === name)));
-    const alternative: Ordered[] = [];
-    if (moved.length > 0 && SECTION_CHANGES[spec.section.key].remove) {
+    const grants: Ordered[] = [];
+    const recreate = () => {
+      const steps: Ordered[] = [];
       const values = moved.map((key) => `${key.noun} ${quoted(uniqueValue(spec, desired, key) ?? '')}`).join(', ');
       this.recreate(spec, orders, desired, before, {
         removed: `${quoted(desired.name)} and another ${spec.title} exchange ${moved.map((key) => key.noun).join(', ')} values, and each Set- would take a value the other still holds: ${quoted(desired.name)} is removed here to free its value, and created again below; it does not exist in between`,
         created: `${quoted(desired.name)} created again with ${values}, now free`,
-      }, alternative);
-    }
-    const grants: Ordered[] = [];
+      }, steps);
+      return { steps, replaces: grants };
+    };
     const step: PlanStep = {
       action: 'set',
       cmdlet: SECTION_CHANGES[spec.section.key].set,
@@ -337,7 +338,7 @@ class Planner {
     this.add(orders.commands, step, {
       provides: valueTokens(spec, before, moved),
       needs: valueTokens(spec, desired, moved),
-      recreate: alternative.length > 0 ? { steps: alternative, replaces: grants } : undefined,
+      recreate: moved.length > 0 && SECTION_CHANGES[spec.section.key].remove ? recreate : undefined,
     });
     grants.push(...this.grants(spec, orders.grants, desired, before));
   }
