@@ -66,6 +66,17 @@ const CASES: readonly { readonly name: string; readonly deployed: string; readon
     }),
   },
   {
+    name: 'two contacts exchange their numbers: one removed and created again',
+    deployed: repoFile(EXAMPLE),
+    desired: variant((f) => {
+      const [first, second] = f.ExUmContacts as Json[];
+      f.ExUmContacts = [
+        { ...first, DisplayNumber: second.DisplayNumber },
+        { ...second, DisplayNumber: first.DisplayNumber },
+      ];
+    }),
+  },
+  {
     name: 'the providers removed before the Edge takes a default route',
     deployed: repoFile(EXAMPLE),
     desired: JSON.stringify({ AccessEdgeConfiguration: { UseDefaultRouting: true, DefaultRouteFqdn: 'proxy.fabrikam.com', AllowFederatedUsers: true } }),
