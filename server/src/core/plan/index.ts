@@ -11,7 +11,7 @@ import {
 import type { Analysis } from '../analyze';
 import type { Diagnostic } from '../diagnostics';
 import { REPLICATION_CHECK } from '../generate';
-import { psArgument, statedValue, type ParameterValue } from '../argument';
+import { grantedValue, psArgument, statedValue, type ParameterValue } from '../argument';
 import { changesExisting } from '../facts/entries';
 import { matchesFormat } from '../formats';
 import { entryName, nameKey, type ObjectModel, type TopologyModel } from '../model';
@@ -56,21 +56,19 @@ interface State {
   readonly object: ObjectModel;
   /** Stated settings by parameter name, names and grants excluded. */
   readonly settings: ReadonlyMap<string, Setting>;
-  /** The stated value of each granted property (a policy name). */
-  readonly grants: ReadonlyMap<string, string>;
+  /** The stated value of each granted property: a policy name, or `null` for none. */
+  readonly grants: ReadonlyMap<string, string | null>;
 }
 
 function stateOf(object: ObjectModel, name: string, text: string): State {
   const settings = new Map<string, Setting>();
-  const grants = new Map<string, string>();
+  const grants = new Map<string, string | null>();
   const names = object.spec.section?.names ?? [];
   for (const property of object.byName.values()) {
     const spec = property.spec;
     if (!spec || !property.valueNode || spec.notEmitted || names.includes(spec.name)) continue;
-    const value = statedValue(spec, property.valueNode, text);
-    if (spec.grant) {
-      if (typeof value === 'string') grants.set(spec.name, value);
-    } else settings.set(spec.name, { spec, value });
+    if (!spec.grant) settings.set(spec.name, { spec, value: statedValue(spec, property.valueNode, text) });
+    else if (grantedValue(property) !== undefined) grants.set(spec.name, grantedValue(property)!);
   }
   return { name, object, settings, grants };
 }
@@ -171,6 +169,18 @@ function unprintedName(spec: SectionObjectSpec, name: string): string | undefine
   return `${quoted(name)} is not a ${printed.noun}, the only name ${cmdlet} prints for a ${title}: it cannot be compared with the deployed file's, so this is done again, which changes nothing on a ${title} already set so`;
 }
 
+/**
+ * Why a plan takes the per-user policy `key` grants away from `name`: the policy `was` that the deployed entry
+ * has, or, when the deployed file does not say (it does not state the key, or does not list the entry: `listed`),
+ * that the plan cannot tell, and that the command changes nothing on an entry that has none.
+ */
+function ungrantReason(name: string, key: string, was: string | undefined, listed: boolean, unmatched: string | undefined): string {
+  if (was !== undefined) return `take away the per-user policy ${quoted(was)}, so that the site or global policy applies`;
+  if (unmatched) return `take away any per-user policy: ${unmatched}`;
+  const unknown = listed ? `does not state ${key} of ${quoted(name)}` : `does not list ${quoted(name)}`;
+  return `the deployed file ${unknown}, so the plan cannot tell whether it has a per-user policy: take away any, which changes nothing if it has none`;
+}
+
 function nameParameter(spec: SectionObjectSpec, state: State): { key: string; value: string } {
   const names = spec.section.names ?? [];
   return { key: names.find((n) => state.object.byName.has(n)) ?? names[0], value: state.name };
@@ -229,8 +239,9 @@ class Planner {
   }
 
   /**
-   * The grants that give `desired` the policies it names where `before` has others or none; `unmatched` says
-   * why an entry without `before` may have them already.
+   * The grants that give `desired` the policies it names where `before` has others or none, and the ungrants
+   * where it states `null` and `before` has a policy or does not say; none for an entry without `before` that
+   * the plan creates, which has no grant yet. `unmatched` says why an entry without `before` may have them already.
    */
   grants(spec: SectionObjectSpec, order: number, desired: State, before: State | undefined, unmatched?: string, into = this.steps): Ordered[] {
     const added: Ordered[] = [];
@@ -238,9 +249,14 @@ class Planner {
       const property = spec.properties.find((p) => p.name === name)!;
       const target = SECTIONS_BY_KEY.get(property.references!)!;
       const was = before?.grants.get(name);
-      if (was !== undefined && nameKey(target.section, was) === nameKey(target.section, policy)) continue;
+      if (policy === null) {
+        const created = !before && !changesExisting(desired.object);
+        if (!created && was !== null) added.push(this.ungrant(property, order, desired.name, ungrantReason(desired.name, name, was, before !== undefined, unmatched), into));
+        continue;
+      }
+      if (typeof was === 'string' && nameKey(target.section, was) === nameKey(target.section, policy)) continue;
       const reason =
-        was !== undefined
+        typeof was === 'string'
           ? `grant ${quoted(policy)} instead of ${quoted(was)}`
           : `grant the per-user policy ${quoted(policy)}${unmatched ? `: ${unmatched}` : ''}`;
       const step: PlanStep = {
@@ -253,6 +269,11 @@ class Planner {
       added.push(this.add(order, step, { needs: [objectToken(spec, desired.name), objectToken(target, policy)] }, into));
     }
     return added;
+  }
+
+  /** Takes away what `property` grants `identity`: its grant cmdlet with the policy `null` (`$Null`). */
+  ungrant(property: PropertySpec, order: number, identity: string, reason: string, into = this.steps): Ordered {
+    return this.add(order, { action: 'grant', cmdlet: property.grant!.cmdlet, identity, parameters: { Identity: identity, [property.grant!.parameter]: null }, reason }, {}, into);
   }
 
   /** The object as the file states it: New-, or Set- for a kind that always exists (users, the global policy). */
@@ -280,7 +301,8 @@ class Planner {
    * does not (a Description, a grant) is passed again, so that creating anew leaves it as it is.
    */
   recreate(spec: SectionObjectSpec, orders: { commands: number; grants: number }, desired: State, before: State, why: { removed: string; created: string }, into = this.steps): void {
-    const keptGrants = [...before.grants].filter(([name, policy]) => !desired.grants.has(name) && !this.removes(spec, name, policy));
+    // A deployed null is not kept: the object created anew has no grant.
+    const keptGrants = [...before.grants].filter((grant): grant is [string, string] => grant[1] !== null && !desired.grants.has(grant[0]) && !this.removes(spec, grant[0], grant[1]));
     const kept = [...before.settings.keys(), ...keptGrants.map(([name]) => name)].filter((name) => !desired.settings.has(name) && !desired.grants.has(name));
     const whole: State = { ...desired, settings: new Map([...before.settings, ...desired.settings]), grants: new Map([...keptGrants, ...desired.grants]) };
     this.remove(spec, orders.commands, before, why.removed, into);
@@ -395,17 +417,12 @@ class Planner {
       const desired = statesOf(this.desired, spec);
       for (const [key, state] of deployed ?? []) {
         const policy = state.grants.get(property.name);
-        if (policy === undefined || !removedPolicies.has(nameKey(policySection.section, policy))) continue;
+        if (typeof policy !== 'string' || !removedPolicies.has(nameKey(policySection.section, policy))) continue;
+        // A desired entry that states the grant, another policy or null, has its own step (grants).
         const wanted = desired?.get(key);
         if (wanted?.grants.has(property.name)) continue;
         if (desired && !wanted && SECTION_CHANGES[spec.section.key].remove) continue;
-        this.add(spec.section.steps.find((s) => s.emits !== 'commands')!.order, {
-          action: 'grant',
-          cmdlet: property.grant!.cmdlet,
-          identity: state.name,
-          parameters: { Identity: state.name, [property.grant!.parameter]: null },
-          reason: `${quoted(policy)} is removed below: it is ungranted first`,
-        });
+        this.ungrant(property, spec.section.steps.find((s) => s.emits !== 'commands')!.order, state.name, `${quoted(policy)} is removed below: it is ungranted first`);
       }
     }
   }
