@@ -34,6 +34,11 @@ export class Deployment {
     if (step.action === 'grant') return this.grant(step);
     const spec = SECTIONS.find((s) => s.cmdlet === step.cmdlet || SECTION_CHANGES[s.section.key].set === step.cmdlet || SECTION_CHANGES[s.section.key].remove === step.cmdlet)!;
     const params = { ...step.parameters } as Json;
+    // The shell takes a joined list as one string (Organization); written back as a file, as import splits it.
+    for (const property of spec.properties) {
+      const value = params[property.name];
+      if (property.joinedWith !== undefined && typeof value === 'string') params[property.name] = value.split(property.joinedWith);
+    }
     if (!spec.section.list) return this.setEdge(params);
     const entries = this.lists.get(spec.section.key)!;
     if (step.action === 'new') {

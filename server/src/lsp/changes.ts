@@ -1,6 +1,6 @@
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, importShellOutput, plan, planScript, type Analysis, type AnalysisSettings } from '../core';
+import { deployedAnalysis, importShellOutput, plan, planScript, type Analysis, type AnalysisSettings } from '../core';
 import { toLspDiagnostic } from './convert';
 import { guarded } from './guard';
 import { ImportRequest, PlanRequest, type ImportParams, type ImportResult, type PlanParams, type PlanResult } from './protocol';
@@ -15,8 +15,8 @@ export function registerChanges(connection: Connection, workspace: Workspace): v
   // The preview asks again after each edit of the desired file with the same deployed text: analyzing that
   // once keeps a plan of a large deployment from costing a whole analysis per keystroke.
   let last: { text: string; settings: AnalysisSettings; analysis: Analysis } | undefined;
-  const deployedAnalysis = (text: string, settings: AnalysisSettings): Analysis => {
-    if (last?.text !== text || last.settings !== settings) last = { text, settings, analysis: analyze(text, settings) };
+  const deployedOnce = (text: string, settings: AnalysisSettings): Analysis => {
+    if (last?.text !== text || last.settings !== settings) last = { text, settings, analysis: deployedAnalysis(text, settings) };
     return last.analysis;
   };
   connection.onRequest(
@@ -34,7 +34,7 @@ export function registerChanges(connection: Connection, workspace: Workspace): v
       const entry = typeof params?.uri === 'string' ? workspace.get(params.uri) : undefined;
       if (!entry) return new ResponseError<void>(ErrorCodes.InvalidParams, 'The document is not open in the language server.');
       if (!isSource(params.deployed)) return new ResponseError<void>(ErrorCodes.InvalidParams, 'deployed must be {name, text}.');
-      const deployed = deployedAnalysis(params.deployed.text, workspace.settings.analysis);
+      const deployed = deployedOnce(params.deployed.text, workspace.settings.analysis);
       const result = plan(deployed, entry.analysis);
       const ofDeployed = new Set(deployed.diagnostics);
       const deployedDocument = TextDocument.create(params.deployed.name, 'jsonc', 0, params.deployed.text);

@@ -28,8 +28,13 @@ function destinationOf(facts: DeployedFacts, name: string, what: string): Holds 
   return stringValue(policy.byName.get('Destination')) ? { holds: true } : { holds: false, shows: `its ${what} has no Destination` };
 }
 
-/** The global policy applies unless a site policy does: with site policies deployed, the deployed file cannot say. */
+/**
+ * The global policy applies unless a site policy does: with site policies deployed, or without the global policy
+ * in the deployed list, the deployed file cannot say.
+ */
 function globalDestination(facts: DeployedFacts): Holds {
+  // The global policy always exists: a deployed list without it does not say what it has.
+  if (!facts.policies?.has(GLOBAL_POLICY)) return undefined;
   const result = destinationOf(facts, GLOBAL_POLICY, 'global policy');
   if (result?.holds === false && [...(facts.policies?.keys() ?? [])].some((k) => k.startsWith(SITE_PREFIX))) return undefined;
   return result;

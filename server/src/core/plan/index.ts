@@ -1,5 +1,6 @@
 import {
   canonicalValue,
+  existsIn,
   SECTION_CHANGES,
   SECTIONS,
   SECTIONS_BY_KEY,
@@ -8,14 +9,16 @@ import {
   type SectionObjectSpec,
   type UniqueKey,
 } from '../catalog';
-import type { Analysis } from '../analyze';
+import { analyze, type Analysis, type AnalysisSettings } from '../analyze';
 import type { Diagnostic } from '../diagnostics';
 import { REPLICATION_CHECK } from '../generate';
-import { grantedValue, psArgument, statedValue, type ParameterValue } from '../argument';
+import { grantedValue, passedValue, psArgument, statedValue, type ParameterValue } from '../argument';
 import { changesExisting } from '../facts/entries';
 import { matchesFormat } from '../formats';
-import { entryName, nameKey, type ObjectModel, type TopologyModel } from '../model';
+import { entryName, nameKey, spanOf, type ObjectModel, type TopologyModel } from '../model';
+import type { Span } from '../text';
 import { psComment, psParameter } from '../quote';
+import { routingOf } from '../facts/routing';
 import { checkAssumptions } from './assumptions';
 import { schedule, type Ordered, type PlanStep } from './schedule';
 
@@ -35,11 +38,22 @@ export interface Plan {
 }
 
 /**
- * Findings of the deployed file that block a plan: it does not parse (LT001), or a value holds a line break or
- * another control character (LT105), which no deployment's name or setting has and which the plan, passing
- * deployed names and settings to Remove- and to objects created again, could not write on one line.
+ * Findings of the deployed file that block a plan, because with them it cannot describe a deployment the plan
+ * could start from: it does not parse (LT001); a value is of the wrong type (LT101), so that it can neither be
+ * compared nor passed again; a value holds a line break or another control character (LT105), which no
+ * deployment's name or setting has and which no command line could carry; two objects share a name or a unique
+ * value (LT501, LT502), which no deployment allows. Checked at their own severity, whatever the settings say
+ * of the file being edited (deployedAnalysis).
  */
-const UNWRITABLE_DEPLOYED = new Set(['LT001', 'LT105']);
+const DEPLOYED_BLOCKERS = new Set(['LT001', 'LT101', 'LT105', 'LT501', 'LT502']);
+
+/**
+ * The deployed file of a plan (`text`) analyzed with `settings` but without their severity changes, which are
+ * for the file being edited: a deployed value the checks refuse must never reach the plan (DEPLOYED_BLOCKERS).
+ */
+export function deployedAnalysis(text: string, settings: AnalysisSettings = {}): Analysis {
+  return analyze(text, { ...settings, severity: undefined });
+}
 
 /** The name the plan gives the one Edge configuration. */
 const GLOBAL = 'global';
@@ -48,6 +62,8 @@ const GLOBAL = 'global';
 interface Setting {
   readonly spec: PropertySpec;
   readonly value: ParameterValue;
+  /** Where the file states it. */
+  readonly span: Span;
 }
 
 /** One object of a file as the plan compares it. */
@@ -67,7 +83,7 @@ function stateOf(object: ObjectModel, name: string, text: string): State {
   for (const property of object.byName.values()) {
     const spec = property.spec;
     if (!spec || !property.valueNode || spec.notEmitted || names.includes(spec.name)) continue;
-    if (!spec.grant) settings.set(spec.name, { spec, value: statedValue(spec, property.valueNode, text) });
+    if (!spec.grant) settings.set(spec.name, { spec, value: statedValue(spec, property.valueNode, text), span: spanOf(property.node) });
     else if (grantedValue(property) !== undefined) grants.set(spec.name, grantedValue(property)!);
   }
   return { name, object, settings, grants };
@@ -127,7 +143,7 @@ function parameters(spec: SectionObjectSpec, identity: { key: string; value: str
   const result: Record<string, ParameterValue> = identity ? { [identity.key]: identity.value } : {};
   for (const s of sorted) {
     if (s.spec.value.kind === 'switch' && s.value !== true) continue;
-    result[s.spec.name] = s.value;
+    result[s.spec.name] = passedValue(s.spec, s.value);
   }
   return result;
 }
@@ -222,13 +238,49 @@ function valueTokens(spec: SectionObjectSpec, state: State, keys: readonly Uniqu
   });
 }
 
+/**
+ * Unique values the desired file gives an entry that the deployed file shows another kind of object holding and
+ * keeping (a contact's SIP address that a user has; a user named by a contact's SIP address; a domain on the
+ * other federation list, which the desired file leaves alone): no order of cmdlets can make them, so they block
+ * the plan, as LT501 (a name) or LT502 (another unique value) say of two entries of one file.
+ */
+function heldByDeployment(deployed: TopologyModel, desired: TopologyModel): Diagnostic[] {
+  const holders = new Map<string, { spec: SectionObjectSpec; state: State }>();
+  for (const spec of SECTIONS) for (const state of statesOf(deployed, spec)?.values() ?? []) for (const token of valueTokens(spec, state)) holders.set(token, { spec, state });
+  const wanted = new Map(SECTIONS.map((spec) => [spec, statesOf(desired, spec)]));
+  const found: Diagnostic[] = [];
+  for (const [spec, states] of wanted) {
+    for (const state of states?.values() ?? []) {
+      for (const key of spec.section.unique ?? []) {
+        const value = uniqueValue(spec, state, key);
+        const holder = value === undefined ? undefined : holders.get(valueToken(key, value));
+        if (!holder || holder.spec === spec) continue;
+        const kept = wanted.get(holder.spec);
+        const keeps = kept?.get(nameKey(holder.spec.section, holder.state.name));
+        const stays = !SECTION_CHANGES[holder.spec.section.key].remove || !kept || (keeps !== undefined && valueTokens(holder.spec, keeps).includes(valueToken(key, value!)));
+        const property = key.keys.map((k) => state.object.byName.get(k)).find((p) => p?.valueNode);
+        if (!stays || !property) continue;
+        const isName = key.keys.some((k) => spec.section.names?.includes(k));
+        found.push({
+          code: isName ? 'LT501' : 'LT502',
+          severity: 'error',
+          message: `${quoted(state.name)}: the deployed file gives ${key.noun} ${quoted(value!)} to the ${holder.spec.title} ${quoted(holder.state.name)}, which this plan keeps, and one ${key.scope} only can have it. Choose another, or remove that ${holder.spec.title} in this file.`,
+          span: spanOf(property.valueNode!),
+          fixes: [],
+        });
+      }
+    }
+  }
+  return found;
+}
+
 type Handover = Pick<Ordered, 'provides' | 'needs' | 'recreate'>;
 
 class Planner {
   readonly steps: Ordered[] = [];
 
   constructor(
-    private readonly deployed: TopologyModel,
+    private readonly deployed: Analysis,
     private readonly desired: TopologyModel,
   ) {}
 
@@ -303,11 +355,57 @@ class Planner {
   recreate(spec: SectionObjectSpec, orders: { commands: number; grants: number }, desired: State, before: State, why: { removed: string; created: string }, into = this.steps): void {
     // A deployed null is not kept: the object created anew has no grant.
     const keptGrants = [...before.grants].filter((grant): grant is [string, string] => grant[1] !== null && !desired.grants.has(grant[0]) && !this.removes(spec, grant[0], grant[1]));
-    const kept = [...before.settings.keys(), ...keptGrants.map(([name]) => name)].filter((name) => !desired.settings.has(name) && !desired.grants.has(name));
-    const whole: State = { ...desired, settings: new Map([...before.settings, ...desired.settings]), grants: new Map([...keptGrants, ...desired.grants]) };
+    const { kept, lost } = this.carried(spec, desired, before);
+    const whole: State = { ...desired, settings: new Map([...kept.map((s) => [s.spec.name, s] as const), ...desired.settings]), grants: new Map([...keptGrants, ...desired.grants]) };
+    const unknown = (SHELL_OBJECT_TYPES.find((t) => t.section === spec.section.key)?.hiddenByDefault?.properties ?? []).filter(
+      (name) => !whole.settings.has(name) && !lost.some((s) => s.spec.name === name),
+    );
+    const notes = [
+      ...(kept.length + keptGrants.length > 0 ? [`${[...kept.map((s) => s.spec.name), ...keptGrants.map(([name]) => name)].join(', ')} as deployed, which this file does not state`] : []),
+      ...(lost.length > 0 ? [`${lost.map((s) => s.spec.name).join(', ')} as deployed cannot be passed again (not a valid value for ${this.desired.serverVersion}, or half of a pair), so it takes ${spec.cmdlet}'s default unless this file states it`] : []),
+      ...(unknown.length > 0 ? [`neither file states ${unknown.join(', ')}, so it takes ${spec.cmdlet}'s default: state it in this file if the deployment has another value`] : []),
+    ];
     this.remove(spec, orders.commands, before, why.removed, into);
-    this.create(spec, orders.commands, whole, `${why.created}${kept.length > 0 ? `; ${kept.join(', ')} as deployed, which this file does not state` : ''}`, into);
+    this.create(spec, orders.commands, whole, [why.created, ...notes].join('; '), into);
     this.grants(spec, orders.grants, whole, undefined, undefined, into);
+  }
+
+  /**
+   * The deployed settings of `before` that an object created again as `desired` gets back (the desired file
+   * does not state them): each a valid value in the desired file's server version, with no error the deployed
+   * file's checks found in it, and a group that goes together (`allOrNone`) only whole. `lost` are the others.
+   */
+  private carried(spec: SectionObjectSpec, desired: State, before: State): { kept: Setting[]; lost: Setting[] } {
+    const errors = this.deployed.diagnostics.filter((d) => d.severity === 'error');
+    const candidates = [...before.settings.values()].filter((s) => !desired.settings.has(s.spec.name));
+    const valid = candidates.filter((s) => existsIn(s.spec, this.desired.serverVersion) && !errors.some((d) => d.span.start >= s.span.start && d.span.end <= s.span.end));
+    const has = (name: string) => desired.settings.has(name) || valid.some((s) => s.spec.name === name);
+    const kept = valid.filter((s) => (spec.allOrNone ?? []).every((group) => !group.includes(s.spec.name) || group.every(has)));
+    return { kept, lost: candidates.filter((s) => !kept.includes(s)) };
+  }
+
+  /**
+   * Why an entry the deployed file does not have as `spec`'s is created (or set, for a kind that always exists):
+   * it moves from another section that shares its name (a domain from the blocked to the allowed list), the
+   * deployed file does not list the section at all (`listed` false), or it is not deployed.
+   */
+  private absence(spec: SectionObjectSpec, state: State, listed: boolean): string {
+    const name = quoted(state.name);
+    if (changesExisting(state.object)) return `the deployed file does not list ${name}: set what this file states`;
+    const token = valueTokens(spec, state, (spec.section.unique ?? []).filter((key) => key.keys.some((k) => spec.section.names?.includes(k))));
+    const from = token.map((t) => this.held().get(t)).find((other) => other !== undefined && other !== spec);
+    if (from) return `${name} moves to ${spec.section.key} from ${from.section.key}, where the deployed file has it`;
+    return listed ? `${name} is not deployed yet` : `the deployed file does not list ${spec.section.key}: ${name} is created as this file states`;
+  }
+
+  private holders: Map<string, SectionObjectSpec> | undefined;
+
+  /** The section of the deployed object that holds each unique value, read once. */
+  private held(): Map<string, SectionObjectSpec> {
+    if (this.holders) return this.holders;
+    this.holders = new Map();
+    for (const spec of SECTIONS) for (const state of statesOf(this.deployed.model, spec)?.values() ?? []) for (const token of valueTokens(spec, state)) this.holders.set(token, spec);
+    return this.holders;
   }
 
   /** Whether the plan removes `policy`, granted by the property `name` of `spec`'s entries: the desired file lists the policies without it. */
@@ -319,7 +417,7 @@ class Planner {
   }
 
   /** The Edge settings: Set- with the changed parameters and the companions they need. */
-  edge(spec: SectionObjectSpec, desired: State, deployed: State | undefined): void {
+  edge(spec: SectionObjectSpec, desired: State, deployed: State | undefined, note: string | undefined): void {
     const changed = deployed ? changedSettings(desired, deployed) : [...desired.settings.values()];
     if (changed.length === 0) return;
     const names = new Set(changed.map((s) => s.spec.name));
@@ -327,9 +425,10 @@ class Planner {
       const companion = s.spec.companion && desired.settings.get(s.spec.companion.name);
       if (companion && !names.has(companion.spec.name)) changed.push(companion);
     }
-    const reason = deployed
+    let reason = deployed
       ? changeReason(changed.filter((s) => names.has(s.spec.name)), deployed, 'the Edge configuration')
       : `the deployed file has no Edge settings: set every one this file states (${[...names].join(', ')})`;
+    if (note) reason = `${reason}; ${note}`;
     this.add(firstOrder(spec), { action: 'set', cmdlet: SECTION_CHANGES[spec.section.key].set, identity: null, parameters: parameters(spec, undefined, changed), reason });
   }
 
@@ -380,11 +479,7 @@ class Planner {
       const before = deployed?.get(nameKey(spec.section, state.name));
       if (!before) {
         const unmatched = deployed ? unprintedName(spec, state.name) : undefined;
-        const reason =
-          unmatched ??
-          (spec.section.modifies
-            ? `the deployed file does not list ${quoted(state.name)}: set what this file states`
-            : `${quoted(state.name)} is not deployed yet`);
+        const reason = unmatched ?? this.absence(spec, state, deployed !== undefined);
         this.create(spec, orders.commands, state, reason);
         this.grants(spec, orders.grants, state, undefined, unmatched);
         continue;
@@ -413,7 +508,7 @@ class Planner {
     for (const spec of SECTIONS) {
       const property = spec.properties.find((p) => p.grant && p.references === policySection.section.key);
       if (!property) continue;
-      const deployed = statesOf(this.deployed, spec);
+      const deployed = statesOf(this.deployed.model, spec);
       const desired = statesOf(this.desired, spec);
       for (const [key, state] of deployed ?? []) {
         const policy = state.grants.get(property.name);
@@ -437,16 +532,19 @@ class Planner {
  * from a federation list before additions to the other, a policy created before it is granted and ungranted
  * before it is removed, and no unique value (a contact's DisplayNumber, a provider's ProxyFqdn) taken before
  * the object holding it gives it up (plan/schedule.ts). Refuses (steps undefined) a desired file with errors,
- * a deployed file that does not parse or holds control characters, and a deployed file that shows the
- * deployment lacks what the desired file relies on it having (plan/assumptions.ts).
+ * a deployed file that could not describe a deployment (DEPLOYED_BLOCKERS; analyze it with deployedAnalysis),
+ * and a deployed file that shows the deployment lacks what the desired file relies on it having
+ * (plan/assumptions.ts).
  */
 export function plan(deployed: Analysis, desired: Analysis): Plan {
   const serverVersion = desired.model.serverVersion;
-  const deployedUnwritable = deployed.diagnostics.filter((d) => UNWRITABLE_DEPLOYED.has(d.code));
-  const { findings, failed } = checkAssumptions(desired, deployed.model);
-  const blocking = [...desired.blocking, ...failed, ...deployedUnwritable];
+  const deployedUnwritable = deployed.blocking.filter((d) => DEPLOYED_BLOCKERS.has(d.code));
+  const assumed = checkAssumptions(desired, deployed.model);
+  const held = desired.blocking.length > 0 ? [] : heldByDeployment(deployed.model, desired.model);
+  const findings = [...assumed.findings, ...held];
+  const blocking = [...desired.blocking, ...assumed.failed, ...held, ...deployedUnwritable];
   if (blocking.length > 0) return { steps: undefined, blocking, findings, serverVersion };
-  const planner = new Planner(deployed.model, desired.model);
+  const planner = new Planner(deployed, desired.model);
   /** Before the Edge step when the Edge takes a default route: where the providers are removed. */
   let toDefaultRoute: number | undefined;
   for (const spec of SECTIONS) {
@@ -457,8 +555,11 @@ export function plan(deployed: Analysis, desired: Analysis): Plan {
       const state = wanted.get(GLOBAL);
       const before = have?.get(GLOBAL);
       if (!state) continue;
-      if (selectedRouting(state) === 'DefaultRoute' && selectedRouting(before) !== 'DefaultRoute') toDefaultRoute = firstOrder(spec) - 5;
-      planner.edge(spec, state, before);
+      // Every provider goes before a default route is assigned, whether the Edge takes one or changes it (§1.1).
+      const defaultRoute = routingOf(state.object);
+      if (defaultRoute?.mode === 'DefaultRoute' && defaultRoute.by) toDefaultRoute = firstOrder(spec) - 5;
+      const unlisted = toDefaultRoute !== undefined && !deployed.model.root?.byName.has('HostingProviders');
+      planner.edge(spec, state, before, unlisted ? 'a default route is assigned only while no hosting provider exists, and the deployed file does not list them: the deployment must have none' : undefined);
       continue;
     }
     planner.list(spec, wanted, have);
