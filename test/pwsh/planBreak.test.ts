@@ -13,17 +13,21 @@ const FABRIKAM = { Identity: 'Fabrikam', Enabled: true, ProxyFqdn: 'sip.fabrikam
 /** The desired file moves Fabrikam to a new ProxyFqdn: removed, and created again with what the deployed file states. */
 const DESIRED = { AccessEdgeConfiguration: EDGE, HostingProviders: [{ ...FABRIKAM, ProxyFqdn: 'sip2.fabrikam.com' }] };
 
-const CASES = [
+const CASES: readonly { name: string; provider: Record<string, unknown>; version?: 'Lync Server 2010' }[] = [
   { name: 'a UInt64 stated as a string', provider: { ...FABRIKAM, SipClientPort: "443; Set-CsUser -Identity 'sip:injected@contoso.com' -HostedVoiceMail $True" } },
   { name: 'one split-domain parameter without the other', provider: { ...FABRIKAM, EnabledSharedAddressSpace: true } },
+  // reference.md §1.3: SipClientPort is a parameter of Lync Server 2013 and later; the desired file plans for 2010.
+  { name: 'a setting the server version of the desired file lacks', provider: { ...FABRIKAM, SipClientPort: 443 }, version: 'Lync Server 2010' },
 ];
 
 const planned = once(() =>
-  CASES.map((c) => plan(analyze(JSON.stringify({ AccessEdgeConfiguration: EDGE, HostingProviders: [c.provider] })), analyze(JSON.stringify(DESIRED)))),
+  CASES.map((c) =>
+    plan(analyze(JSON.stringify({ AccessEdgeConfiguration: EDGE, HostingProviders: [c.provider] })), analyze(JSON.stringify({ ...(c.version && { ServerVersion: c.version }), ...DESIRED }))),
+  ),
 );
 const verdicts = once(() => {
-  const scripts = planned().flatMap((p: Plan) => (p.steps ? [planScript(p, 'desired.lync.jsonc')!] : []));
-  return judge(scripts.map((script) => ({ script, version: 'Lync Server 2013' })));
+  const jobs = planned().flatMap((p: Plan, i) => (p.steps ? [{ script: planScript(p, 'desired.lync.jsonc')!, version: CASES[i].version ?? ('Lync Server 2013' as const) }] : []));
+  return judge(jobs);
 });
 
 describe('plans from hand-written deployed files, in the real PowerShell with the stubs', () => {
