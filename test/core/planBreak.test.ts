@@ -76,6 +76,13 @@ describe('plan: values of the deployed file passed to an object created again', 
 describe('plan: a default route while hosting providers exist', () => {
   const defaultRoute = (fqdn: string) => ({ UseDefaultRouting: true, DefaultRouteFqdn: fqdn, AllowFederatedUsers: true });
 
+  it('does not read a deployed section of the wrong type as an empty list', { todo: 'fault: a deployed HostingProviders written as one object (LT101 in the deployed file) counts as no provider, and the Edge takes a default route with Fabrikam still there' }, () => {
+    const deployed = { AccessEdgeConfiguration: EDGE, HostingProviders: FABRIKAM };
+    const result = planned(deployed, { AccessEdgeConfiguration: defaultRoute('proxy.fabrikam.com') });
+    const removed = result.steps?.some((s) => s.cmdlet === 'Remove-CsHostingProvider') ?? true;
+    assert.ok(removed, planScript(result, 'desired'));
+  });
+
   it('removes the providers before assigning a new default route, when the Edge already routes by default', { todo: 'fault: the new DefaultRouteFqdn is set before the providers are removed' }, () => {
     // reference.md §1.1, DefaultRouteFqdn: every hosting provider must be deleted before a new default route can be assigned.
     const deployed = { AccessEdgeConfiguration: defaultRoute('proxy.fabrikam.com'), HostingProviders: [FABRIKAM] };
