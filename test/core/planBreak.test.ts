@@ -202,15 +202,26 @@ describe('plan: --format json steps are the script commands', () => {
 });
 
 describe('plan: time', () => {
-  it('plans 1,500 pairs of contacts that exchange numbers in a few seconds at most', { todo: 'fault: each exchange found reruns the whole schedule, so the time grows with the square of the pairs (about 10 s for 3,000 contacts, 19 s for 4,000)' }, () => {
-    const contacts = (number: (i: number) => number) =>
-      Array.from({ length: 3000 }, (_, i) => ({ ...CONTACT, SipAddress: `sip:exum${i}@contoso.com`, DisplayNumber: `+1425${1000000 + number(i)}` }));
+  /** Plans `count` contacts whose numbers change from `i` to `number(i)`; the time it takes, in milliseconds. */
+  function timed(count: number, number: (i: number) => number): { elapsed: number; result: Plan } {
+    const contacts = (n: (i: number) => number) => Array.from({ length: count }, (_, i) => ({ ...CONTACT, SipAddress: `sip:exum${i}@contoso.com`, DisplayNumber: `+1425${1000000 + n(i)}` }));
     const deployed = analyze(JSON.stringify({ AccessEdgeConfiguration: EDGE, HostedVoicemailPolicies: [GLOBAL], ExUmContacts: contacts((i) => i) }));
-    const desired = analyze(JSON.stringify({ AccessEdgeConfiguration: EDGE, HostedVoicemailPolicies: [GLOBAL], ExUmContacts: contacts((i) => i ^ 1) }));
+    const desired = analyze(JSON.stringify({ AccessEdgeConfiguration: EDGE, HostedVoicemailPolicies: [GLOBAL], ExUmContacts: contacts(number) }));
     const start = performance.now();
     const result = plan(deployed, desired);
-    const elapsed = performance.now() - start;
+    return { elapsed: performance.now() - start, result };
+  }
+
+  it('plans 1,500 pairs of contacts that exchange numbers in well under two seconds', { todo: 'fault: each exchange found runs the whole schedule again, so the time grows with the square of the pairs (2 s for 1,000 pairs, 19 s for 2,000)' }, () => {
+    const { elapsed, result } = timed(3000, (i) => i ^ 1);
     assert.equal(result.steps!.length, 4500);
-    assert.ok(elapsed < 3000, `${Math.round(elapsed)} ms`);
+    assert.ok(elapsed < 2000, `${Math.round(elapsed)} ms`);
+  });
+
+  it('renumbers 6,000 contacts, each taking the next one\'s number, in well under two seconds', { todo: 'fault: after each step the waiting steps are searched again from the first, so a chain of n contacts takes time n squared (5 s for 6,000, 8 s for 8,000)' }, () => {
+    const { elapsed, result } = timed(6000, (i) => i + 1);
+    assert.equal(result.steps!.length, 6000);
+    assert.equal(result.steps![0].identity, 'sip:exum5999@contoso.com');
+    assert.ok(elapsed < 2000, `${Math.round(elapsed)} ms`);
   });
 });
