@@ -64,6 +64,18 @@ describe('plan: values of the deployed file passed to an object created again', 
     assert.notEqual(commandArguments(created).get('AutoAttendant'), '$False', created);
   });
 
+  it('says which settings a provider created again loses when the deployed file does not state them', { todo: 'fault: created again from a default-view import, the provider silently takes the defaults of EnabledSharedAddressSpace, HostsOCSUsers and SipClientPort' }, () => {
+    // As imported from Get-CsHostingProvider without Select-Object *, which hides those three (reference.md §1.6);
+    // New-CsHostingProvider gives them their defaults (§1.3: EnabledSharedAddressSpace False), which breaks hosted UM if
+    // the deployed provider had True. docs/format.md: an object created again is to change only in what is stated.
+    const shown = { Identity: 'Exchange Online', Enabled: true, ProxyFqdn: 'exap.um.outlook.com', IsLocal: false, VerificationLevel: 'UseSourceVerification' };
+    const result = planned({ HostingProviders: [shown] }, { HostingProviders: [{ ...shown, ProxyFqdn: 'exap2.um.outlook.com' }] });
+    if (result.steps === undefined) return;
+    const created = result.steps.find((s) => s.action === 'new')!;
+    const said = [...result.findings.map((d) => d.message), created.reason];
+    assert.ok(said.some((text) => text.includes('EnabledSharedAddressSpace')), said.join('\n'));
+  });
+
   it('creates a provider again with both split-domain parameters or neither', { todo: 'fault: New-CsHostingProvider gets EnabledSharedAddressSpace from the deployed file without HostsOCSUsers' }, () => {
     // reference.md §1.3 (L10/L13 parameter set B, HP-04): EnabledSharedAddressSpace and HostsOCSUsers are mandatory together.
     const deployed = { AccessEdgeConfiguration: EDGE, HostingProviders: [{ ...FABRIKAM, EnabledSharedAddressSpace: true }] };
