@@ -171,6 +171,17 @@ describe('plan: the policy that applies to a user it enables', () => {
   });
 });
 
+describe('plan: only what changes', () => {
+  it('does not ungrant a policy from a contact it removes and creates again without it', { todo: 'fault: Grant-CsHostedVoicemailPolicy -PolicyName $Null runs on a contact removed by the next step' }, () => {
+    const deployed = { AccessEdgeConfiguration: EDGE, HostedVoicemailPolicies: [GLOBAL, { Identity: 'ExRedmond', Destination: 'exap.um.outlook.com' }], ExUmContacts: [{ ...CONTACT, HostedVoicemailPolicy: 'ExRedmond' }] };
+    const result = planned(deployed, { AccessEdgeConfiguration: EDGE, HostedVoicemailPolicies: [GLOBAL], ExUmContacts: [{ ...CONTACT, RegistrarPool: 'pool02.contoso.com' }] });
+    assert.deepEqual(
+      result.steps!.map((s) => `${s.action} ${s.identity}`),
+      ['remove sip:exumaa1@contoso.com', 'new sip:exumaa1@contoso.com', 'remove ExRedmond'],
+    );
+  });
+});
+
 describe('plan: a deployed file with a name twice', () => {
   it('leaves nothing to plan once it has run, or refuses the file', { todo: 'fault: the second of two names that differ in letter case is ignored, so the plan has to be run twice' }, () => {
     const deployed = { AccessEdgeConfiguration: EDGE, HostingProviders: [FABRIKAM, { Identity: 'FABRIKAM', Enabled: false, ProxyFqdn: 'sip2.fabrikam.com' }] };
