@@ -32,7 +32,7 @@ const verdicts = once(() => {
 
 describe('plans from hand-written deployed files, in the real PowerShell with the stubs', () => {
   for (const [i, c] of CASES.entries()) {
-    it(`${c.name}: every step binds and runs as the one command it is, or the plan is refused`, { todo: `fault: ${c.name} in the deployed file reaches New-CsHostingProvider as is` }, (t) => {
+    it(`${c.name}: every step binds and runs as the one command it is, or the plan is refused`, (t) => {
       if (!requirePwsh(t)) return;
       const result = planned()[i];
       if (!result.steps) return;

@@ -517,6 +517,9 @@ class Planner {
         const wanted = desired?.get(key);
         if (wanted?.grants.has(property.name)) continue;
         if (desired && !wanted && SECTION_CHANGES[spec.section.key].remove) continue;
+        // One removed and created again for a setting its Set- lacks is created without the policy.
+        const fixed = SECTION_CHANGES[spec.section.key].fixed?.parameters ?? [];
+        if (wanted && changedSettings(wanted, state).some((s) => fixed.includes(s.spec.name))) continue;
         this.ungrant(property, spec.section.steps.find((s) => s.emits !== 'commands')!.order, state.name, `${quoted(policy)} is removed below: it is ungranted first`);
       }
     }
