@@ -209,6 +209,13 @@ export function readShellText(text: string): ShellText {
   while (index < lines.length) {
     const line = lines[index];
     const number = index + 1;
+    const last = current?.properties.at(-1);
+    // A word as wide as the room is cut before the space after it, which then starts a line of its own.
+    if (last && /^\s/.test(line) && (!isBlank(line) || line.length > last.column)) {
+      last.lines.push(continued(line, last.column));
+      index++;
+      continue;
+    }
     if (isBlank(line) || TYPED_LINE.test(line)) {
       current = undefined;
       if (!isBlank(line)) flush();
@@ -226,11 +233,6 @@ export function readShellText(text: string): ShellText {
       if (!current) paragraphs.push((current = { properties: [] }));
       const value = property[2] ?? '';
       current.properties.push({ name: property[1], line: number, column: property[2] === undefined ? line.trimEnd().length + 1 : line.length - value.length, lines: [value] });
-      continue;
-    }
-    const last = current?.properties.at(-1);
-    if (/^\s/.test(line) && last) {
-      last.lines.push(continued(line, last.column));
       continue;
     }
     current = undefined;
