@@ -25,11 +25,19 @@ export interface Layout {
    * Portuguese and Spanish; otherwise every line is cut at the edge (other languages).
    */
   readonly wordWrap: boolean;
-  /** Whether the spaces that end lines are kept, as PowerShell writes them (`>`); a copy from a console window drops them. */
-  readonly keepLineEnds: boolean;
+  /**
+   * The spaces that end lines: kept as PowerShell writes them (`>`), dropped by a copy from a console window, or
+   * padded to the console width by a rectangular selection.
+   */
+  readonly lineEnds: 'kept' | 'dropped' | 'padded';
 }
 
-export const CONSOLE_COPY: Layout = { width: CONSOLE_WIDTH, wordWrap: true, keepLineEnds: false };
+export const CONSOLE_COPY: Layout = { width: CONSOLE_WIDTH, wordWrap: true, lineEnds: 'dropped' };
+
+/** A printed line as it reaches the paste. */
+export function lineEnd(line: string, layout: Layout): string {
+  return layout.lineEnds === 'kept' ? line : layout.lineEnds === 'dropped' ? line.trimEnd() : line.padEnd(layout.width);
+}
 
 /**
  * A value's lines as PowerShell's list format breaks it into `room` columns (ListWriter through
@@ -71,7 +79,7 @@ export function listObject(props: Props, layout: Layout = CONSOLE_COPY): string 
     const prefix = `${name.padEnd(width)} : `;
     wrapValue(printed(value), layout.width - prefix.length, layout.wordWrap).forEach((part, index) => {
       const line = (index === 0 ? prefix : ' '.repeat(prefix.length)) + part;
-      lines.push(layout.keepLineEnds ? line : line.trimEnd());
+      lines.push(lineEnd(line, layout));
     });
   }
   return lines.join('\n');

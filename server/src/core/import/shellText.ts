@@ -210,8 +210,10 @@ export function readShellText(text: string): ShellText {
     const line = lines[index];
     const number = index + 1;
     const last = current?.properties.at(-1);
-    // A word as wide as the room is cut before the space after it, which then starts a line of its own.
-    if (last && /^\s/.test(line) && (!isBlank(line) || line.length > last.column)) {
+    // A word as wide as the room is cut before the space after it, which then gets a line of its own (or of
+    // padding, in a rectangular console selection, where a line of spaces between objects is no such line).
+    const spaceAlone = isBlank(line) && line.length > (last?.column ?? Infinity) && /^\s+\S/.test(lines[index + 1] ?? '');
+    if (last && /^\s/.test(line) && (!isBlank(line) || spaceAlone)) {
       last.lines.push(continued(line, last.column));
       index++;
       continue;

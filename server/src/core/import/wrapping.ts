@@ -6,14 +6,17 @@
  * that does not fit; a word wider than the whole room is cut where the line ends, inside the word. Continuation
  * lines are indented to the value column. So, as PowerShell writes it (to a file, with `>`), a line cut at a
  * space ends with that space, and a line that ends without one was cut inside a word: joining the lines as
- * printed gives the value back. A copy from a console window drops the spaces at line ends; then a line cut
- * inside a word is one as wide as the console, while a line cut at a space ends before the edge
- * (shell-output.md, "List format"; shell-output/07-*.txt).
+ * printed gives the value back. A copy from a console window drops the spaces at line ends (or, a rectangular
+ * selection, pads every line with spaces); then a line cut inside a word is one as wide as the console, while a
+ * line cut at a space ends before the edge (shell-output.md, "List format"; shell-output/07-*.txt).
  */
 
 /** What a whole pasted text says about how its lines were cut. */
 export interface Wrapping {
-  /** Whether some line cut at a space still ends with that space: the text keeps what PowerShell printed. */
+  /**
+   * Whether the text keeps the spaces that end lines as PowerShell printed them: some line cut at a space still
+   * ends with one, and no line ends with several (a rectangular console selection pads every line with them).
+   */
   readonly keepsLineEnds: boolean;
   /** The widest printed line, in console columns (spaces at its end not counted): the console width when some value was cut inside a word. */
   readonly width: number;
@@ -50,15 +53,17 @@ export function columns(text: string): number {
 
 /** What the values of one text (each as it was printed) say about its wrapping. */
 export function wrappingOf(values: readonly WrappedValue[]): Wrapping {
-  let keepsLineEnds = false;
+  let cutAtSpace = false;
+  let padded = false;
   let width = 0;
   for (const value of values) {
     value.lines.forEach((line, index) => {
       width = Math.max(width, value.column + columns(line.trimEnd()));
-      if (index < value.lines.length - 1 && /\s$/.test(line)) keepsLineEnds = true;
+      if (/\s\s$/.test(line)) padded = true;
+      else if (index < value.lines.length - 1 && /\s$/.test(line)) cutAtSpace = true;
     });
   }
-  return { keepsLineEnds, width };
+  return { keepsLineEnds: cutAtSpace && !padded, width };
 }
 
 /** The characters up to the first space, or all of them. */
@@ -67,29 +72,46 @@ function leadingWord(text: string): string {
 }
 
 /**
- * The value as text that may hold spaces. Where a line and the next meet without a space, the cut is inside a
- * word when the text keeps line ends, or when the line reaches the console width and the word across the cut
- * is wider than the room right of the value column (the only words PowerShell cuts); otherwise the console
- * copy dropped one space there, which is put back. Where a cut happens to fall at a space the copy dropped and
- * the line is full, the text cannot tell it from a cut inside a word; the word's width decides, as above.
+ * The width of the word a cut falls in (the end of `text`, and the start of `lines[index]` on), with the space
+ * after it when one follows: PowerShell cuts inside a word only when that is wider than the room. The word goes
+ * on over the next line only when this one is full.
+ */
+function wordAcross(text: string, lines: readonly string[], index: number, full: (line: string) => boolean): number {
+  let width = columns(/\S*$/.exec(text)![0]);
+  for (let i = index; i < lines.length; i++) {
+    const lead = leadingWord(lines[i]);
+    width += columns(lead);
+    if (lead.length < lines[i].length) return width + 1;
+    if (i === lines.length - 1) return width;
+    if (!full(lines[i])) return width + 1;
+  }
+  return width;
+}
+
+/**
+ * The value as text that may hold spaces. Where the text keeps line ends, its lines joined as printed. Otherwise
+ * the spaces ending lines say nothing (dropped, or padding): a line of spaces alone held the one space after a
+ * word as wide as the room, and a line starting with a space keeps it; where a line and the next meet without
+ * one, the cut is inside a word when the line reaches the console width and the word across the cut, with the
+ * space after it, is wider than the room right of the value column (the only words PowerShell cuts), else one
+ * space was lost there. Where a cut at a dropped space meets the edge of the widest line, the text cannot tell
+ * it from a cut inside a word; the width of the word across decides, as above (docs/format.md, "Wrapped values").
  */
 export function joinWrapped(value: WrappedValue, wrapping: Wrapping): string {
-  let text = value.lines[0];
-  for (let index = 1; index < value.lines.length; index++) {
-    const line = value.lines[index];
-    const before = value.lines[index - 1];
-    const meet = !/\s$/.test(before) && !/^\s/.test(line) && !wrapping.keepsLineEnds;
-    if (meet) {
-      const full = value.column + columns(before) >= wrapping.width;
-      const word = /\S*$/.exec(text)![0] + leadingWord(value.lines.slice(index).join(''));
-      if (!full || columns(word) <= wrapping.width - value.column) text += ' ';
-    }
+  if (wrapping.keepsLineEnds) return value.lines.join('').trimEnd();
+  const lines = value.lines.map((line) => (line !== '' && line.trim() === '' ? ' ' : line.trimEnd()));
+  const full = (line: string) => value.column + columns(line) >= wrapping.width;
+  let text = lines[0];
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index];
+    const meet = !/\s$/.test(text) && !/^\s/.test(line);
+    if (meet && !(full(lines[index - 1]) && wordAcross(text, lines, index, full) > wrapping.width - value.column)) text += ' ';
     text += line;
   }
   return text.trimEnd();
 }
 
-/** The value of a kind that never holds a space (an FQDN, a SIP address, a list of domains): the lines as printed, nothing put between them. */
+/** The value of a kind that never holds a space (an FQDN, a SIP address, a list of domains): its lines, nothing put between them. */
 export function joinSpaceless(value: WrappedValue): string {
-  return value.lines.join('').trim();
+  return value.lines.map((line) => line.trim()).join('');
 }
