@@ -118,10 +118,14 @@ export class PlanPreview implements vscode.TextDocumentContentProvider, vscode.D
     try {
       const result: PlanResult = await this.client.sendRequest(PlanRequest, { uri: uri.query, deployed });
       if (result.script !== null) return result.script;
-      const problems = result.diagnostics.map((d) => `#   ${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.message}`);
-      return problems.length > 0
-        ? [`# The file has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix before a plan:`, ...problems, ''].join('\n')
-        : `# ${deployed.name} is not a topology file that can be read; no plan.\n`;
+      const listed = (diagnostics: PlanResult['diagnostics']) => diagnostics.map((d) => `#   ${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.message}`);
+      const [problems, deployedProblems] = [listed(result.diagnostics), listed(result.deployedDiagnostics)];
+      const count = (n: number) => (n === 1 ? 'a problem' : `${n} problems`);
+      return [
+        ...(problems.length > 0 ? [`# The file has ${count(problems.length)} to fix before a plan:`, ...problems] : []),
+        ...(deployedProblems.length > 0 ? [`# ${deployed.name} has ${count(deployedProblems.length)} that keep it from being planned from:`, ...deployedProblems] : []),
+        '',
+      ].join('\n');
     } catch (error) {
       return `# The plan could not be made: ${error instanceof Error ? error.message : String(error)}\n`;
     }

@@ -114,7 +114,7 @@ describe('import: written fixtures', () => {
     ]);
   });
 
-  it('reads contacts: OU from the Identity, the granted policy, server-set properties and {} collections left out with a comment', () => {
+  it('reads contacts: OU from the Identity, the granted policy or none, server-set properties and {} collections left out with a comment', () => {
     const file = topology(fixture('get-csexumcontact.txt'));
     const [aa, sa] = file.ExUmContacts as Record<string, unknown>[];
     assert.deepEqual(aa, {
@@ -126,17 +126,21 @@ describe('import: written fixtures', () => {
       Description: 'Auto Attendant',
       HostedVoicemailPolicy: 'ExRedmond',
     });
-    assert.equal('HostedVoicemailPolicy' in sa, false);
+    // Printed empty: the contact has no per-user policy, which the file states as null.
+    assert.equal(sa.HostedVoicemailPolicy, null);
     assert.match(flat(file.text), /OtherIpPhone, IsSubscriberAccess, SecondaryLanguages, Enabled, EnterpriseVoiceEnabled, ExUmEnabled \(no parameter of New-CsExUmContact takes them\)/);
   });
 
-  it('reads users by SIP address; an empty HostedVoiceMail stays unknown', () => {
+  it('reads users by SIP address; an empty HostedVoiceMail stays unknown, an empty HostedVoicemailPolicy is none (null)', () => {
     const file = topology(fixture('get-csuser-hostedvoicemail.txt'));
     assert.deepEqual(file.Users, [
       { Identity: 'sip:kenmyer@contoso.com', HostedVoiceMail: true, HostedVoicemailPolicy: 'ExRedmond' },
-      { Identity: 'sip:pilar@contoso.com', HostedVoiceMail: false },
-      { Identity: 'sip:davidl@contoso.com' },
+      { Identity: 'sip:pilar@contoso.com', HostedVoiceMail: false, HostedVoicemailPolicy: null },
+      { Identity: 'sip:davidl@contoso.com', HostedVoicemailPolicy: null },
     ]);
+    // Not printed at all (another Select-Object), it stays unknown.
+    const unselected = topology('SipAddress      : sip:a@contoso.com\nHostedVoiceMail : True\n');
+    assert.deepEqual(unselected.Users, [{ Identity: 'sip:a@contoso.com', HostedVoiceMail: true }]);
     const tagged = topology('SipAddress            : sip:a@contoso.com\nHostedVoiceMail       : True\nHostedVoicemailPolicy : Tag:ExRedmond\n');
     assert.deepEqual(tagged.Users, [{ Identity: 'sip:a@contoso.com', HostedVoiceMail: true, HostedVoicemailPolicy: 'ExRedmond' }]);
   });

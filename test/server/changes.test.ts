@@ -74,4 +74,18 @@ describe('lyncTopology/plan', () => {
     assert.equal(result.script, null);
     assert.ok(result.diagnostics.length > 0 && result.diagnostics.every((d) => d.severity === 1));
   });
+
+  it("returns what keeps the deployed file from being planned from, at its place in that file", async () => {
+    const uri = 'file:///changes/desired2.lync.jsonc';
+    client.open(uri, repoFile('examples/mixed.lync.jsonc'));
+    const deployed = '{\n  "HostingProviders": [\n    { "Identity": "Fab\\nrikam", "ProxyFqdn": "sip.fabrikam.com" }\n  ]\n}\n';
+    const result = (await client.connection.sendRequest('lyncTopology/plan', { uri, deployed: { name: 'deployed', text: deployed } })) as {
+      script: string | null;
+      diagnostics: Diagnostic[];
+      deployedDiagnostics: Diagnostic[];
+    };
+    assert.equal(result.script, null);
+    assert.deepEqual(result.diagnostics, []);
+    assert.deepEqual(result.deployedDiagnostics.map((d) => [d.code, d.range.start.line]), [['LT105', 2]]);
+  });
 });

@@ -1,6 +1,7 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
 import { canonicalValue, type PropertySpec } from './catalog';
 import { writtenText } from './facts/values';
+import type { PropertyModel } from './model';
 import { psQuote } from './quote';
 
 /** A parameter's value as a file states it; `null` only where a plan takes a grant away (`-PolicyName $Null`). */
@@ -14,6 +15,18 @@ export type ParameterValue = boolean | number | string | readonly string[] | nul
 export function statedValue(spec: PropertySpec, node: Node, text: string): ParameterValue {
   const value = getNodeValue(node) as ParameterValue;
   return spec.value.kind === 'integer' && node.type === 'number' && !Number.isSafeInteger(value) ? writtenText(node, text) : value;
+}
+
+/**
+ * What a granted property (PropertySpec.grant) of an entry states: the name of the policy to grant, `null` to
+ * take the per-user policy away (PropertySpec.nullMeans), undefined when it is no grant or holds neither.
+ */
+export function grantedValue(property: PropertyModel): string | null | undefined {
+  const spec = property.spec;
+  const node = property.valueNode;
+  if (!spec?.grant || !node) return undefined;
+  if (node.type === 'string') return node.value as string;
+  return node.type === 'null' && spec.nullMeans ? null : undefined;
 }
 
 /**

@@ -70,6 +70,8 @@ export interface PlanResult {
   readonly steps: readonly unknown[] | null;
   /** What blocks the plan, in the desired document. */
   readonly diagnostics: Diagnostic[];
+  /** What blocks the plan in the deployed file: it does not parse, or a value holds a control character. */
+  readonly deployedDiagnostics: Diagnostic[];
 }
 
 /** The smallest change from a deployed topology file to an open one (`lync-topology plan`). */

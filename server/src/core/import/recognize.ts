@@ -20,7 +20,8 @@ export interface LeftOut {
   readonly why: string;
 }
 
-export type ImportedValue = boolean | number | string | readonly string[];
+/** `null` where the output shows the object has none of a value the file can state as none (no per-user policy). */
+export type ImportedValue = boolean | number | string | readonly string[] | null;
 
 /** One object of the deployment, as the topology file states it. */
 export interface ImportedObject {
@@ -169,7 +170,8 @@ function printedName(type: ShellObjectType, parameter: string): string {
 /**
  * Recognises each printed object's type from its properties and maps the properties back to parameters
  * through the catalog (`SHELL_OBJECT_TYPES`, then same-named parameters of the section's cmdlet). Empty values
- * are left out (nothing was set); what has no parameter is listed in `leftOut`.
+ * are left out (nothing was set), but for a key that can state none (PropertySpec.nullMeans), which is `null`;
+ * what has no parameter is listed in `leftOut`.
  */
 export function recognize(objects: readonly ShellObject[]): Recognized {
   const recognized: ImportedObject[] = [];
@@ -198,7 +200,7 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
     };
     const seen = new Map<string, ShellProperty>();
     const set = (property: ShellProperty, parameter: PropertySpec, value: ImportedValue | { problem: string }) => {
-      if (typeof value === 'object' && 'problem' in value) problems.push({ line: property.line, message: value.problem });
+      if (value !== null && typeof value === 'object' && 'problem' in value) problems.push({ line: property.line, message: value.problem });
       else if (!(Array.isArray(value) && value.length === 0)) values.set(parameter.name, value);
     };
     for (const property of object.properties) {
@@ -219,7 +221,13 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
         leave(property.name, copy);
         continue;
       }
-      if (property.value === '') continue;
+      if (property.value === '') {
+        // Nothing was set. Where the file can say so (`null`: no per-user policy granted), it does, so that a plan
+        // knows the object has none rather than not knowing.
+        const parameter = reading ? undefined : findProperty(spec, property.name);
+        if (parameter?.nullMeans) values.set(parameter.name, null);
+        continue;
+      }
       if (reading?.kind === 'switchNamed') {
         const selected = findProperty(spec, property.value);
         if (selected?.value.kind === 'switch') values.set(selected.name, true);

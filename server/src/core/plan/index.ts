@@ -6,27 +6,20 @@ import {
   SHELL_OBJECT_TYPES,
   type PropertySpec,
   type SectionObjectSpec,
+  type UniqueKey,
 } from '../catalog';
 import type { Analysis } from '../analyze';
 import type { Diagnostic } from '../diagnostics';
 import { REPLICATION_CHECK } from '../generate';
-import { psArgument, statedValue, type ParameterValue } from '../argument';
+import { grantedValue, psArgument, statedValue, type ParameterValue } from '../argument';
 import { changesExisting } from '../facts/entries';
 import { matchesFormat } from '../formats';
 import { entryName, nameKey, type ObjectModel, type TopologyModel } from '../model';
 import { psComment, psParameter } from '../quote';
 import { checkAssumptions } from './assumptions';
+import { schedule, type Ordered, type PlanStep } from './schedule';
 
-/** One command of a plan, as `--format json` gives it. */
-export interface PlanStep {
-  readonly action: 'new' | 'set' | 'remove' | 'grant';
-  readonly cmdlet: string;
-  /** The object the command is about; null for the Edge settings, of which there is one. */
-  readonly identity: string | null;
-  /** Parameter name to value, -Identity first; a switch is `true`; `null` is passed as `$Null`. */
-  readonly parameters: Readonly<Record<string, ParameterValue>>;
-  readonly reason: string;
-}
+export type { PlanStep } from './schedule';
 
 export interface Plan {
   /** In the order they run; undefined when something blocks the plan. */
@@ -40,6 +33,13 @@ export interface Plan {
   readonly findings: readonly Diagnostic[];
   readonly serverVersion: string;
 }
+
+/**
+ * Findings of the deployed file that block a plan: it does not parse (LT001), or a value holds a line break or
+ * another control character (LT105), which no deployment's name or setting has and which the plan, passing
+ * deployed names and settings to Remove- and to objects created again, could not write on one line.
+ */
+const UNWRITABLE_DEPLOYED = new Set(['LT001', 'LT105']);
 
 /** The name the plan gives the one Edge configuration. */
 const GLOBAL = 'global';
@@ -56,21 +56,19 @@ interface State {
   readonly object: ObjectModel;
   /** Stated settings by parameter name, names and grants excluded. */
   readonly settings: ReadonlyMap<string, Setting>;
-  /** The stated value of each granted property (a policy name). */
-  readonly grants: ReadonlyMap<string, string>;
+  /** The stated value of each granted property: a policy name, or `null` for none. */
+  readonly grants: ReadonlyMap<string, string | null>;
 }
 
 function stateOf(object: ObjectModel, name: string, text: string): State {
   const settings = new Map<string, Setting>();
-  const grants = new Map<string, string>();
+  const grants = new Map<string, string | null>();
   const names = object.spec.section?.names ?? [];
   for (const property of object.byName.values()) {
     const spec = property.spec;
     if (!spec || !property.valueNode || spec.notEmitted || names.includes(spec.name)) continue;
-    const value = statedValue(spec, property.valueNode, text);
-    if (spec.grant) {
-      if (typeof value === 'string') grants.set(spec.name, value);
-    } else settings.set(spec.name, { spec, value });
+    if (!spec.grant) settings.set(spec.name, { spec, value: statedValue(spec, property.valueNode, text) });
+    else if (grantedValue(property) !== undefined) grants.set(spec.name, grantedValue(property)!);
   }
   return { name, object, settings, grants };
 }
@@ -108,11 +106,15 @@ function changedSettings(desired: State, deployed: State): Setting[] {
 
 /**
  * Why Set- passes `changed` for the object `name` (`"Fabrikam"`, the Edge configuration): the settings
- * `deployed` states otherwise, then those the deployed file does not state at all (such as what the default
- * view of Get-CsHostingProvider hides), which the plan cannot tell are already so.
+ * `deployed` states otherwise (a routing switch differs when the deployed file selects the other route), then
+ * those the deployed file does not state at all (such as what the default view of Get-CsHostingProvider hides),
+ * which the plan cannot tell are already so.
  */
 function changeReason(changed: readonly Setting[], deployed: State, name: string): string {
-  const names = (stated: boolean) => changed.filter((s) => deployed.settings.has(s.spec.name) === stated).map((s) => s.spec.name).join(', ');
+  const routing = selectedRouting(deployed);
+  const differs = (s: Setting) => deployed.settings.has(s.spec.name) || (s.spec.selectsRouting !== undefined && routing !== undefined);
+  const label = (s: Setting) => (s.spec.selectsRouting && !deployed.settings.has(s.spec.name) ? `${s.spec.name} (the deployment routes by ${routing})` : s.spec.name);
+  const names = (stated: boolean) => changed.filter((s) => differs(s) === stated).map(label).join(', ');
   const [differing, unstated] = [names(true), names(false)];
   if (!differing) return `the deployed file does not state ${unstated} of ${name}`;
   return `${name} differs from the deployment in ${differing}${unstated ? `; the deployed file does not state ${unstated}` : ''}`;
@@ -128,11 +130,6 @@ function parameters(spec: SectionObjectSpec, identity: { key: string; value: str
     result[s.spec.name] = s.value;
   }
   return result;
-}
-
-interface Ordered {
-  readonly order: number;
-  readonly step: PlanStep;
 }
 
 function firstOrder(spec: SectionObjectSpec): number {
@@ -169,13 +166,63 @@ function unprintedName(spec: SectionObjectSpec, name: string): string | undefine
   if (!printed || matchesFormat(printed.format, name)) return undefined;
   const cmdlet = type.command.split(' ')[0];
   const title = spec.title;
-  return `${JSON.stringify(name)} is not a ${printed.noun}, the only name ${cmdlet} prints for a ${title}: it cannot be compared with the deployed file's, so this is done again, which changes nothing on a ${title} already set so`;
+  return `${quoted(name)} is not a ${printed.noun}, the only name ${cmdlet} prints for a ${title}: it cannot be compared with the deployed file's, so this is done again, which changes nothing on a ${title} already set so`;
+}
+
+/**
+ * Why a plan takes the per-user policy `key` grants away from `name`: the policy `was` that the deployed entry
+ * has, or, when the deployed file does not say (it does not state the key, or does not list the entry: `listed`),
+ * that the plan cannot tell, and that the command changes nothing on an entry that has none.
+ */
+function ungrantReason(name: string, key: string, was: string | undefined, listed: boolean, unmatched: string | undefined): string {
+  if (was !== undefined) return `take away the per-user policy ${quoted(was)}, so that the site or global policy applies`;
+  if (unmatched) return `take away any per-user policy: ${unmatched}`;
+  const unknown = listed ? `does not state ${key} of ${quoted(name)}` : `does not list ${quoted(name)}`;
+  return `the deployed file ${unknown}, so the plan cannot tell whether it has a per-user policy: take away any, which changes nothing if it has none`;
 }
 
 function nameParameter(spec: SectionObjectSpec, state: State): { key: string; value: string } {
   const names = spec.section.names ?? [];
   return { key: names.find((n) => state.object.byName.has(n)) ?? names[0], value: state.name };
 }
+
+/** A name or value in a step's reason, as the file has it (no JSON escapes: the reason is prose). */
+function quoted(text: string): string {
+  return `"${text}"`;
+}
+
+/** A unique value as a schedule token: its scope and the value as the server compares it. */
+function valueToken(key: UniqueKey, value: string): string {
+  return `${key.scope}\n${key.compare === 'ignoreCase' ? value.toLowerCase() : value}`;
+}
+
+/** The token of an object being there, which a New- provides and a grant to it needs. */
+function objectToken(spec: SectionObjectSpec, name: string): string {
+  return `${spec.section.key}\n${nameKey(spec.section, name)}`;
+}
+
+/** The value `state` gives `key`: its name, or the first of the key's settings it states. */
+function uniqueValue(spec: SectionObjectSpec, state: State, key: UniqueKey): string | undefined {
+  for (const name of key.keys) {
+    if (spec.section.names?.includes(name)) {
+      if (state.object.byName.has(name)) return nameKey(spec.section, state.name);
+      continue;
+    }
+    const value = state.settings.get(name)?.value;
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+/** The tokens of the values `state` holds for `keys` (by default every unique key of its section). */
+function valueTokens(spec: SectionObjectSpec, state: State, keys: readonly UniqueKey[] = spec.section.unique ?? []): string[] {
+  return keys.flatMap((key) => {
+    const value = uniqueValue(spec, state, key);
+    return value === undefined ? [] : [valueToken(key, value)];
+  });
+}
+
+type Handover = Pick<Ordered, 'provides' | 'needs' | 'recreate'>;
 
 class Planner {
   readonly steps: Ordered[] = [];
@@ -185,51 +232,90 @@ class Planner {
     private readonly desired: TopologyModel,
   ) {}
 
-  add(order: number, step: PlanStep): void {
-    this.steps.push({ order, step });
+  add(order: number, step: PlanStep, handover: Partial<Handover> = {}, into = this.steps): Ordered {
+    const ordered: Ordered = { order, step, provides: handover.provides ?? [], needs: handover.needs ?? [], recreate: handover.recreate };
+    into.push(ordered);
+    return ordered;
   }
 
   /**
-   * The grants that give `desired` the policies it names where `before` has others or none; `unmatched` says
-   * why an entry without `before` may have them already.
+   * The grants that give `desired` the policies it names where `before` has others or none, and the ungrants
+   * where it states `null` and `before` has a policy or does not say; none for an entry without `before` that
+   * the plan creates, which has no grant yet. `unmatched` says why an entry without `before` may have them already.
    */
-  grants(spec: SectionObjectSpec, order: number, desired: State, before: State | undefined, unmatched?: string): void {
+  grants(spec: SectionObjectSpec, order: number, desired: State, before: State | undefined, unmatched?: string, into = this.steps): Ordered[] {
+    const added: Ordered[] = [];
     for (const [name, policy] of desired.grants) {
       const property = spec.properties.find((p) => p.name === name)!;
-      const target = SECTIONS_BY_KEY.get(property.references!)!.section;
+      const target = SECTIONS_BY_KEY.get(property.references!)!;
       const was = before?.grants.get(name);
-      if (was !== undefined && nameKey(target, was) === nameKey(target, policy)) continue;
+      if (policy === null) {
+        const created = !before && !changesExisting(desired.object);
+        if (!created && was !== null) added.push(this.ungrant(property, order, desired.name, ungrantReason(desired.name, name, was, before !== undefined, unmatched), into));
+        continue;
+      }
+      if (typeof was === 'string' && nameKey(target.section, was) === nameKey(target.section, policy)) continue;
       const reason =
-        was !== undefined
-          ? `grant ${JSON.stringify(policy)} instead of ${JSON.stringify(was)}`
-          : `grant the per-user policy ${JSON.stringify(policy)}${unmatched ? `: ${unmatched}` : ''}`;
-      this.add(order, {
+        typeof was === 'string'
+          ? `grant ${quoted(policy)} instead of ${quoted(was)}`
+          : `grant the per-user policy ${quoted(policy)}${unmatched ? `: ${unmatched}` : ''}`;
+      const step: PlanStep = {
         action: 'grant',
         cmdlet: property.grant!.cmdlet,
         identity: desired.name,
         parameters: { Identity: desired.name, [property.grant!.parameter]: policy },
         reason,
-      });
+      };
+      added.push(this.add(order, step, { needs: [objectToken(spec, desired.name), objectToken(target, policy)] }, into));
     }
+    return added;
+  }
+
+  /** Takes away what `property` grants `identity`: its grant cmdlet with the policy `null` (`$Null`). */
+  ungrant(property: PropertySpec, order: number, identity: string, reason: string, into = this.steps): Ordered {
+    return this.add(order, { action: 'grant', cmdlet: property.grant!.cmdlet, identity, parameters: { Identity: identity, [property.grant!.parameter]: null }, reason }, {}, into);
   }
 
   /** The object as the file states it: New-, or Set- for a kind that always exists (users, the global policy). */
-  create(spec: SectionObjectSpec, order: number, state: State, reason: string): void {
+  create(spec: SectionObjectSpec, order: number, state: State, reason: string, into = this.steps): void {
     const exists = changesExisting(state.object);
     const settings = [...state.settings.values()];
     if (exists && Object.keys(parameters(spec, undefined, settings)).length === 0) return;
-    this.add(order, {
+    const step: PlanStep = {
       action: exists ? 'set' : 'new',
       cmdlet: exists ? SECTION_CHANGES[spec.section.key].set : spec.cmdlet!,
       identity: state.name,
       parameters: parameters(spec, nameParameter(spec, state), settings),
       reason,
-    });
+    };
+    this.add(order, step, exists ? {} : { needs: valueTokens(spec, state), provides: [objectToken(spec, state.name)] }, into);
   }
 
-  remove(spec: SectionObjectSpec, order: number, state: State, reason: string): void {
+  remove(spec: SectionObjectSpec, order: number, state: State, reason: string, into = this.steps): void {
     const cmdlet = SECTION_CHANGES[spec.section.key].remove!;
-    this.add(order, { action: 'remove', cmdlet, identity: state.name, parameters: { Identity: state.name }, reason });
+    this.add(order, { action: 'remove', cmdlet, identity: state.name, parameters: { Identity: state.name }, reason }, { provides: valueTokens(spec, state) }, into);
+  }
+
+  /**
+   * `before` removed and created again as `desired` says. What the deployed file states and the desired file
+   * does not (a Description, a grant) is passed again, so that creating anew leaves it as it is.
+   */
+  recreate(spec: SectionObjectSpec, orders: { commands: number; grants: number }, desired: State, before: State, why: { removed: string; created: string }, into = this.steps): void {
+    // A deployed null is not kept: the object created anew has no grant.
+    const keptGrants = [...before.grants].filter((grant): grant is [string, string] => grant[1] !== null && !desired.grants.has(grant[0]) && !this.removes(spec, grant[0], grant[1]));
+    const kept = [...before.settings.keys(), ...keptGrants.map(([name]) => name)].filter((name) => !desired.settings.has(name) && !desired.grants.has(name));
+    const whole: State = { ...desired, settings: new Map([...before.settings, ...desired.settings]), grants: new Map([...keptGrants, ...desired.grants]) };
+    this.remove(spec, orders.commands, before, why.removed, into);
+    this.create(spec, orders.commands, whole, `${why.created}${kept.length > 0 ? `; ${kept.join(', ')} as deployed, which this file does not state` : ''}`, into);
+    this.grants(spec, orders.grants, whole, undefined, undefined, into);
+  }
+
+  /** Whether the plan removes `policy`, granted by the property `name` of `spec`'s entries: the desired file lists the policies without it. */
+  private removes(spec: SectionObjectSpec, name: string, policy: string): boolean {
+    const target = SECTIONS_BY_KEY.get(spec.properties.find((p) => p.name === name)!.references!)!;
+    const listed = statesOf(this.desired, target);
+    const key = nameKey(target.section, policy);
+    return listed !== undefined && !listed.has(key) && !(target.section.modifyExisting?.names ?? []).includes(key);
   }
 
   /** The Edge settings: Set- with the changed parameters and the companions they need. */
@@ -247,12 +333,46 @@ class Planner {
     this.add(firstOrder(spec), { action: 'set', cmdlet: SECTION_CHANGES[spec.section.key].set, identity: null, parameters: parameters(spec, undefined, changed), reason });
   }
 
+  /**
+   * Set- with the settings of `desired` that `before` does not have. One that moves the object to another
+   * unique value (a contact's DisplayNumber) hands the old value over to the steps that need it, and carries
+   * the removal and creation that make the same change when objects exchange values.
+   */
+  change(spec: SectionObjectSpec, orders: { commands: number; grants: number }, desired: State, before: State, changed: readonly Setting[]): void {
+    const moved = (spec.section.unique ?? []).filter((key) => key.keys.some((name) => changed.some((s) => s.spec.name === name)));
+    const grants: Ordered[] = [];
+    const recreate = () => {
+      const steps: Ordered[] = [];
+      const values = moved.map((key) => `${key.noun} ${quoted(uniqueValue(spec, desired, key) ?? '')}`).join(', ');
+      this.recreate(spec, orders, desired, before, {
+        removed: `${quoted(desired.name)} and another ${spec.title} exchange ${moved.map((key) => key.noun).join(', ')} values, and each Set- would take a value the other still holds: ${quoted(desired.name)} is removed here to free its value, and created again below; it does not exist in between`,
+        created: `${quoted(desired.name)} created again with ${values}, now free`,
+      }, steps);
+      return { steps, replaces: grants };
+    };
+    const step: PlanStep = {
+      action: 'set',
+      cmdlet: SECTION_CHANGES[spec.section.key].set,
+      identity: desired.name,
+      parameters: parameters(spec, { key: 'Identity', value: desired.name }, changed),
+      reason: changeReason(changed, before, quoted(desired.name)),
+    };
+    this.add(orders.commands, step, {
+      provides: valueTokens(spec, before, moved),
+      needs: valueTokens(spec, desired, moved),
+      recreate: moved.length > 0 && SECTION_CHANGES[spec.section.key].remove ? recreate : undefined,
+    });
+    grants.push(...this.grants(spec, orders.grants, desired, before));
+  }
+
   /** A list section the desired file has: what to create, change and remove. */
   list(spec: SectionObjectSpec, desired: Map<string, State>, deployed: Map<string, State> | undefined): void {
     const order = firstOrder(spec);
     const changes = SECTION_CHANGES[spec.section.key];
-    const grantOrder = spec.section.steps.find((s) => s.emits !== 'commands')?.order ?? order;
-    const commandOrder = spec.section.steps.find((s) => s.emits !== 'grants')?.order ?? order;
+    const orders = {
+      grants: spec.section.steps.find((s) => s.emits !== 'commands')?.order ?? order,
+      commands: spec.section.steps.find((s) => s.emits !== 'grants')?.order ?? order,
+    };
     const ordered = [...desired.values()];
     const first = spec.section.steps.find((s) => s.firstWhen)?.firstWhen;
     if (first) ordered.sort((a, b) => Number(b.settings.get(first)?.value === true) - Number(a.settings.get(first)?.value === true));
@@ -263,35 +383,27 @@ class Planner {
         const reason =
           unmatched ??
           (spec.section.modifies
-            ? `the deployed file does not list ${JSON.stringify(state.name)}: set what this file states`
-            : `${JSON.stringify(state.name)} is not deployed yet`);
-        this.create(spec, commandOrder, state, reason);
-        this.grants(spec, grantOrder, state, undefined, unmatched);
+            ? `the deployed file does not list ${quoted(state.name)}: set what this file states`
+            : `${quoted(state.name)} is not deployed yet`);
+        this.create(spec, orders.commands, state, reason);
+        this.grants(spec, orders.grants, state, undefined, unmatched);
         continue;
       }
       const changed = changedSettings(state, before);
       const fixed = changed.filter((s) => changes.fixed?.parameters.includes(s.spec.name));
-      if (fixed.length > 0) {
-        this.remove(spec, commandOrder, before, `${JSON.stringify(state.name)}: ${changes.fixed!.why}`);
-        this.create(spec, commandOrder, state, `${JSON.stringify(state.name)} created again with the new ${fixed.map((s) => s.spec.name).join(', ')}`);
-        this.grants(spec, grantOrder, state, undefined);
-        continue;
-      }
-      if (changed.length > 0)
-        this.add(commandOrder, {
-          action: 'set',
-          cmdlet: changes.set,
-          identity: state.name,
-          parameters: parameters(spec, { key: 'Identity', value: state.name }, changed),
-          reason: changeReason(changed, before, JSON.stringify(state.name)),
+      if (fixed.length > 0)
+        this.recreate(spec, orders, state, before, {
+          removed: `${quoted(state.name)}: ${changes.fixed!.why}`,
+          created: `${quoted(state.name)} created again with the new ${fixed.map((s) => s.spec.name).join(', ')}`,
         });
-      this.grants(spec, grantOrder, state, before);
+      else if (changed.length > 0) this.change(spec, orders, state, before, changed);
+      else this.grants(spec, orders.grants, state, before);
     }
     if (!deployed || !changes.remove) return;
     const kept = spec.section.modifyExisting?.names ?? [];
     for (const [key, state] of deployed) {
       if (desired.has(key) || kept.includes(key)) continue;
-      this.remove(spec, removalOrder(spec), state, `${JSON.stringify(state.name)} is deployed but not in this file's ${spec.section.key}, which lists them all`);
+      this.remove(spec, removalOrder(spec), state, `${quoted(state.name)} is deployed but not in this file's ${spec.section.key}, which lists them all`);
     }
   }
 
@@ -305,17 +417,12 @@ class Planner {
       const desired = statesOf(this.desired, spec);
       for (const [key, state] of deployed ?? []) {
         const policy = state.grants.get(property.name);
-        if (policy === undefined || !removedPolicies.has(nameKey(policySection.section, policy))) continue;
+        if (typeof policy !== 'string' || !removedPolicies.has(nameKey(policySection.section, policy))) continue;
+        // A desired entry that states the grant, another policy or null, has its own step (grants).
         const wanted = desired?.get(key);
         if (wanted?.grants.has(property.name)) continue;
         if (desired && !wanted && SECTION_CHANGES[spec.section.key].remove) continue;
-        this.add(spec.section.steps.find((s) => s.emits !== 'commands')!.order, {
-          action: 'grant',
-          cmdlet: property.grant!.cmdlet,
-          identity: state.name,
-          parameters: { Identity: state.name, [property.grant!.parameter]: null },
-          reason: `${JSON.stringify(policy)} is removed below: it is ungranted first`,
-        });
+        this.ungrant(property, spec.section.steps.find((s) => s.emits !== 'commands')!.order, state.name, `${quoted(policy)} is removed below: it is ungranted first`);
       }
     }
   }
@@ -328,15 +435,16 @@ class Planner {
  * desired one), in the order of the documented procedure (the generator's steps), with the orderings the
  * cmdlets need: providers removed before the Edge takes a default route (reference.md §1.1 rule 4), removals
  * from a federation list before additions to the other, a policy created before it is granted and ungranted
- * before it is removed. Refuses (steps undefined) a desired file with errors, a deployed file that does not
- * parse, and a deployed file that shows the deployment lacks what the desired file relies on it having
- * (plan/assumptions.ts).
+ * before it is removed, and no unique value (a contact's DisplayNumber, a provider's ProxyFqdn) taken before
+ * the object holding it gives it up (plan/schedule.ts). Refuses (steps undefined) a desired file with errors,
+ * a deployed file that does not parse or holds control characters, and a deployed file that shows the
+ * deployment lacks what the desired file relies on it having (plan/assumptions.ts).
  */
 export function plan(deployed: Analysis, desired: Analysis): Plan {
   const serverVersion = desired.model.serverVersion;
-  const deployedSyntax = deployed.diagnostics.filter((d) => d.code === 'LT001');
+  const deployedUnwritable = deployed.diagnostics.filter((d) => UNWRITABLE_DEPLOYED.has(d.code));
   const { findings, failed } = checkAssumptions(desired, deployed.model);
-  const blocking = [...desired.blocking, ...failed, ...deployedSyntax];
+  const blocking = [...desired.blocking, ...failed, ...deployedUnwritable];
   if (blocking.length > 0) return { steps: undefined, blocking, findings, serverVersion };
   const planner = new Planner(deployed.model, desired.model);
   /** Before the Edge step when the Edge takes a default route: where the providers are removed. */
@@ -362,10 +470,9 @@ export function plan(deployed: Analysis, desired: Analysis): Plan {
     const reason = 'the Edge cannot take a default route while any hosting provider exists: removed before the Edge changes';
     const removing = planner.steps.filter((s) => s.step.action === 'remove' && s.step.cmdlet === SECTION_CHANGES.HostingProviders.remove);
     for (const s of removing) planner.steps.splice(planner.steps.indexOf(s), 1);
-    for (const state of statesOf(deployed.model, providers)?.values() ?? []) planner.remove(providers, toDefaultRoute, state, `${JSON.stringify(state.name)}: ${reason}`);
+    for (const state of statesOf(deployed.model, providers)?.values() ?? []) planner.remove(providers, toDefaultRoute, state, `${quoted(state.name)}: ${reason}`);
   }
-  const steps = planner.steps.map((s, index) => ({ ...s, index })).sort((a, b) => a.order - b.order || a.index - b.index);
-  return { steps: steps.map((s) => s.step), blocking: [], findings, serverVersion };
+  return { steps: schedule(planner.steps).map((s) => s.step), blocking: [], findings, serverVersion };
 }
 
 /** The cmdlets that change a section's objects: its own, and its Set- and Remove-. */
