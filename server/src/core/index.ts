@@ -21,7 +21,7 @@ export { RULES, RULES_BY_CODE, type Rule } from './rules';
 export { topologySchema } from './schema';
 export { FORMAT_NAMES } from './formats';
 export { SUPPRESSION_MARKER, suppressionEdit, type SeveritySetting } from './severity';
-export { changeBetween, decodeText, LineIndex, lineBreakOf, type Position, type Span } from './text';
+export { changeBetween, decodeBase64, decodeText, LineIndex, lineBreakOf, type Position, type Span } from './text';
 export { importShellOutput, type ImportProblem, type ImportResult, type ShellSource } from './import';
 export { deployedAnalysis, plan, planScript, stepCommand, type Plan, type PlanStep } from './plan';
 export { psArgument, statedValue, type ParameterValue } from './argument';

@@ -1,6 +1,6 @@
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { deployedAnalysis, importShellOutput, plan, planScript, type Analysis, type AnalysisSettings } from '../core';
+import { decodeBase64, decodeText, deployedAnalysis, importShellOutput, plan, planScript, type Analysis, type AnalysisSettings, type ShellSource } from '../core';
 import { toLspDiagnostic } from './convert';
 import { guarded } from './guard';
 import { ImportRequest, PlanRequest, type ImportParams, type ImportResult, type PlanParams, type PlanResult } from './protocol';
@@ -8,6 +8,15 @@ import type { Workspace } from './workspace';
 
 function isSource(value: unknown): value is { name: string; text: string } {
   return typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string' && typeof (value as { text?: unknown }).text === 'string';
+}
+
+/** A source of the import request as text: given as text, or decoded from a file's bytes; undefined when it is neither. */
+function shellSource(value: unknown): ShellSource | undefined {
+  if (isSource(value)) return value;
+  const file = value as { name?: unknown; base64?: unknown } | null;
+  if (typeof file !== 'object' || file === null || typeof file.name !== 'string' || typeof file.base64 !== 'string') return undefined;
+  const bytes = decodeBase64(file.base64);
+  return bytes && { name: file.name, text: decodeText(bytes) };
 }
 
 /** Import of Management Shell output, and the plan from a deployed file to an open one. */
@@ -22,8 +31,9 @@ export function registerChanges(connection: Connection, workspace: Workspace): v
   connection.onRequest(
     ImportRequest,
     guarded(connection, 'import', new ResponseError<void>(ErrorCodes.InternalError, 'The output could not be imported.'), (params: ImportParams) => {
-      const sources = Array.isArray(params?.sources) ? params.sources : undefined;
-      if (!sources?.every(isSource)) return new ResponseError<void>(ErrorCodes.InvalidParams, 'sources must be a list of {name, text}.');
+      const sources = Array.isArray(params?.sources) ? params.sources.map(shellSource) : undefined;
+      if (!sources?.every((source) => source !== undefined))
+        return new ResponseError<void>(ErrorCodes.InvalidParams, 'sources must be a list of {name, text} or {name, base64}, base64 holding the bytes of a file.');
       const result = importShellOutput(sources);
       return { text: result.text ?? null, problems: result.problems } satisfies ImportResult;
     }),

@@ -32,8 +32,18 @@ export interface ImportSource {
   readonly text: string;
 }
 
+/**
+ * A file of Management Shell output as its bytes, base64-encoded: the server decodes them as the command line
+ * reads a file (UTF-16 in either byte order by its byte order mark, as Windows PowerShell's `>` writes it, else
+ * UTF-8).
+ */
+export interface ImportFile {
+  readonly name: string;
+  readonly base64: string;
+}
+
 export interface ImportParams {
-  readonly sources: readonly ImportSource[];
+  readonly sources: readonly (ImportSource | ImportFile)[];
 }
 
 export interface ImportResult {
