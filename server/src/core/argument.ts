@@ -64,7 +64,7 @@ export function psArgument(spec: PropertySpec | undefined, value: ParameterValue
       }
       break;
   }
-  throw new Error(`${spec?.name}: Lync Topology cannot write this value as a ${kind.kind} on a command line`);
+  throw new Error(`${spec?.name}: Lync Topology cannot write this ${kind.kind} value on a command line`);
 }
 
 /**
