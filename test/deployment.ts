@@ -31,6 +31,7 @@ export class Deployment {
 
   /** Carries out `step`; the reason the shell would refuse it, or undefined. */
   apply(step: PlanStep): string | undefined {
+    if (step.action === 'check') return undefined;
     if (step.action === 'grant') return this.grant(step);
     const spec = SECTIONS.find((s) => s.cmdlet === step.cmdlet || SECTION_CHANGES[s.section.key].set === step.cmdlet || SECTION_CHANGES[s.section.key].remove === step.cmdlet)!;
     const params = { ...step.parameters } as Json;

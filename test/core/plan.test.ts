@@ -8,6 +8,10 @@ import { shellOutputOf } from '../shellPrinter';
 
 type Json = Record<string, unknown>;
 
+/** Why a plan checks replication after its last change that reaches the Edge Server. */
+const CHECK_REASON =
+  'check that the Central Management store has replicated the changes above to the Edge Server (UpToDate True); if not, run Invoke-CsManagementStoreReplication, wait a few minutes and check again';
+
 const EDGE = { UseDnsSrvRouting: true, AllowFederatedUsers: true, EnablePartnerDiscovery: false };
 const EXO = { Identity: 'Exchange Online', Enabled: true, EnabledSharedAddressSpace: true, HostsOCSUsers: false, ProxyFqdn: 'exap.um.outlook.com', IsLocal: false, VerificationLevel: 'UseSourceVerification' };
 const FABRIKAM = { Identity: 'Fabrikam', Enabled: true, ProxyFqdn: 'sip.fabrikam.com' };
@@ -320,6 +324,7 @@ describe('plan: empty, refused, as data', () => {
     assert.deepEqual(steps, [
       { action: 'set', cmdlet: 'Set-CsAccessEdgeConfiguration', identity: null, parameters: { AllowAnonymousUsers: true }, reason: 'the deployed file does not state AllowAnonymousUsers of the Edge configuration' },
       { action: 'set', cmdlet: 'Set-CsHostingProvider', identity: 'Fabrikam', parameters: { Identity: 'Fabrikam', Enabled: false }, reason: '"Fabrikam" differs from the deployment in Enabled' },
+      { action: 'check', cmdlet: 'Get-CsManagementStoreReplicationStatus', identity: null, parameters: {}, reason: CHECK_REASON },
     ]);
   });
 

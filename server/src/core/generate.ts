@@ -75,9 +75,12 @@ function dnsSrvNotes(model: TopologyModel): string[] {
   );
 }
 
+/** The cmdlet that reports whether each replica of the Central Management store is up to date (reference.md §1.13). */
+export const REPLICATION_CHECK_CMDLET = 'Get-CsManagementStoreReplicationStatus';
+
 export const REPLICATION_CHECK = [
   psComment('Check that the Central Management store has replicated to the Edge Server (UpToDate True).'),
-  'Get-CsManagementStoreReplicationStatus',
+  REPLICATION_CHECK_CMDLET,
   psComment('If it has not, replicate it, wait a few minutes and check again:'),
   psComment('Invoke-CsManagementStoreReplication'),
 ];

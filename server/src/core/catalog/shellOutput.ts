@@ -100,7 +100,7 @@ export const SHELL_OBJECT_TYPES: readonly ShellObjectType[] = [
   },
   {
     section: 'Users',
-    command: 'Get-CsUser | Select-Object SipAddress, HostedVoiceMail, HostedVoicemailPolicy',
+    command: 'Get-CsUser',
     marks: ['SipAddress', 'HostedVoiceMail'],
     readings: {
       SipAddress: { kind: 'renamed', parameter: 'Identity' },

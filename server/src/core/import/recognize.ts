@@ -243,7 +243,8 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
       const name = reading?.kind === 'renamed' ? reading.parameter : property.name;
       const parameter = isCommandOnly(spec, name) ? undefined : findProperty(spec, name);
       if (!parameter || parameter.notEmitted) {
-        leave(property.name, `no parameter of ${spec.cmdlet} takes them`);
+        // The file states only some of the parameters of a cmdlet that changes what exists (Set-CsUser has many more).
+        leave(property.name, spec.section.modifies ? `a topology file does not manage them` : `no parameter of ${spec.cmdlet} takes them`);
         continue;
       }
       if (object.layout === 'csv' && TYPE_NAME.test(property.value)) {

@@ -189,12 +189,36 @@ function joined(objects: readonly ListObject[]): ShellObject[] {
   }));
 }
 
+/** The rule of asterisks that opens and closes each header block of a Start-Transcript file. */
+const TRANSCRIPT_RULE = /^\*{10,}\s*$/;
+/** The first line of a header block: the transcript's start or end, or a command's (-IncludeInvocationHeader). */
+const TRANSCRIPT_HEADING = /^((Windows )?PowerShell transcript (start|end)|Command start time:)/;
+/** The line Start-Transcript and Stop-Transcript print themselves. */
+const TRANSCRIPT_NOTICE = /^Transcript (started|stopped), output file is /;
+
+/**
+ * `lines` with what Start-Transcript writes around the output made blank, so that line numbers stay: each header
+ * block between rules of asterisks (user, machine, host, times), and its notices.
+ */
+function withoutTranscriptHeaders(lines: readonly string[]): string[] {
+  const kept = [...lines];
+  for (let i = 0; i < kept.length; i++) {
+    if (TRANSCRIPT_NOTICE.test(kept[i])) kept[i] = '';
+    if (!TRANSCRIPT_RULE.test(kept[i]) || !TRANSCRIPT_HEADING.test(kept[i + 1] ?? '')) continue;
+    let end = i + 1;
+    while (end < kept.length && !TRANSCRIPT_RULE.test(kept[end])) end++;
+    for (let j = i; j <= Math.min(end, kept.length - 1); j++) kept[j] = '';
+    i = end;
+  }
+  return kept;
+}
+
 /**
  * Reads pasted Management Shell output. Lines that are neither properties, their continuations, CSV, blank
- * nor typed commands are problems, each with its line number.
+ * nor typed commands (nor Start-Transcript's headers) are problems, each with its line number.
  */
 export function readShellText(text: string): ShellText {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const lines = withoutTranscriptHeaders(text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/));
   const objects: ShellObject[] = [];
   const listObjects: ListObject[] = [];
   const problems: ShellTextProblem[] = [];

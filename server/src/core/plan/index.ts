@@ -6,19 +6,20 @@ import {
   SECTIONS_BY_KEY,
   SHELL_OBJECT_TYPES,
   type PropertySpec,
+  type RoutingMode,
   type SectionObjectSpec,
   type UniqueKey,
 } from '../catalog';
 import { analyze, type Analysis, type AnalysisSettings } from '../analyze';
 import type { Diagnostic } from '../diagnostics';
-import { REPLICATION_CHECK } from '../generate';
+import { REPLICATION_CHECK, REPLICATION_CHECK_CMDLET } from '../generate';
 import { grantedValue, passedValue, psArgument, statedValue, type ParameterValue } from '../argument';
 import { changesExisting } from '../facts/entries';
 import { matchesFormat } from '../formats';
 import { entryName, nameKey, spanOf, type ObjectModel, type TopologyModel } from '../model';
 import type { Span } from '../text';
 import { psComment, psParameter } from '../quote';
-import { routingOf } from '../facts/routing';
+import { ROUTING_NAMES, routingOf } from '../facts/routing';
 import { checkAssumptions } from './assumptions';
 import { schedule, type Ordered, type PlanStep } from './schedule';
 
@@ -129,7 +130,7 @@ function changedSettings(desired: State, deployed: State): Setting[] {
 function changeReason(changed: readonly Setting[], deployed: State, name: string): string {
   const routing = selectedRouting(deployed);
   const differs = (s: Setting) => deployed.settings.has(s.spec.name) || (s.spec.selectsRouting !== undefined && routing !== undefined);
-  const label = (s: Setting) => (s.spec.selectsRouting && !deployed.settings.has(s.spec.name) ? `${s.spec.name} (the deployment routes by ${routing})` : s.spec.name);
+  const label = (s: Setting) => (s.spec.selectsRouting && !deployed.settings.has(s.spec.name) ? `${s.spec.name} (the deployment uses ${ROUTING_NAMES[routing!]})` : s.spec.name);
   const names = (stated: boolean) => changed.filter((s) => differs(s) === stated).map(label).join(', ');
   const [differing, unstated] = [names(true), names(false)];
   if (!differing) return `the deployed file does not state ${unstated} of ${name}`;
@@ -166,7 +167,7 @@ function removalOrder(spec: SectionObjectSpec): number {
 }
 
 /** The routing mode a state's switches select, if any is set. */
-function selectedRouting(state: State | undefined): string | undefined {
+function selectedRouting(state: State | undefined): RoutingMode | undefined {
   for (const s of state?.settings.values() ?? []) if (s.spec.selectsRouting && s.value === true) return s.spec.selectsRouting;
   return undefined;
 }
@@ -238,15 +239,22 @@ function valueTokens(spec: SectionObjectSpec, state: State, keys: readonly Uniqu
   });
 }
 
+/** The deployed object that holds each unique value (schedule token). */
+type Holders = ReadonlyMap<string, { readonly spec: SectionObjectSpec; readonly state: State }>;
+
+function holdersOf(deployed: TopologyModel): Holders {
+  const holders = new Map<string, { spec: SectionObjectSpec; state: State }>();
+  for (const spec of SECTIONS) for (const state of statesOf(deployed, spec)?.values() ?? []) for (const token of valueTokens(spec, state)) holders.set(token, { spec, state });
+  return holders;
+}
+
 /**
  * Unique values the desired file gives an entry that the deployed file shows another kind of object holding and
  * keeping (a contact's SIP address that a user has; a user named by a contact's SIP address; a domain on the
  * other federation list, which the desired file leaves alone): no order of cmdlets can make them, so they block
  * the plan, as LT501 (a name) or LT502 (another unique value) say of two entries of one file.
  */
-function heldByDeployment(deployed: TopologyModel, desired: TopologyModel): Diagnostic[] {
-  const holders = new Map<string, { spec: SectionObjectSpec; state: State }>();
-  for (const spec of SECTIONS) for (const state of statesOf(deployed, spec)?.values() ?? []) for (const token of valueTokens(spec, state)) holders.set(token, { spec, state });
+function heldByDeployment(holders: Holders, desired: TopologyModel): Diagnostic[] {
   const wanted = new Map(SECTIONS.map((spec) => [spec, statesOf(desired, spec)]));
   const found: Diagnostic[] = [];
   for (const [spec, states] of wanted) {
@@ -282,6 +290,7 @@ class Planner {
   constructor(
     private readonly deployed: Analysis,
     private readonly desired: TopologyModel,
+    private readonly holders: Holders,
   ) {}
 
   add(order: number, step: PlanStep, handover: Partial<Handover> = {}, into = this.steps): Ordered {
@@ -393,19 +402,9 @@ class Planner {
     const name = quoted(state.name);
     if (changesExisting(state.object)) return `the deployed file does not list ${name}: set what this file states`;
     const token = valueTokens(spec, state, (spec.section.unique ?? []).filter((key) => key.keys.some((k) => spec.section.names?.includes(k))));
-    const from = token.map((t) => this.held().get(t)).find((other) => other !== undefined && other !== spec);
+    const from = token.map((t) => this.holders.get(t)?.spec).find((other) => other !== undefined && other !== spec);
     if (from) return `${name} moves to ${spec.section.key} from ${from.section.key}, where the deployed file has it`;
     return listed ? `${name} is not deployed yet` : `the deployed file does not list ${spec.section.key}: ${name} is created as this file states`;
-  }
-
-  private holders: Map<string, SectionObjectSpec> | undefined;
-
-  /** The section of the deployed object that holds each unique value, read once. */
-  private held(): Map<string, SectionObjectSpec> {
-    if (this.holders) return this.holders;
-    this.holders = new Map();
-    for (const spec of SECTIONS) for (const state of statesOf(this.deployed.model, spec)?.values() ?? []) for (const token of valueTokens(spec, state)) this.holders.set(token, spec);
-    return this.holders;
   }
 
   /** Whether the plan removes `policy`, granted by the property `name` of `spec`'s entries: the desired file lists the policies without it. */
@@ -443,8 +442,9 @@ class Planner {
     const recreate = () => {
       const steps: Ordered[] = [];
       const values = moved.map((key) => `${key.noun} ${quoted(uniqueValue(spec, desired, key) ?? '')}`).join(', ');
+      const others = [...new Set(valueTokens(spec, desired, moved).flatMap((t) => this.holders.get(t)?.state.name ?? []))].map(quoted).join(', ');
       this.recreate(spec, orders, desired, before, {
-        removed: `${quoted(desired.name)} and another ${spec.title} exchange ${moved.map((key) => key.noun).join(', ')} values, and each Set- would take a value the other still holds: ${quoted(desired.name)} is removed here to free its value, and created again below; it does not exist in between`,
+        removed: `${quoted(desired.name)} takes ${values} from ${others}, and the values go round back to ${quoted(desired.name)}'s own: no Set- of them can run first, so ${quoted(desired.name)} is removed here to free its value, and created again below; it does not exist in between`,
         created: `${quoted(desired.name)} created again with ${values}, now free`,
       }, steps);
       return { steps, replaces: grants };
@@ -543,11 +543,12 @@ export function plan(deployed: Analysis, desired: Analysis): Plan {
   const serverVersion = desired.model.serverVersion;
   const deployedUnwritable = deployed.blocking.filter((d) => DEPLOYED_BLOCKERS.has(d.code));
   const assumed = checkAssumptions(desired, deployed.model);
-  const held = desired.blocking.length > 0 ? [] : heldByDeployment(deployed.model, desired.model);
+  const holders = holdersOf(deployed.model);
+  const held = desired.blocking.length > 0 ? [] : heldByDeployment(holders, desired.model);
   const findings = [...assumed.findings, ...held];
   const blocking = [...desired.blocking, ...assumed.failed, ...held, ...deployedUnwritable];
   if (blocking.length > 0) return { steps: undefined, blocking, findings, serverVersion };
-  const planner = new Planner(deployed, desired.model);
+  const planner = new Planner(deployed, desired.model, holders);
   /** Before the Edge step when the Edge takes a default route: where the providers are removed. */
   let toDefaultRoute: number | undefined;
   for (const spec of SECTIONS) {
@@ -576,7 +577,27 @@ export function plan(deployed: Analysis, desired: Analysis): Plan {
     for (const s of removing) planner.steps.splice(planner.steps.indexOf(s), 1);
     for (const state of statesOf(deployed.model, providers)?.values() ?? []) planner.remove(providers, toDefaultRoute, state, `${quoted(state.name)}: ${reason}`);
   }
-  return { steps: schedule(planner.steps).map((s) => s.step), blocking: [], findings, serverVersion };
+  return { steps: withReplicationCheck(schedule(planner.steps).map((s) => s.step)), blocking: [], findings, serverVersion };
+}
+
+/**
+ * `steps` with the replication check after the last that changes what the Edge Server reads (the Edge settings,
+ * the federation lists, the hosting providers), so that it checks all of them (reference.md §1.13; the
+ * Exchange Online topic checks after creating the provider). The generated script checks before creating the
+ * providers, as the deployment procedure orders it (PROC-03); a plan changes some of them only.
+ */
+function withReplicationCheck(steps: PlanStep[]): PlanStep[] {
+  const edgeCmdlets = new Set(SECTIONS.filter((s) => s.section.reachesEdge).flatMap(cmdletsOf));
+  const last = steps.map((s) => edgeCmdlets.has(s.cmdlet)).lastIndexOf(true);
+  if (last < 0) return steps;
+  const check: PlanStep = {
+    action: 'check',
+    cmdlet: REPLICATION_CHECK_CMDLET,
+    identity: null,
+    parameters: {},
+    reason: 'check that the Central Management store has replicated the changes above to the Edge Server (UpToDate True); if not, run Invoke-CsManagementStoreReplication, wait a few minutes and check again',
+  };
+  return [...steps.slice(0, last + 1), check, ...steps.slice(last + 1)];
 }
 
 /** The cmdlets that change a section's objects: its own, and its Set- and Remove-. */
@@ -599,14 +620,13 @@ export function stepCommand(step: PlanStep): string {
   return parts.join(' ');
 }
 
-/** The plan as a script: each step under a comment saying why, the replication check after the Edge's part. */
+/** The plan as a script: each step under a comment saying why, the replication check with its next steps. */
 export function planScript(result: Plan, desiredName: string): string | undefined {
   if (!result.steps) return undefined;
   const header = psComment(`Lync Server Management Shell cmdlets for ${result.serverVersion}: the changes that make the deployment what ${desiredName} says, planned by Lync Topology.`);
   if (result.steps.length === 0) return `${header}\n${psComment('Nothing to change: the deployment already is what the file says.')}\n`;
-  const edgeCmdlets = new Set(SECTIONS.filter((s) => s.section.reachesEdge).flatMap(cmdletsOf));
-  const lastEdge = result.steps.map((s) => edgeCmdlets.has(s.cmdlet)).lastIndexOf(true);
-  const blocks = result.steps.map((step) => `${psComment(`${step.reason[0].toUpperCase()}${step.reason.slice(1)}.`)}\n${stepCommand(step)}`);
-  if (lastEdge >= 0) blocks.splice(lastEdge + 1, 0, REPLICATION_CHECK.join('\n'));
+  const blocks = result.steps.map((step) =>
+    step.action === 'check' ? REPLICATION_CHECK.join('\n') : `${psComment(`${step.reason[0].toUpperCase()}${step.reason.slice(1)}.`)}\n${stepCommand(step)}`,
+  );
   return `${header}\n\n${blocks.join('\n\n')}\n`;
 }

@@ -2,7 +2,8 @@ import type { ParameterValue } from '../argument';
 
 /** One command of a plan, as `--format json` gives it. */
 export interface PlanStep {
-  readonly action: 'new' | 'set' | 'remove' | 'grant';
+  /** `check`: the replication check, which changes nothing (Get-CsManagementStoreReplicationStatus). */
+  readonly action: 'new' | 'set' | 'remove' | 'grant' | 'check';
   readonly cmdlet: string;
   /** The object the command is about; null for the Edge settings, of which there is one. */
   readonly identity: string | null;
