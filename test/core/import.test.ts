@@ -228,6 +228,18 @@ describe('import: transcripts', () => {
     assert.ok(imported(`${sample('04-')}\n${rule}\nnot a header`).problems.length > 0);
   });
 
+  it('refuses one domain on both federation lists, and one SIP address of a user and a contact, naming both lines', () => {
+    const allowed = 'Identity          : adatum.com\nDomain            : adatum.com\nProxyFqdn         :\nComment           :\nMarkForMonitoring : False\n';
+    const blocked = 'Identity : ADATUM.com\nDomain   : ADATUM.com\nComment  :\n';
+    const both = imported(allowed, blocked);
+    assert.equal(both.text, undefined);
+    assert.deepEqual(both.problems.map((p) => [p.source, p.line]), [['paste2.txt', 1]]);
+    assert.match(both.problems[0].message, /Get-CsBlockedDomain printed domain "ADATUM\.com", which Get-CsAllowedDomain printed too \(line 1 of paste1\.txt\): one federation domain only can have it/);
+    const user = 'SipAddress            : sip:exumaa1@contoso.com\nHostedVoiceMail       : True\nHostedVoicemailPolicy :\n';
+    const contact = 'Identity        : CN={1},OU=ExUmContacts,DC=contoso,DC=com\nSipAddress      : sip:exumaa1@contoso.com\nRegistrarPool   : pool01.contoso.com\nDisplayNumber   : +14255550101\nAutoAttendant   : True\n';
+    assert.equal(imported(user, contact).problems.length, 1);
+  });
+
   it('reads the same object pasted twice once, and refuses two different objects of one name', () => {
     const twice = topology(fixture('get-csuser-hostedvoicemail.txt'), fixture('get-csuser-hostedvoicemail.txt'));
     assert.equal((twice.Users as unknown[]).length, 3);

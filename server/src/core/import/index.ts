@@ -155,6 +155,31 @@ function once(objects: readonly Sourced[], problems: ImportProblem[]): Sourced[]
   return kept;
 }
 
+/**
+ * Objects of two kinds printed with one value where the catalog says only one object of all those kinds has it
+ * (a domain on the allowed and on the blocked list; a SIP address of a user and of a contact): no deployment
+ * is like that, so the outputs are not of one deployment at one time, and each such pair is a problem.
+ */
+function sharedAcrossKinds(objects: readonly Sourced[], problems: ImportProblem[]): void {
+  const seen = new Map<string, Sourced>();
+  for (const object of objects) {
+    const section = object.spec.section;
+    for (const key of section.unique ?? []) {
+      const value = key.keys.map((k) => object.values.get(k)).find((v) => typeof v === 'string') as string | undefined;
+      if (value === undefined) continue;
+      const token = `${key.scope}\n${key.compare === 'ignoreCase' ? nameKey(section, value) : value}`;
+      const earlier = seen.get(token);
+      if (!earlier) seen.set(token, object);
+      else if (earlier.spec !== object.spec)
+        problems.push({
+          source: object.source,
+          line: object.line,
+          message: `${object.type.command} printed ${key.noun} ${JSON.stringify(value)}, which ${earlier.type.command} printed too (line ${earlier.line} of ${earlier.source}): one ${key.scope} only can have it on a deployment, so these outputs were not taken at one time. Paste one output of each command.`,
+        });
+    }
+  }
+}
+
 function counted(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
@@ -182,6 +207,7 @@ export function importShellOutput(sources: readonly ShellSource[]): ImportResult
     for (const o of recognized.leftOutObjects) leftOut.push(`the object at line ${o.line} of ${source.name} ${o.why}`);
   }
   const unique = once(objects, problems);
+  sharedAcrossKinds(unique, problems);
   const edges = unique.filter((o) => !o.spec.section.list);
   for (const extra of edges.slice(1))
     problems.push({ source: extra.source, line: extra.line, message: `A second ${extra.type.command} object: the deployment has only one (the first is at line ${edges[0].line} of ${edges[0].source}).` });
