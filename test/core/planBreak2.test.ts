@@ -108,6 +108,20 @@ describe('plan: the reason above the Edge step', () => {
   });
 });
 
+describe('plan: a parameter of the default-route set that assigns no route', () => {
+  it('does not remove the hosting providers when the Edge only changes VerificationLevel', { todo: 'fault: every deployed provider removed (hosted UM broken) for a file that assigns no default route and leaves providers alone' }, () => {
+    // reference.md §1.1 DefaultRouteFqdn and rule 4: the providers must go before a new default route is assigned,
+    // which takes -UseDefaultRouting with -DefaultRouteFqdn. VerificationLevel alone assigns none, and the file has no
+    // HostingProviders section, which leaves them alone (docs/format.md). The plan removes Exchange Online, saying
+    // "removed before the Edge changes" to a default route. (Neither does anything say that VerificationLevel exists
+    // only on an Edge that routes by default, while the deployed file shows DNS SRV routing.)
+    const exchangeOnline = { Identity: 'Exchange Online', Enabled: true, ProxyFqdn: 'exap.um.outlook.com' };
+    const result = planned({ AccessEdgeConfiguration: EDGE, HostingProviders: [exchangeOnline] }, { AccessEdgeConfiguration: { VerificationLevel: 'AlwaysVerifiable' } });
+    const removed = (result.steps ?? []).filter((s) => s.cmdlet === 'Remove-CsHostingProvider');
+    assert.deepEqual(removed.map((s) => `${stepCommand(s)}: ${s.reason}`), [], script(result));
+  });
+});
+
 describe('plan: the global policy named with the per-user prefix', () => {
   it('does not change "tag:global" as the global policy while the checks call it a per-user policy', { todo: 'fault: Set-CsHostedVoicemailPolicy -Identity tag:global, a per-user identity, planned as the change of the global policy' }, () => {
     // reference.md §1.14: `tag:` is the per-user scope and the global policy is `global`; LT703 on the desired file
