@@ -161,3 +161,16 @@ describe('import: a value the file cannot state', () => {
     assert.deepEqual(codes, [], imported.text);
   });
 });
+
+describe('plan: a policy removed when the deployed file does not list who holds it', () => {
+  it('says that users and contacts the deployed file does not list must not hold the policy it removes', { todo: 'fault: Remove-CsHostedVoicemailPolicy planned silently when the deployed file lists neither Users nor ExUmContacts' }, () => {
+    // Issue 14: a policy is ungranted before it is removed. A deployed file imported without Get-CsUser and
+    // Get-CsExUmContact cannot show who holds it, so the plan cannot ungrant them; what the deployment must then
+    // already have is said, as the plan does of hosting providers before a default route (test/core/planBreak.test.ts).
+    const deployed = { AccessEdgeConfiguration: EDGE, HostedVoicemailPolicies: [GLOBAL, REDMOND] };
+    const result = planned(deployed, { AccessEdgeConfiguration: EDGE, HostedVoicemailPolicies: [GLOBAL] });
+    const removal = result.steps!.find((s) => s.cmdlet === 'Remove-CsHostedVoicemailPolicy')!;
+    const said = [...result.findings.map((d) => d.message), removal.reason];
+    assert.ok(said.some((text) => /user|contact|grant/i.test(text)), said.join('\n'));
+  });
+});
