@@ -174,3 +174,36 @@ describe('plan: a policy removed when the deployed file does not list who holds 
     assert.ok(said.some((text) => /user|contact|grant/i.test(text)), said.join('\n'));
   });
 });
+
+describe('plan: the reason above a provider created again, for Lync Server 2010', () => {
+  it('does not ask to state a setting that the server version of the file does not have', { todo: 'fault: the reason says to state SipClientPort, which is LT203 in a Lync Server 2010 file' }, () => {
+    // reference.md §1.3: SipClientPort exists in the Lync Server 2013 edition of New-CsHostingProvider and later;
+    // the check refuses it in a 2010 file (LT203), so the 2010 provider created again takes no such default.
+    const provider = { Identity: 'Fabrikam', Enabled: true, ProxyFqdn: 'sip.fabrikam.com' };
+    const file = (proxy: string) => ({ ServerVersion: 'Lync Server 2010', AccessEdgeConfiguration: EDGE, HostingProviders: [{ ...provider, ProxyFqdn: proxy }] });
+    const result = planned(file('sip.fabrikam.com'), file('sip2.fabrikam.com'));
+    const created = result.steps!.find((s) => s.action === 'new')!;
+    assert.doesNotMatch(created.reason, /SipClientPort/);
+  });
+});
+
+describe('import: every property left out is named', () => {
+  it("names a contact's Identity (its distinguished name) among what it leaves out", { todo: "fault: Get-CsExUmContact's Identity is left out of the file without a word" }, () => {
+    // Issue 14: read-only or unknown properties are kept out of the file with a comment naming them, never silently.
+    // Get-CsExUmContact prints Identity as the contact's distinguished name (reference.md §1.10, Set-CsExUmContact
+    // -Identity: `CN={guid},OU=...`), which is not the SipAddress the file names the contact by.
+    const shown = [
+      'Identity              : CN={6c2b0e1a-0d43-4bb4-9a53-0a8f8b7e1c11},OU=ExUmContacts,DC=contoso,DC=com',
+      'RegistrarPool         : pool01.contoso.com',
+      'SipAddress            : sip:exumaa1@contoso.com',
+      'DisplayNumber         : +14255550101',
+      'AutoAttendant         : True',
+      'HostedVoicemailPolicy :',
+      'OU                    : OU=ExUmContacts,DC=contoso,DC=com',
+      '',
+    ].join('\n');
+    const imported = importShellOutput([{ name: 'Get-CsExUmContact', text: shown }]);
+    const comments = (imported.text ?? '').split('\n').filter((line) => line.trim().startsWith('//'));
+    assert.ok(comments.some((line) => /\bIdentity\b/.test(line)), imported.text);
+  });
+});
