@@ -50,19 +50,19 @@ describe('plan: LT801 made exact against the policy that applies once the plan h
     Users: [{ Identity: 'sip:kenmyer@contoso.com', HostedVoiceMail: false, HostedVoicemailPolicy: 'ExRedmond' }],
   };
 
-  it('refuses to enable a user whose per-user policy the plan removes, leaving a global policy without Destination', { todo: 'fault: LT801 dropped against the deployed grant the plan takes away; Set-CsUser is refused' }, () => {
+  it('refuses to enable a user whose per-user policy the plan removes, leaving a global policy without Destination', () => {
     const result = planned(deployed, { AccessEdgeConfiguration: EDGE, HostedVoicemailPolicies: [], Users: [{ Identity: 'sip:kenmyer@contoso.com', HostedVoiceMail: true }] });
     assert.equal(refusal(deployed, result), undefined);
   });
 
-  it('refuses to enable a user whose grant the file takes away (null), leaving a global policy without Destination', { todo: 'fault: LT801 dropped for a user stating "HostedVoicemailPolicy": null; Set-CsUser is refused' }, () => {
+  it('refuses to enable a user whose grant the file takes away (null), leaving a global policy without Destination', () => {
     const result = planned(deployed, { AccessEdgeConfiguration: EDGE, Users: [{ Identity: 'sip:kenmyer@contoso.com', HostedVoiceMail: true, HostedVoicemailPolicy: null }] });
     assert.equal(refusal(deployed, result), undefined);
   });
 });
 
 describe('plan: a ring of contacts broken where one held a policy the plan removes', () => {
-  it('does not take the policy away from the contact it then removes and creates again without it', { todo: 'fault: a redundant Grant-CsHostedVoicemailPolicy -PolicyName $Null before Remove-CsExUmContact of the same contact' }, () => {
+  it('does not take the policy away from the contact it then removes and creates again without it', () => {
     // Issue 14: the plan prints only what changes. The contact broken out of the ring is removed and created again
     // without the policy (it is being removed), so taking the policy away from it first changes nothing that stays;
     // the same case with a pool move instead of a ring has no such step (test/core/planBreak.test.ts).
@@ -76,7 +76,7 @@ describe('plan: a ring of contacts broken where one held a policy the plan remov
 });
 
 describe('plan: a user named by a SIP address the deployed file gives a contact', () => {
-  it('refuses to set a user on the SIP address of a contact it removes: no user has that address', { todo: 'fault: Set-CsUser planned on the address of a deployed contact, which no user can have' }, () => {
+  it('refuses to set a user on the SIP address of a contact it removes: no user has that address', () => {
     // reference.md §1.10, SipAddress: an address is used by one user or contact only. The deployed contact holds
     // it, so no user has it; removing the contact does not make a user, and the plan never creates users
     // (Set-CsUser only changes one that exists, §1.11). heldByDeployment refuses this while the contact stays.
@@ -88,7 +88,7 @@ describe('plan: a user named by a SIP address the deployed file gives a contact'
 });
 
 describe('plan: the reason above the Edge step', () => {
-  it('does not name an undefined routing method when the deployed file states none', { todo: 'fault: the reason reads "(the deployment routes by undefined)"' }, () => {
+  it('does not name an undefined routing method when the deployed file states none', () => {
     // Issue 14: each step has a comment saying why it is there; this one is built from a routing method the
     // deployed file does not state (imported without RoutingMethod, or written by hand).
     const result = planned({ AccessEdgeConfiguration: { AllowFederatedUsers: true } }, { AccessEdgeConfiguration: { UseDefaultRouting: true, DefaultRouteFqdn: 'proxy.fabrikam.com', AllowFederatedUsers: true }, HostingProviders: [] });
@@ -96,7 +96,7 @@ describe('plan: the reason above the Edge step', () => {
     assert.doesNotMatch(edge.reason, /undefined/);
   });
 
-  it('does not remove providers "before the Edge changes" when the Edge keeps its default route', { todo: 'fault: providers removed with a reason that is untrue, from a file that leaves them alone' }, () => {
+  it('does not remove providers "before the Edge changes" when the Edge keeps its default route', () => {
     // reference.md §1.1 rule 4: the providers must go before a *new* default route is assigned. Here the Edge keeps
     // the route it has, so no Edge step runs, and the file has no HostingProviders section, which leaves them alone
     // (docs/format.md, whole lists). A plan may still remove them, but not saying the Edge changes.
@@ -109,7 +109,7 @@ describe('plan: the reason above the Edge step', () => {
 });
 
 describe('plan: a parameter of the default-route set that assigns no route', () => {
-  it('does not remove the hosting providers when the Edge only changes VerificationLevel', { todo: 'fault: every deployed provider removed (hosted UM broken) for a file that assigns no default route and leaves providers alone' }, () => {
+  it('does not remove the hosting providers when the Edge only changes VerificationLevel', () => {
     // reference.md §1.1 DefaultRouteFqdn and rule 4: the providers must go before a new default route is assigned,
     // which takes -UseDefaultRouting with -DefaultRouteFqdn. VerificationLevel alone assigns none, and the file has no
     // HostingProviders section, which leaves them alone (docs/format.md). The plan removes Exchange Online, saying
@@ -163,7 +163,7 @@ describe('import: a value the file cannot state', () => {
 });
 
 describe('plan: a policy removed when the deployed file does not list who holds it', () => {
-  it('says that users and contacts the deployed file does not list must not hold the policy it removes', { todo: 'fault: Remove-CsHostedVoicemailPolicy planned silently when the deployed file lists neither Users nor ExUmContacts' }, () => {
+  it('says that users and contacts the deployed file does not list must not hold the policy it removes', () => {
     // Issue 14: a policy is ungranted before it is removed. A deployed file imported without Get-CsUser and
     // Get-CsExUmContact cannot show who holds it, so the plan cannot ungrant them; what the deployment must then
     // already have is said, as the plan does of hosting providers before a default route (test/core/planBreak.test.ts).
@@ -176,7 +176,7 @@ describe('plan: a policy removed when the deployed file does not list who holds 
 });
 
 describe('plan: the reason above a provider created again, for Lync Server 2010', () => {
-  it('does not ask to state a setting that the server version of the file does not have', { todo: 'fault: the reason says to state SipClientPort, which is LT203 in a Lync Server 2010 file' }, () => {
+  it('does not ask to state a setting that the server version of the file does not have', () => {
     // reference.md §1.3: SipClientPort exists in the Lync Server 2013 edition of New-CsHostingProvider and later;
     // the check refuses it in a 2010 file (LT203), so the 2010 provider created again takes no such default.
     const provider = { Identity: 'Fabrikam', Enabled: true, ProxyFqdn: 'sip.fabrikam.com' };
@@ -214,7 +214,7 @@ describe('plan: a deployed file that states both routing methods', () => {
     ['DNS SRV routing', { UseDnsSrvRouting: true, EnablePartnerDiscovery: false, AllowFederatedUsers: true }, 'UseDnsSrvRouting'],
     ['a default route', { UseDefaultRouting: true, DefaultRouteFqdn: 'proxy.fabrikam.com', AllowFederatedUsers: true }, 'UseDefaultRouting'],
   ] as const) {
-    it(`refuses it, or selects ${name} as the desired file does, rather than guess which one the Edge uses`, { todo: 'fault: LT301 in the deployed file does not block the plan, which takes one of the two for the truth' }, () => {
+    it(`refuses it, or selects ${name} as the desired file does, rather than guess which one the Edge uses`, () => {
       // reference.md §1.1: the routing modes are exclusive parameter sets, and Get-CsAccessEdgeConfiguration prints one
       // RoutingMethod; such a file describes no deployment, as LT301 says. The plan leaves out the switch the desired
       // file states, as if the Edge already used it.

@@ -62,7 +62,7 @@ describe('lyncTopology/plan', () => {
     client.open(uri, desired);
     const deployed = desired.replace('"um.fabrikam.com"', '"old.fabrikam.com"');
     const result = (await client.connection.sendRequest('lyncTopology/plan', { uri, deployed: { name: 'HEAD', text: deployed } })) as { script: string; steps: { cmdlet: string }[]; diagnostics: Diagnostic[] };
-    assert.deepEqual(result.steps.map((s) => s.cmdlet), ['Remove-CsHostingProvider', 'New-CsHostingProvider']);
+    assert.deepEqual(result.steps.map((s) => s.cmdlet), ['Remove-CsHostingProvider', 'New-CsHostingProvider', 'Get-CsManagementStoreReplicationStatus']);
     assert.match(result.script, /^Remove-CsHostingProvider -Identity 'Fabrikam Hosted UM'$/m);
     assert.deepEqual(result.diagnostics, []);
   });

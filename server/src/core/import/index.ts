@@ -194,6 +194,16 @@ export function importShellOutput(sources: readonly ShellSource[]): ImportResult
   const objects: Sourced[] = [];
   const leftOut: string[] = [];
   for (const source of sources) {
+    // What a decoder could not read (bytes of a code page, not UTF-8) is a guess at best: never written.
+    const undecoded = source.text.indexOf('\uFFFD');
+    if (undecoded >= 0) {
+      problems.push({
+        source: source.name,
+        line: source.text.slice(0, undecoded).split(/\r\n|\r|\n/).length,
+        message: `${source.name} holds bytes that are not UTF-8 here (a code page such as Windows-1252, as Out-File -Encoding Default writes): save the output as UTF-8 or UTF-16 (Out-File -Encoding utf8) and import it again.`,
+      });
+      continue;
+    }
     const read = readShellText(source.text);
     if (read.objects.length === 0 && read.problems.length === 0)
       problems.push({

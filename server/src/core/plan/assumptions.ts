@@ -32,16 +32,22 @@ function factsOf(model: TopologyModel): DeployedFacts {
 }
 
 /**
- * Whether the policy that applies to each user the desired file enables without stating a grant has a
- * Destination: the per-user policy the deployed file grants the user, which stays, or else the global one.
+ * Whether the policy that applies to each user the desired file enables without granting one has a Destination
+ * once the plan has run: the per-user policy the deployed file grants the user, where it stays, or else the
+ * global one (a `null` grant, or a policy the plan removes).
  */
 function enabledUsersDestination(desired: Analysis, facts: DeployedFacts): Holds {
   const grant = USERS.properties.find((p) => p.grant)!.name;
+  const listed = byName(desired.model, POLICIES.section.key);
   const results = (desired.model.sections.get(USERS.section.key) ?? []).flatMap((user): Holds[] => {
     const name = entryName(user);
-    if (name === undefined || booleanValue(user.byName.get('HostedVoiceMail')) !== true || user.byName.has(grant)) return [];
-    const policy = stringValue(facts.users.get(nameKey(USERS.section, name))?.byName.get(grant));
-    return [policy ? destinationOf(facts, nameKey(POLICIES.section, policy), `per-user policy ${JSON.stringify(policy)}, granted to ${JSON.stringify(name)}`) : globalDestination(facts)];
+    const stated = user.byName.get(grant);
+    // A policy the user is granted by this file is judged by LT702 and LT705; `null` takes any grant away.
+    if (name === undefined || booleanValue(user.byName.get('HostedVoiceMail')) !== true || (stated && stringValue(stated) !== undefined)) return [];
+    const policy = stated ? undefined : stringValue(facts.users.get(nameKey(USERS.section, name))?.byName.get(grant));
+    // A deployed grant of a policy this file's whole list leaves out goes with the policy.
+    const kept = policy !== undefined && !(listed && !listed.has(nameKey(POLICIES.section, policy)));
+    return [kept ? destinationOf(facts, nameKey(POLICIES.section, policy!), `per-user policy ${JSON.stringify(policy)}, granted to ${JSON.stringify(name)}`) : globalDestination(facts)];
   });
   return results.find((r) => r?.holds === false) ?? (results.every((r) => r?.holds === true) ? { holds: true } : undefined);
 }

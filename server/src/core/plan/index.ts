@@ -19,9 +19,9 @@ import { matchesFormat } from '../formats';
 import { entryName, nameKey, spanOf, type ObjectModel, type TopologyModel } from '../model';
 import type { Span } from '../text';
 import { psComment, psParameter } from '../quote';
-import { ROUTING_NAMES, routingOf } from '../facts/routing';
+import { ROUTING_NAMES } from '../facts/routing';
 import { checkAssumptions } from './assumptions';
-import { schedule, type Ordered, type PlanStep } from './schedule';
+import { listed, schedule, type Ordered, type PlanStep } from './schedule';
 
 export type { PlanStep } from './schedule';
 
@@ -42,11 +42,11 @@ export interface Plan {
  * Findings of the deployed file that block a plan, because with them it cannot describe a deployment the plan
  * could start from: it does not parse (LT001); a value is of the wrong type (LT101), so that it can neither be
  * compared nor passed again; a value holds a line break or another control character (LT105), which no
- * deployment's name or setting has and which no command line could carry; two objects share a name or a unique
- * value (LT501, LT502), which no deployment allows. Checked at their own severity, whatever the settings say
+ * deployment's name or setting has and which no command line could carry; both routing switches set (LT301), or
+ * two objects that share a name or a unique value (LT501, LT502), which no deployment is. Checked at their own severity, whatever the settings say
  * of the file being edited (deployedAnalysis).
  */
-const DEPLOYED_BLOCKERS = new Set(['LT001', 'LT101', 'LT105', 'LT501', 'LT502']);
+const DEPLOYED_BLOCKERS = new Set(['LT001', 'LT101', 'LT105', 'LT301', 'LT501', 'LT502']);
 
 /**
  * The deployed file of a plan (`text`) analyzed with `settings` but without their severity changes, which are
@@ -130,7 +130,7 @@ function changedSettings(desired: State, deployed: State): Setting[] {
 function changeReason(changed: readonly Setting[], deployed: State, name: string): string {
   const routing = selectedRouting(deployed);
   const differs = (s: Setting) => deployed.settings.has(s.spec.name) || (s.spec.selectsRouting !== undefined && routing !== undefined);
-  const label = (s: Setting) => (s.spec.selectsRouting && !deployed.settings.has(s.spec.name) ? `${s.spec.name} (the deployment uses ${ROUTING_NAMES[routing!]})` : s.spec.name);
+  const label = (s: Setting) => (s.spec.selectsRouting && routing !== undefined && !deployed.settings.has(s.spec.name) ? `${s.spec.name} (the deployment uses ${ROUTING_NAMES[routing!]})` : s.spec.name);
   const names = (stated: boolean) => changed.filter((s) => differs(s) === stated).map(label).join(', ');
   const [differing, unstated] = [names(true), names(false)];
   if (!differing) return `the deployed file does not state ${unstated} of ${name}`;
@@ -267,12 +267,13 @@ function heldByDeployment(holders: Holders, desired: TopologyModel): Diagnostic[
         const keeps = kept?.get(nameKey(holder.spec.section, holder.state.name));
         const stays = !SECTION_CHANGES[holder.spec.section.key].remove || !kept || (keeps !== undefined && valueTokens(holder.spec, keeps).includes(valueToken(key, value!)));
         const property = key.keys.map((k) => state.object.byName.get(k)).find((p) => p?.valueNode);
-        if (!stays || !property) continue;
+        // No user has a value another kind of object holds, so one the plan only changes is not there to change.
+        if ((!stays && !spec.section.modifies) || !property) continue;
         const isName = key.keys.some((k) => spec.section.names?.includes(k));
         found.push({
           code: isName ? 'LT501' : 'LT502',
           severity: 'error',
-          message: `${quoted(state.name)}: the deployed file gives ${key.noun} ${quoted(value!)} to the ${holder.spec.title} ${quoted(holder.state.name)}, which this plan keeps, and one ${key.scope} only can have it. Choose another, or remove that ${holder.spec.title} in this file.`,
+          message: `${quoted(state.name)}: the deployed file gives ${key.noun} ${quoted(value!)} to the ${holder.spec.title} ${quoted(holder.state.name)}${stays ? ', which this plan keeps,' : ''} and one ${key.scope} only can have it${stays ? '' : `: no ${spec.title} has it to change`}. Choose another${stays ? `, or remove that ${holder.spec.title} in this file` : ''}.`,
           span: spanOf(property.valueNode!),
           fixes: [],
         });
@@ -334,8 +335,13 @@ class Planner {
 
   /** Takes away what `property` grants `identity`: its grant cmdlet with the policy `null` (`$Null`). */
   ungrant(property: PropertySpec, order: number, identity: string, reason: string, into = this.steps): Ordered {
-    return this.add(order, { action: 'grant', cmdlet: property.grant!.cmdlet, identity, parameters: { Identity: identity, [property.grant!.parameter]: null }, reason }, {}, into);
+    const step = this.add(order, { action: 'grant', cmdlet: property.grant!.cmdlet, identity, parameters: { Identity: identity, [property.grant!.parameter]: null }, reason }, {}, into);
+    listed(this.ungrantsOf, identity.toLowerCase()).push(step);
+    return step;
   }
+
+  /** The ungrant steps of each object, by its name in lower case: an object created again has no grant to take away. */
+  private readonly ungrantsOf = new Map<string, Ordered[]>();
 
   /** The object as the file states it: New-, or Set- for a kind that always exists (users, the global policy). */
   create(spec: SectionObjectSpec, order: number, state: State, reason: string, into = this.steps): void {
@@ -366,9 +372,10 @@ class Planner {
     const keptGrants = [...before.grants].filter((grant): grant is [string, string] => grant[1] !== null && !desired.grants.has(grant[0]) && !this.removes(spec, grant[0], grant[1]));
     const { kept, lost } = this.carried(spec, desired, before);
     const whole: State = { ...desired, settings: new Map([...kept.map((s) => [s.spec.name, s] as const), ...desired.settings]), grants: new Map([...keptGrants, ...desired.grants]) };
-    const unknown = (SHELL_OBJECT_TYPES.find((t) => t.section === spec.section.key)?.hiddenByDefault?.properties ?? []).filter(
-      (name) => !whole.settings.has(name) && !lost.some((s) => s.spec.name === name),
-    );
+    const unknown = (SHELL_OBJECT_TYPES.find((t) => t.section === spec.section.key)?.hiddenByDefault?.properties ?? []).filter((name) => {
+      const property = spec.properties.find((p) => p.name === name);
+      return property && existsIn(property, this.desired.serverVersion) && !whole.settings.has(name) && !lost.some((s) => s.spec.name === name);
+    });
     const notes = [
       ...(kept.length + keptGrants.length > 0 ? [`${[...kept.map((s) => s.spec.name), ...keptGrants.map(([name]) => name)].join(', ')} as deployed, which this file does not state`] : []),
       ...(lost.length > 0 ? [`${lost.map((s) => s.spec.name).join(', ')} as deployed cannot be passed again (not a valid value for ${this.desired.serverVersion}, or half of a pair), so it takes ${spec.cmdlet}'s default unless this file states it`] : []),
@@ -415,10 +422,13 @@ class Planner {
     return listed !== undefined && !listed.has(key) && !(target.section.modifyExisting?.names ?? []).includes(key);
   }
 
-  /** The Edge settings: Set- with the changed parameters and the companions they need. */
-  edge(spec: SectionObjectSpec, desired: State, deployed: State | undefined, note: string | undefined): void {
+  /**
+   * The Edge settings: Set- with the changed parameters and the companions they need. Whether it assigns a default
+   * route, before which every hosting provider goes; `unlistedProviders` is said then.
+   */
+  edge(spec: SectionObjectSpec, desired: State, deployed: State | undefined, unlistedProviders: string | undefined): boolean {
     const changed = deployed ? changedSettings(desired, deployed) : [...desired.settings.values()];
-    if (changed.length === 0) return;
+    if (changed.length === 0) return false;
     const names = new Set(changed.map((s) => s.spec.name));
     for (const s of [...changed]) {
       const companion = s.spec.companion && desired.settings.get(s.spec.companion.name);
@@ -427,8 +437,11 @@ class Planner {
     let reason = deployed
       ? changeReason(changed.filter((s) => names.has(s.spec.name)), deployed, 'the Edge configuration')
       : `the deployed file has no Edge settings: set every one this file states (${[...names].join(', ')})`;
-    if (note) reason = `${reason}; ${note}`;
+    // A default route is assigned by its switch with the route server's FQDN, its companion.
+    const assigns = changed.some((s) => s.spec.selectsRouting === 'DefaultRoute' || spec.properties.some((p) => p.selectsRouting === 'DefaultRoute' && p.companion?.name === s.spec.name));
+    if (assigns && unlistedProviders) reason = `${reason}; ${unlistedProviders}`;
     this.add(firstOrder(spec), { action: 'set', cmdlet: SECTION_CHANGES[spec.section.key].set, identity: null, parameters: parameters(spec, undefined, changed), reason });
+    return assigns;
   }
 
   /**
@@ -447,7 +460,7 @@ class Planner {
         removed: `${quoted(desired.name)} takes ${values} from ${others}, and the values go round back to ${quoted(desired.name)}'s own: no Set- of them can run first, so ${quoted(desired.name)} is removed here to free its value, and created again below; it does not exist in between`,
         created: `${quoted(desired.name)} created again with ${values}, now free`,
       }, steps);
-      return { steps, replaces: grants };
+      return { steps, replaces: [...grants, ...(this.ungrantsOf.get(desired.name.toLowerCase()) ?? [])] };
     };
     const step: PlanStep = {
       action: 'set',
@@ -496,9 +509,12 @@ class Planner {
     }
     if (!deployed || !changes.remove) return;
     const kept = spec.section.modifyExisting?.names ?? [];
+    // What the ungrants before a removal cannot see: sections granting from this one the deployed file lacks.
+    const unseen = SECTIONS.filter((s) => s.properties.some((p) => p.grant && p.references === spec.section.key) && !this.deployed.model.root?.byName.has(s.section.key));
+    const note = unseen.length > 0 ? `; the deployed file does not list ${unseen.map((s) => s.section.key).join(' or ')}, so none of them may still be granted it, or the removal fails` : '';
     for (const [key, state] of deployed) {
       if (desired.has(key) || kept.includes(key)) continue;
-      this.remove(spec, removalOrder(spec), state, `${quoted(state.name)} is deployed but not in this file's ${spec.section.key}, which lists them all`);
+      this.remove(spec, removalOrder(spec), state, `${quoted(state.name)} is deployed but not in this file's ${spec.section.key}, which lists them all${note}`);
     }
   }
 
@@ -560,10 +576,9 @@ export function plan(deployed: Analysis, desired: Analysis): Plan {
       const before = have?.get(GLOBAL);
       if (!state) continue;
       // Every provider goes before a default route is assigned, whether the Edge takes one or changes it (§1.1).
-      const defaultRoute = routingOf(state.object);
-      if (defaultRoute?.mode === 'DefaultRoute' && defaultRoute.by) toDefaultRoute = firstOrder(spec) - 5;
-      const unlisted = toDefaultRoute !== undefined && !deployed.model.root?.byName.has('HostingProviders');
-      planner.edge(spec, state, before, unlisted ? 'a default route is assigned only while no hosting provider exists, and the deployed file does not list them: the deployment must have none' : undefined);
+      const unlisted = !deployed.model.root?.byName.has('HostingProviders');
+      const note = unlisted ? 'a default route is assigned only while no hosting provider exists, and the deployed file does not list them: the deployment must have none' : undefined;
+      if (planner.edge(spec, state, before, note)) toDefaultRoute = firstOrder(spec) - 5;
       continue;
     }
     planner.list(spec, wanted, have);

@@ -142,7 +142,7 @@ function swappable(cycle: readonly Ordered[]): Ordered {
 }
 
 /** The list under `key`, made empty when there is none. */
-function listed<T>(map: Map<string, T[]>, key: string): T[] {
+export function listed<T>(map: Map<string, T[]>, key: string): T[] {
   let list = map.get(key);
   if (!list) map.set(key, (list = []));
   return list;
