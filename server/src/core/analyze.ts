@@ -114,11 +114,10 @@ export function analyze(text: string, settings: AnalysisSettings = {}): Analysis
 /**
  * Runs every rule on a model, and applies the severity settings and suppression comments. `dirty` is where the
  * text changed since the analysis the model was taken over from (in the new text), when only that changed:
- * the entries far enough from it keep their findings.
+ * the entries far enough from it keep their findings. `lines` are those of the model's text, when the caller has them.
  */
-export function checkModel(parsed: ParsedText, model: TopologyModel, settings: AnalysisSettings, dirty?: Span): Analysis {
+export function checkModel(parsed: ParsedText, model: TopologyModel, settings: AnalysisSettings, dirty?: Span, lines = new LineIndex(model.text)): Analysis {
   const text = model.text;
-  const lines = new LineIndex(text);
   const edits = new EditBuilder(text);
   const found: Diagnostic[] = [];
   for (const rule of FILE_RULES) {
