@@ -140,7 +140,7 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
   const report = (span: Span, message: string, fixes: readonly Fix[] = []) => findings.push({ code: rule.code, severity: rule.severity, message, span, fixes });
   for (const object of model.objects) {
     const list = object.spec.section?.list === true;
-    const kept = object.kept.findings;
+    const kept = object.kept;
     const isHosted = hosted.has(object);
     const start = object.node.offset;
     if (
@@ -159,10 +159,10 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
     for (rule of OBJECT_RULES) rule.checkObject!(context);
     if (findings.length === 0) {
       // Most entries have no findings: they share a record of none, which never moves.
-      if (list) object.kept.findings = isHosted ? noneHosted : noneElsewhere;
+      if (list) object.kept = isHosted ? noneHosted : noneElsewhere;
       continue;
     }
-    if (list) object.kept.findings = { context: shared, hosted: isHosted, offset: start, diagnostics: findings };
+    if (list) object.kept = { context: shared, hosted: isHosted, offset: start, diagnostics: findings };
     appendTo(found, findings);
   }
   const suppressions = readSuppressions(text, lines);

@@ -58,8 +58,11 @@ export interface ObjectModel {
   readonly properties: readonly PropertyModel[];
   /** First occurrence of each catalog property, by canonical name. */
   readonly byName: PropertiesByName;
-  /** What is worked out from the object once and kept with it (an incremental update rebuilds only the objects it changes). */
-  readonly kept: KeptWithObject;
+  /**
+   * An entry's findings, kept with it by the analysis that found them (an incremental update rebuilds only the
+   * objects it changes).
+   */
+  kept: KeptFindings | undefined;
 }
 
 /**
@@ -85,14 +88,15 @@ export class PropertiesByName {
   }
 }
 
-export interface KeptWithObject {
-  /**
-   * An entry's findings, with what they were found under (what the whole file shares, and whether the entry
-   * hosts Exchange UM) and where the entry then began.
-   */
-  findings?: { readonly context: string; readonly hosted: boolean; readonly offset: number; readonly diagnostics: readonly Diagnostic[] };
-  /** What the object adds to the model's indexes. */
-  facts?: ObjectFacts;
+/**
+ * An entry's findings, with what they were found under (what the whole file shares, and whether the entry hosts
+ * Exchange UM) and where the entry then began.
+ */
+export interface KeptFindings {
+  readonly context: string;
+  readonly hosted: boolean;
+  readonly offset: number;
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /** A string in an array of strings (a SIP domain, a provider reference). */
@@ -235,7 +239,7 @@ export function isObjectWith(object: ObjectModel | undefined, name: string, valu
 
 /** An object of the catalog as built from its node. Its path is put together when asked for, as messages need it. */
 class CatalogObject implements ObjectModel {
-  readonly kept: KeptWithObject = { findings: undefined, facts: undefined };
+  kept: KeptFindings | undefined = undefined;
 
   constructor(
     readonly spec: ObjectSpec,
@@ -361,7 +365,10 @@ export function rebuildObject(object: ObjectModel): ObjectModel {
   return buildObject(object.node, object.spec, object.owner, place, index, []);
 }
 
-/** What an object contributes to the model's indexes, worked out once and kept with it. */
+/**
+ * What an object contributes to the model's indexes. Worked out again when asked for rather than kept: an
+ * incremental update asks for it of the one object it rebuilds, while a large file would keep one for each entry.
+ */
 interface ObjectFacts {
   /** For an entry of a list section: its name as compared. */
   readonly nameKey: string | undefined;
@@ -399,7 +406,6 @@ function added<T>(list: T[] | undefined, item: T): T[] {
 }
 
 function factsOf(object: ObjectModel): ObjectFacts {
-  if (object.kept.facts) return object.kept.facts;
   const section = object.spec.section;
   const name = section?.list ? entryName(object) : undefined;
   const named = name === undefined ? undefined : nameKey(section!, name);
@@ -426,8 +432,7 @@ function factsOf(object: ObjectModel): ObjectFacts {
       references = added(references, { node: item, value, section: target.key, object, property, targets: NONE, compared: nameKey(target, value) });
     }
   }
-  object.kept.facts = { nameKey: named, unique: unique ?? NONE, references: references ?? NONE };
-  return object.kept.facts;
+  return { nameKey: named, unique: unique ?? NONE, references: references ?? NONE };
 }
 
 /** A reference, with the entries it names looked up in `entriesByName`. */
