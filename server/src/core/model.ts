@@ -532,7 +532,8 @@ function replaceReferences(previous: TopologyModel, old: ObjectModel, rebuilt: O
   for (const reference of previous.references) {
     if (reference.object === old) continue;
     if (!placed && reference.object.node.offset > rebuilt.node.offset) place();
-    references.push(renamed !== undefined && reference.section === renamed ? resolve(factsOf(reference.object).references.find((r) => r.node === reference.node)!) : reference);
+    // Every reference of a model is the fact it was made from (see deriveModel), which holds its compared form.
+    references.push(renamed !== undefined && reference.section === renamed ? resolve(reference as ReferenceFact) : reference);
   }
   if (!placed) place();
   return references;
