@@ -48,7 +48,8 @@ function keysTable(spec: ObjectSpec): string {
     const notes = [p.required ? 'required' : '', p.default !== undefined ? `default ${code(JSON.stringify(p.default))}` : '', p.since ? `from ${p.since}` : '', p.grant ? `granted with ${p.grant.cmdlet}` : '', p.references ? `names an entry of ${code(p.references)}` : '']
       .filter(Boolean)
       .join('; ');
-    return `| ${code(p.name)} | ${valueText(p.value, p)} | ${notes} |`;
+    const none = p.nullMeans ? `; or \`null\`: ${p.nullMeans.summary}` : '';
+    return `| ${code(p.name)} | ${valueText(p.value, p)}${none} | ${notes} |`;
   });
   const header = spec.cmdlet ? `Keys are parameters of **${spec.cmdlet}**.\n\n` : '';
   return `${header}| Key | Value | Notes |\n|---|---|---|\n${rows.join('\n')}`;

@@ -6,7 +6,7 @@
 import { parse } from 'jsonc-parser';
 
 type Json = Record<string, unknown>;
-type Props = [string, unknown][];
+export type Props = [string, unknown][];
 
 const CONSOLE_WIDTH = 120;
 
@@ -16,23 +16,71 @@ function printed(value: unknown): string {
   return String(value);
 }
 
-/** One object in list format: names padded to the longest, values wrapped at the last space before column 120. */
-export function listObject(props: Props): string {
+/** How the list format is printed and pasted. */
+export interface Layout {
+  /** The console width, in columns. */
+  readonly width: number;
+  /**
+   * Whether words are kept whole where they fit, as PowerShell does in English, French, German, Italian,
+   * Portuguese and Spanish; otherwise every line is cut at the edge (other languages).
+   */
+  readonly wordWrap: boolean;
+  /**
+   * The spaces that end lines: kept as PowerShell writes them (`>`), dropped by a copy from a console window, or
+   * padded to the console width by a rectangular selection.
+   */
+  readonly lineEnds: 'kept' | 'dropped' | 'padded';
+}
+
+export const CONSOLE_COPY: Layout = { width: CONSOLE_WIDTH, wordWrap: true, lineEnds: 'dropped' };
+
+/** A printed line as it reaches the paste. */
+export function lineEnd(line: string, layout: Layout): string {
+  return layout.lineEnds === 'kept' ? line : layout.lineEnds === 'dropped' ? line.trimEnd() : line.padEnd(layout.width);
+}
+
+/**
+ * A value's lines as PowerShell's list format breaks it into `room` columns (ListWriter through
+ * StringManipulationHelper.GenerateLines, read from PowerShell's source): with word wrap, each word keeps the
+ * space after it, a word that does not fit in what is left of the line starts the next one, and a word wider
+ * than the whole room is cut wherever the line ends.
+ */
+export function wrapValue(value: string, room: number, wordWrap: boolean): string[] {
+  if (value.length <= room) return [value];
+  const lines: string[] = [];
+  if (!wordWrap) {
+    for (let i = 0; i < value.length; i += room) lines.push(value.slice(i, i + room));
+    return lines;
+  }
+  let line = '';
+  for (const word of value.match(/[^ ]* ?/g)!.filter((w) => w !== '')) {
+    if (word.length > room) {
+      for (const c of word) {
+        if (line.length === room) {
+          lines.push(line);
+          line = '';
+        }
+        line += c;
+      }
+    } else if (line.length + word.length > room) {
+      lines.push(line);
+      line = word;
+    } else line += word;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** One object in list format: names padded to the longest, values wrapped as PowerShell wraps them (`wrapValue`). */
+export function listObject(props: Props, layout: Layout = CONSOLE_COPY): string {
   const width = Math.max(...props.map(([name]) => name.length));
   const lines: string[] = [];
   for (const [name, value] of props) {
     const prefix = `${name.padEnd(width)} : `;
-    let rest = printed(value);
-    let lead = prefix;
-    while (lead.length + rest.length > CONSOLE_WIDTH) {
-      const room = CONSOLE_WIDTH - prefix.length;
-      const cut = rest.lastIndexOf(' ', room);
-      if (cut <= 0) break;
-      lines.push(lead + rest.slice(0, cut));
-      rest = rest.slice(cut + 1);
-      lead = ' '.repeat(prefix.length);
-    }
-    lines.push((lead + rest).trimEnd());
+    wrapValue(printed(value), layout.width - prefix.length, layout.wordWrap).forEach((part, index) => {
+      const line = (index === 0 ? prefix : ' '.repeat(prefix.length)) + part;
+      lines.push(lineEnd(line, layout));
+    });
   }
   return lines.join('\n');
 }
@@ -177,5 +225,5 @@ export function shellOutputOf(topologyText: string): string {
   objects.push(...list('HostedVoicemailPolicies').map(policy));
   objects.push(...list('Users').map(user));
   objects.push(...list('ExUmContacts').map(contact));
-  return `\n${objects.map(listObject).join('\n\n')}\n\n`;
+  return `\n${objects.map((object) => listObject(object)).join('\n\n')}\n\n`;
 }

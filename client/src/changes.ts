@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { ImportRequest, PlanRequest, type ImportSource, type PlanResult } from '../../server/src/lsp/protocol';
+import { ImportRequest, PlanRequest, type ImportFile, type ImportSource, type PlanResult } from '../../server/src/lsp/protocol';
 import { LANGUAGE_ID } from './languageClient';
 import { baseName, topologyDocument } from './source';
 
@@ -9,8 +9,20 @@ export const PLAN_SCHEME = 'lync-topology-plan';
 /** How long the plan preview waits after a keystroke before it asks for the plan again. */
 const THROTTLE_MS = 150;
 
+/** Bytes as base64 (RFC 4648), in runs short enough to pass to String.fromCharCode as arguments. */
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** A file of Management Shell output, sent as its bytes: the server decodes it as the command line does (UTF-16 or UTF-8). */
+async function shellOutputFile(file: vscode.Uri): Promise<ImportFile> {
+  return { name: file.path.replace(/^.*\//, ''), base64: base64(await vscode.workspace.fs.readFile(file)) };
+}
+
 /** The Management Shell output to import: the selection, the clipboard, or a file the user picks. */
-async function shellOutput(): Promise<ImportSource | undefined> {
+async function shellOutput(): Promise<ImportSource | ImportFile | undefined> {
   const editor = vscode.window.activeTextEditor;
   const selection = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : undefined;
   const choices = [
@@ -23,17 +35,22 @@ async function shellOutput(): Promise<ImportSource | undefined> {
   if (choice?.label === 'Clipboard') return { name: 'the clipboard', text: await vscode.env.clipboard.readText() };
   if (choice?.label !== 'File...') return undefined;
   const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Management Shell output to import' })) ?? [];
-  return file && { name: file.path.replace(/^.*\//, ''), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(file)) };
+  return file && shellOutputFile(file);
 }
 
-/** Imports Management Shell output into a new untitled topology file; the server does the reading. */
+/**
+ * Imports Management Shell output into a new untitled topology file; the server does the reading. `given` (from
+ * another extension or a test) is the output's text, or a file's URI; without it the user picks.
+ */
 async function importOutput(client: BaseLanguageClient, given?: unknown): Promise<vscode.TextEditor | undefined> {
-  const source = typeof given === 'string' ? { name: 'the command argument', text: given } : await shellOutput();
+  const source =
+    typeof given === 'string' ? { name: 'the command argument', text: given } : given instanceof vscode.Uri ? await shellOutputFile(given) : await shellOutput();
   if (!source) return undefined;
   const result = await client.sendRequest(ImportRequest, { sources: [source] });
   if (result.text === null) {
     const [first] = result.problems;
-    void vscode.window.showErrorMessage(`Lync Topology: ${result.problems.length} line(s) of ${source.name} could not be read; nothing was imported. Line ${first?.line}: ${first?.message}`);
+    const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems)` : '';
+    void vscode.window.showErrorMessage(`Lync Topology: nothing was imported from ${source.name}. Line ${first?.line}: ${first?.message}${more}`);
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: result.text });
@@ -101,10 +118,14 @@ export class PlanPreview implements vscode.TextDocumentContentProvider, vscode.D
     try {
       const result: PlanResult = await this.client.sendRequest(PlanRequest, { uri: uri.query, deployed });
       if (result.script !== null) return result.script;
-      const problems = result.diagnostics.map((d) => `#   ${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.message}`);
-      return problems.length > 0
-        ? [`# The file has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix before a plan:`, ...problems, ''].join('\n')
-        : `# ${deployed.name} is not a topology file that can be read; no plan.\n`;
+      const listed = (diagnostics: PlanResult['diagnostics']) => diagnostics.map((d) => `#   ${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.message}`);
+      const [problems, deployedProblems] = [listed(result.diagnostics), listed(result.deployedDiagnostics)];
+      const count = (n: number) => (n === 1 ? 'a problem' : `${n} problems`);
+      return [
+        ...(problems.length > 0 ? [`# The file has ${count(problems.length)} to fix before a plan:`, ...problems] : []),
+        ...(deployedProblems.length > 0 ? [`# ${deployed.name} has ${count(deployedProblems.length)} that keep it from being planned from:`, ...deployedProblems] : []),
+        '',
+      ].join('\n');
     } catch (error) {
       return `# The plan could not be made: ${error instanceof Error ? error.message : String(error)}\n`;
     }

@@ -65,6 +65,20 @@ describe('lync-topology import', () => {
   it('exits 2 on a file it cannot read', () => {
     assert.equal(cli(['import', 'no/such/file.txt']).status, 2);
   });
+
+  it('refuses input without any Management Shell output, writing nothing, exit 1', () => {
+    for (const input of ['', '\n\n', 'PS C:\\> Get-CsAllowedDomain\n\nPS C:\\>\n']) {
+      const result = cli(['import'], input);
+      assert.equal(result.status, 1, JSON.stringify(input));
+      assert.equal(result.stdout, '');
+      assert.match(result.stderr, /^standard input:1: error: No Management Shell output was found in standard input/);
+    }
+    const empty = tempFile('empty.txt', Buffer.from([0xff, 0xfe]));
+    const result = cli(['import', PROVIDERS, empty]);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /empty\.txt:1: error: No Management Shell output was found/);
+  });
 });
 
 describe('lync-topology plan', () => {

@@ -114,7 +114,7 @@ describe('import: written fixtures', () => {
     ]);
   });
 
-  it('reads contacts: OU from the Identity, the granted policy, server-set properties and {} collections left out with a comment', () => {
+  it('reads contacts: OU from the Identity, the granted policy or none, server-set properties and {} collections left out with a comment', () => {
     const file = topology(fixture('get-csexumcontact.txt'));
     const [aa, sa] = file.ExUmContacts as Record<string, unknown>[];
     assert.deepEqual(aa, {
@@ -126,17 +126,21 @@ describe('import: written fixtures', () => {
       Description: 'Auto Attendant',
       HostedVoicemailPolicy: 'ExRedmond',
     });
-    assert.equal('HostedVoicemailPolicy' in sa, false);
+    // Printed empty: the contact has no per-user policy, which the file states as null.
+    assert.equal(sa.HostedVoicemailPolicy, null);
     assert.match(flat(file.text), /OtherIpPhone, IsSubscriberAccess, SecondaryLanguages, Enabled, EnterpriseVoiceEnabled, ExUmEnabled \(no parameter of New-CsExUmContact takes them\)/);
   });
 
-  it('reads users by SIP address; an empty HostedVoiceMail stays unknown', () => {
+  it('reads users by SIP address; an empty HostedVoiceMail stays unknown, an empty HostedVoicemailPolicy is none (null)', () => {
     const file = topology(fixture('get-csuser-hostedvoicemail.txt'));
     assert.deepEqual(file.Users, [
       { Identity: 'sip:kenmyer@contoso.com', HostedVoiceMail: true, HostedVoicemailPolicy: 'ExRedmond' },
-      { Identity: 'sip:pilar@contoso.com', HostedVoiceMail: false },
-      { Identity: 'sip:davidl@contoso.com' },
+      { Identity: 'sip:pilar@contoso.com', HostedVoiceMail: false, HostedVoicemailPolicy: null },
+      { Identity: 'sip:davidl@contoso.com', HostedVoicemailPolicy: null },
     ]);
+    // Not printed at all (another Select-Object), it stays unknown.
+    const unselected = topology('SipAddress      : sip:a@contoso.com\nHostedVoiceMail : True\n');
+    assert.deepEqual(unselected.Users, [{ Identity: 'sip:a@contoso.com', HostedVoiceMail: true }]);
     const tagged = topology('SipAddress            : sip:a@contoso.com\nHostedVoiceMail       : True\nHostedVoicemailPolicy : Tag:ExRedmond\n');
     assert.deepEqual(tagged.Users, [{ Identity: 'sip:a@contoso.com', HostedVoiceMail: true, HostedVoicemailPolicy: 'ExRedmond' }]);
   });
@@ -288,5 +292,68 @@ describe('import: what it cannot read', () => {
   it('writes a value that could break out of its JSON string as an escaped string', () => {
     const file = topology('Identity : evil.com\nDomain : evil.com\nComment : "}, "X": 1 // \\\n');
     assert.deepEqual(file.BlockedDomains, [{ Identity: 'evil.com', Comment: '"}, "X": 1 // \\' }]);
+  });
+});
+
+describe('import: what the output does not say', () => {
+  it('refuses a CSV field that holds a collection type name instead of its items, in any property it reads, naming the fix', () => {
+    const csv = [
+      '"Identity","Description","Destination","Organization"',
+      '"Tag:ExRedmond","","exap.um.outlook.com","System.Collections.Generic.List`1[System.String]"',
+      '"Tag:ExSeattle","","exap.um.outlook.com","Microsoft.Rtc.Management.WritableConfig.Policy.Voice.OrganizationList"',
+      '"Tag:ExTacoma","","exap.um.outlook.com","contoso.com,tacoma.contoso.com"',
+      '"Identity","Domain","ProxyFqdn","Comment","MarkForMonitoring"',
+      '"fabrikam.com","fabrikam.com","sip.fabrikam.com","System.Object[]","False"',
+    ].join('\n');
+    const result = imported(csv);
+    assert.equal(result.text, undefined);
+    assert.deepEqual(result.problems.map((p) => p.line), [2, 3, 6]);
+    assert.match(result.problems[0].message, /^Organization holds "System\.Collections\.Generic\.List`1\[System\.String\]", the name of its type, not its items/);
+    assert.match(result.problems[0].message, /Select-Object @\{Name='Organization'; Expression=\{\$_\.Organization -join ','\}\}, \* -ExcludeProperty Organization/);
+    assert.match(result.problems[0].message, /Format-List/);
+    assert.match(result.problems[2].message, /^Comment holds "System\.Object\[\]"/);
+  });
+
+  it('reads a domain named like a type but not one, and a type name in a property it leaves out', () => {
+    const csv = '"Identity","Domain","Comment"\n"Microsoft.com","Microsoft.com","System.Partners.Com is another"\n';
+    assert.deepEqual(topology(csv).BlockedDomains, [{ Identity: 'Microsoft.com', Comment: 'System.Partners.Com is another' }]);
+    const provider = imported('"Identity","Name","ProxyFqdn","IsLocal","Addresses"\n"Fabrikam","Fabrikam","sip.fabrikam.com","False","System.Collections.Generic.List`1[System.String]"\n');
+    assert.deepEqual(provider.problems, []);
+    assert.match(flat(provider.text!), /Addresses \(no parameter of New-CsHostingProvider takes them\)/);
+  });
+
+  it('says a provider Name repeats the Identity only when it does, and what a different one means', () => {
+    const provider = (name: string) => `Identity  : Fabrikam\nName      : ${name}\nProxyFqdn : sip.fabrikam.com\nIsLocal   : False\n`;
+    assert.match(flat(topology(provider('Fabrikam')).text), /Left out of Get-CsHostingProvider: Name \(repeats the Identity\)/);
+    const other = flat(topology(provider('Fabrikam Hosted UM')).text);
+    assert.doesNotMatch(other, /repeats the Identity/);
+    assert.match(other, /Name \(is "Fabrikam Hosted UM", not the Identity "Fabrikam"; no parameter of New-CsHostingProvider sets it, so the file cannot state it/);
+  });
+
+  it('says a domain printed with another Domain than its Identity is named by the Identity, which the cmdlet takes instead', () => {
+    const text = flat(topology('Identity : fabrikam.com\nDomain   : sip.fabrikam.com\nComment  :\n').text);
+    assert.match(text, /Domain \(is "sip\.fabrikam\.com", not the Identity "fabrikam\.com"; New-CsBlockedDomain takes Identity or Domain, not both, and the file states the Identity\)/);
+  });
+
+  it('says that two names differing only in letter case name one object, with or without other values', () => {
+    const domain = (name: string, comment: string) => `Identity : ${name}\nDomain   : ${name}\nComment  : ${comment}\n`;
+    const caseOnly = imported(domain('fabrikam.com', 'Partner'), domain('Fabrikam.com', 'Partner'));
+    assert.equal(caseOnly.text, undefined);
+    assert.equal(caseOnly.problems.length, 1);
+    assert.match(caseOnly.problems[0].message, /printed "fabrikam\.com" \(line 1 of paste1\.txt\) and "Fabrikam\.com": the server compares these names without regard to letter case/);
+    assert.doesNotMatch(caseOnly.problems[0].message, /other values/);
+    const alsoValues = imported(domain('fabrikam.com', 'Partner'), domain('Fabrikam.com', 'Former partner'));
+    assert.match(alsoValues.problems[0].message, /and "Fabrikam\.com", here with other values too: the server compares/);
+  });
+
+  it('refuses input without any output: empty, blank lines, or only what was typed', () => {
+    for (const text of ['', '\n \n\t\n', 'PS C:\\> Get-CsHostingProvider\r\n\r\nPS C:\\> $FormatEnumerationLimit = -1\r\n']) {
+      const result = importShellOutput([{ name: 'clipboard', text }]);
+      assert.equal(result.text, undefined, JSON.stringify(text));
+      assert.deepEqual(result.problems.map((p) => [p.source, p.line]), [['clipboard', 1]]);
+      assert.match(result.problems[0].message, /^No Management Shell output was found in clipboard/);
+    }
+    const oneEmpty = imported(fixture('get-cshostedvoicemailpolicy.txt'), '\n');
+    assert.deepEqual(oneEmpty.problems.map((p) => p.source), ['paste2.txt']);
   });
 });

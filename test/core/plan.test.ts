@@ -164,7 +164,7 @@ describe('plan: one kind of change each', () => {
     const why = /is not a SIP address, the only name Get-CsUser prints for a user: it cannot be compared with the deployed file's, so this is done again, which changes nothing on a user already set so\.$/;
     assert.match(reasonOf(deployed, desired, lines[0]), /^# Grant the per-user policy "ExRedmond": "pilar@contoso\.com" is not a SIP address/);
     for (const line of lines) assert.match(reasonOf(deployed, desired, line), why);
-    assert.match(reasonOf(deployed, desired, lines[2]), /^# "CONTOSO\\\\davidl" is not a SIP address/);
+    assert.match(reasonOf(deployed, desired, lines[2]), /^# "CONTOSO\\davidl" is not a SIP address/);
   });
 
   it('adds and removes contacts, the removal first', () => {
@@ -198,6 +198,103 @@ describe('plan: one kind of change each', () => {
       "Grant-CsHostedVoicemailPolicy -Identity 'sip:exumaa1@contoso.com' -PolicyName $Null",
       "Remove-CsHostedVoicemailPolicy -Identity 'ExRedmond'",
     ]);
+  });
+});
+
+describe('plan: a per-user policy taken away ("HostedVoicemailPolicy": null)', () => {
+  const KEN = 'sip:kenmyer@contoso.com';
+  const user = (policy?: string | null) => ({ Identity: KEN, HostedVoiceMail: true, ...(policy === undefined ? {} : { HostedVoicemailPolicy: policy }) });
+  const ungrant = (identity: string) => `Grant-CsHostedVoicemailPolicy -Identity '${identity}' -PolicyName $Null`;
+
+  it('takes away the policy the deployed user has, saying which', () => {
+    const deployed = topology({ HostedVoicemailPolicies: [GLOBAL, REDMOND], Users: [user('ExRedmond')] });
+    const desired = topology({ HostedVoicemailPolicies: [GLOBAL, REDMOND], Users: [user(null), { Identity: 'sip:pilar@contoso.com', HostedVoicemailPolicy: 'ExRedmond' }] });
+    const lines = commands(deployed, desired);
+    assert.deepEqual(lines, [ungrant(KEN), "Grant-CsHostedVoicemailPolicy -Identity 'sip:pilar@contoso.com' -PolicyName 'ExRedmond'"]);
+    assert.equal(reasonOf(deployed, desired, lines[0]), '# Take away the per-user policy "ExRedmond", so that the site or global policy applies.');
+    const step = planned(deployed, desired).steps![0];
+    assert.deepEqual([step.action, step.parameters], ['grant', { Identity: KEN, PolicyName: null }]);
+  });
+
+  it('changes nothing for a user the deployed file shows has no per-user policy', () => {
+    const deployed = topology({ HostedVoicemailPolicies: [GLOBAL], Users: [user(null)] });
+    assert.deepEqual(commands(deployed, topology({ HostedVoicemailPolicies: [GLOBAL], Users: [user(null)] })), []);
+    // Leaving the key out leaves the grant as it is, whatever the deployed file says.
+    const granted = topology({ HostedVoicemailPolicies: [GLOBAL, REDMOND], Users: [user('ExRedmond')] });
+    assert.deepEqual(commands(granted, topology({ HostedVoicemailPolicies: [GLOBAL, REDMOND], Users: [user()] })), []);
+  });
+
+  it('grants a policy to a user the deployed file shows has none, as a grant, not a change', () => {
+    const deployed = topology({ HostedVoicemailPolicies: [GLOBAL, REDMOND], Users: [user(null)] });
+    const desired = topology({ HostedVoicemailPolicies: [GLOBAL, REDMOND], Users: [user('ExRedmond')] });
+    const lines = commands(deployed, desired);
+    assert.deepEqual(lines, [`Grant-CsHostedVoicemailPolicy -Identity '${KEN}' -PolicyName 'ExRedmond'`]);
+    assert.equal(reasonOf(deployed, desired, lines[0]), '# Grant the per-user policy "ExRedmond".');
+  });
+
+  it('takes it away all the same, saying the plan cannot tell, where the deployed file does not state the key or list the user', () => {
+    const desired = topology({ HostedVoicemailPolicies: [GLOBAL], Users: [user(null)] });
+    const unstated = topology({ HostedVoicemailPolicies: [GLOBAL], Users: [user()] });
+    assert.deepEqual(commands(unstated, desired), [ungrant(KEN)]);
+    assert.equal(
+      reasonOf(unstated, desired, ungrant(KEN)),
+      `# The deployed file does not state HostedVoicemailPolicy of "${KEN}", so the plan cannot tell whether it has a per-user policy: take away any, which changes nothing if it has none.`,
+    );
+    for (const unlisted of [topology({ HostedVoicemailPolicies: [GLOBAL], Users: [] }), topology({ HostedVoicemailPolicies: [GLOBAL] })]) {
+      assert.deepEqual(commands(unlisted, desired), [ungrant(KEN), `Set-CsUser -Identity '${KEN}' -HostedVoiceMail $True`]);
+      assert.match(reasonOf(unlisted, desired, ungrant(KEN)), new RegExp(`^# The deployed file does not list "${KEN}", so the plan cannot tell`));
+    }
+    const upn = topology({ HostedVoicemailPolicies: [GLOBAL], Users: [{ Identity: 'kenmyer@contoso.com', HostedVoicemailPolicy: null }] });
+    assert.match(reasonOf(unstated, upn, ungrant('kenmyer@contoso.com')), /^# Take away any per-user policy: "kenmyer@contoso\.com" is not a SIP address/);
+  });
+
+  it('takes it away from a deployed contact that has one, and never from a contact it creates or creates again', () => {
+    const deployed = topology({ HostedVoicemailPolicies: [GLOBAL, REDMOND], ExUmContacts: [{ ...AA, HostedVoicemailPolicy: 'ExRedmond' }, { ...SA, HostedVoicemailPolicy: 'ExRedmond' }] });
+    const moved = { ...SA, RegistrarPool: 'pool02.contoso.com', HostedVoicemailPolicy: null };
+    const added = { SipAddress: 'sip:exumsa2@contoso.com', RegistrarPool: 'pool01.contoso.com', OU: 'OU=ExUmContacts,DC=contoso,DC=com', DisplayNumber: '+14255550103', HostedVoicemailPolicy: null };
+    const desired = topology({ HostedVoicemailPolicies: [GLOBAL, REDMOND], ExUmContacts: [{ ...AA, HostedVoicemailPolicy: null }, moved, added] });
+    assert.deepEqual(commands(deployed, desired), [
+      ungrant(AA.SipAddress),
+      "Remove-CsExUmContact -Identity 'sip:exumsa1@contoso.com'",
+      "New-CsExUmContact -SipAddress 'sip:exumsa1@contoso.com' -RegistrarPool 'pool02.contoso.com' -OU 'OU=ExUmContacts,DC=contoso,DC=com' -DisplayNumber '+14255550102'",
+      "New-CsExUmContact -SipAddress 'sip:exumsa2@contoso.com' -RegistrarPool 'pool01.contoso.com' -OU 'OU=ExUmContacts,DC=contoso,DC=com' -DisplayNumber '+14255550103'",
+    ]);
+  });
+
+  it('takes a removed policy away once, by the one ungrant path, before removing the policy', () => {
+    const deployed = topology({ HostedVoicemailPolicies: [GLOBAL, REDMOND], Users: [user('ExRedmond')] });
+    const desired = topology({ HostedVoicemailPolicies: [GLOBAL], Users: [user(null)] });
+    assert.deepEqual(commands(deployed, desired), [ungrant(KEN), "Remove-CsHostedVoicemailPolicy -Identity 'ExRedmond'"]);
+  });
+
+  it('plans nothing against an import of the deployment it describes, users and contacts without a policy included', () => {
+    const desired = topology({ HostedVoicemailPolicies: [GLOBAL, REDMOND], Users: [user(null), { Identity: 'sip:pilar@contoso.com', HostedVoicemailPolicy: 'ExRedmond' }, { Identity: 'sip:davidl@contoso.com', HostedVoiceMail: false }], ExUmContacts: [AA, { ...SA, HostedVoicemailPolicy: null }] });
+    const imported = importShellOutput([{ name: 'shell.txt', text: shellOutputOf(desired) }]);
+    assert.deepEqual(imported.problems, []);
+    assert.equal((imported.text!.match(/"HostedVoicemailPolicy": null/g) ?? []).length, 4, imported.text);
+    assert.deepEqual(planned(imported.text!, desired).steps, []);
+    // Against that import, taking the one granted policy away is exact: the others have none.
+    const without = desired.replace('"HostedVoicemailPolicy": "ExRedmond"', '"HostedVoicemailPolicy": null');
+    assert.deepEqual(commands(imported.text!, without), [ungrant('sip:pilar@contoso.com')]);
+  });
+});
+
+describe('plan: free text cleared', () => {
+  it('passes -Comment \'\' to clear a comment the deployment has, and nothing when it has none', () => {
+    const deployed = topology({ AllowedDomains: [{ Identity: 'fabrikam.com', Comment: 'partner' }], BlockedDomains: [{ Identity: 'adatum.com' }] });
+    const desired = topology({ AllowedDomains: [{ Identity: 'fabrikam.com', Comment: '' }], BlockedDomains: [{ Identity: 'adatum.com', Comment: '' }] });
+    const lines = commands(deployed, desired);
+    assert.deepEqual(lines, ["Set-CsAllowedDomain -Identity 'fabrikam.com' -Comment ''", "Set-CsBlockedDomain -Identity 'adatum.com' -Comment ''"]);
+    assert.equal(commandArguments(lines[0]).get('Comment'), '');
+    assert.equal(reasonOf(deployed, desired, lines[0]), '# "fabrikam.com" differs from the deployment in Comment.');
+    assert.equal(reasonOf(deployed, desired, lines[1]), '# The deployed file does not state Comment of "adatum.com".');
+    assert.deepEqual(commands(desired, desired), []);
+  });
+
+  it('clears a description of a policy and of a contact the same way', () => {
+    const deployed = topology({ HostedVoicemailPolicies: [{ ...GLOBAL, Description: 'old' }], ExUmContacts: [{ ...AA, Description: 'Main number' }] });
+    const desired = topology({ HostedVoicemailPolicies: [{ ...GLOBAL, Description: '' }], ExUmContacts: [{ ...AA, Description: '' }] });
+    assert.deepEqual(commands(deployed, desired), ["Set-CsHostedVoicemailPolicy -Identity 'global' -Description ''", "Set-CsExUmContact -Identity 'sip:exumaa1@contoso.com' -Description ''"]);
   });
 });
 

@@ -63,11 +63,14 @@ export function expectedCalls(text: string): RecordedCall[] {
   return calls;
 }
 
-/** The Grant-CsHostedVoicemailPolicy a user or contact asks for with HostedVoicemailPolicy, named by its `name` key. */
+/**
+ * The Grant-CsHostedVoicemailPolicy a user or contact asks for with HostedVoicemailPolicy, named by its `name` key:
+ * `null` takes the policy away, a $Null the stub records as PowerShell makes it a string, empty.
+ */
 function grantOf(entry: Node, name: string): RecordedCall[] {
-  const policy = findNodeAtLocation(entry, ['HostedVoicemailPolicy'])?.value as string | undefined;
+  const policy = findNodeAtLocation(entry, ['HostedVoicemailPolicy'])?.value as string | null | undefined;
   const identity = findNodeAtLocation(entry, [name])?.value as string;
-  return policy === undefined ? [] : [call('Grant-CsHostedVoicemailPolicy', '__AllParameterSets', { Identity: identity, PolicyName: policy })];
+  return policy === undefined ? [] : [call('Grant-CsHostedVoicemailPolicy', '__AllParameterSets', { Identity: identity, PolicyName: policy ?? '' })];
 }
 
 function call(cmdlet: string, parameterSet: string, parameters: Record<string, string | boolean>): RecordedCall {

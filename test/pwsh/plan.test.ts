@@ -56,6 +56,27 @@ const CASES: readonly { readonly name: string; readonly deployed: string; readon
     }),
   },
   {
+    name: 'per-user policies taken away (null) from a user and a contact that have one, and comments cleared',
+    deployed: repoFile(EXAMPLE),
+    desired: variant((f) => {
+      const users = f.Users as Json[];
+      f.Users = [{ ...users[0], HostedVoicemailPolicy: null }, { ...users[1], HostedVoicemailPolicy: null }, users[2]];
+      f.ExUmContacts = (f.ExUmContacts as Json[]).map((contact) => ({ ...contact, HostedVoicemailPolicy: null, Description: '' }));
+      f.AllowedDomains = (f.AllowedDomains as Json[]).map((domain) => ({ ...domain, Comment: '' }));
+    }),
+  },
+  {
+    name: 'two contacts exchange their numbers: one removed and created again',
+    deployed: repoFile(EXAMPLE),
+    desired: variant((f) => {
+      const [first, second] = f.ExUmContacts as Json[];
+      f.ExUmContacts = [
+        { ...first, DisplayNumber: second.DisplayNumber },
+        { ...second, DisplayNumber: first.DisplayNumber },
+      ];
+    }),
+  },
+  {
     name: 'the providers removed before the Edge takes a default route',
     deployed: repoFile(EXAMPLE),
     desired: JSON.stringify({ AccessEdgeConfiguration: { UseDefaultRouting: true, DefaultRouteFqdn: 'proxy.fabrikam.com', AllowFederatedUsers: true } }),

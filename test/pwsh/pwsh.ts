@@ -113,3 +113,18 @@ export function once<T>(compute: () => T): () => T {
   let value: { result: T } | undefined;
   return () => (value ??= { result: compute() }).result;
 }
+
+/** What a script writes to standard output in pwsh (-NoProfile -NonInteractive), saved as UTF-8 with a byte order mark; throws when it fails. */
+export function runPwsh(script: string): string {
+  if (!PWSH) throw new Error('pwsh not found');
+  const work = mkdtempSync(join(tmpdir(), 'lync-pwsh-'));
+  try {
+    const file = join(work, 'script.ps1');
+    writeFileSync(file, `\uFEFF${script}`, 'utf8');
+    const run = spawnSync(PWSH, ['-NoProfile', '-NonInteractive', '-File', file], { encoding: 'utf8', timeout: 120_000 });
+    if (run.status !== 0) throw new Error(`pwsh failed (${run.status}): ${run.stderr}${run.stdout}`);
+    return run.stdout;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -29,6 +29,29 @@ describe('lyncTopology/import', () => {
 
   it('answers malformed parameters with an error, not a crash', async () => {
     await assert.rejects(client.connection.sendRequest('lyncTopology/import', { sources: 'text' }), /sources must be/);
+    await assert.rejects(client.connection.sendRequest('lyncTopology/import', { sources: [{ name: 'a.txt', base64: 'not base64!' }] }), /sources must be/);
+  });
+
+  it('decodes a file sent as its bytes: UTF-16 in either byte order by its byte order mark, else UTF-8', async () => {
+    const littleEndian = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE, 'utf16le')]);
+    const expected = (await client.connection.sendRequest('lyncTopology/import', { sources: [{ name: 'transcript.txt', text: SAMPLE }] })) as { text: string };
+    for (const bytes of [littleEndian, Buffer.from(littleEndian).swap16(), Buffer.from(`\uFEFF${SAMPLE}`, 'utf8'), Buffer.from(SAMPLE, 'utf8')]) {
+      const result = (await client.connection.sendRequest('lyncTopology/import', { sources: [{ name: 'transcript.txt', base64: bytes.toString('base64') }] })) as {
+        text: string | null;
+        problems: unknown[];
+      };
+      assert.deepEqual(result.problems, []);
+      assert.equal(result.text, expected.text);
+    }
+  });
+
+  it('says when there is no output at all, and returns no text', async () => {
+    const result = (await client.connection.sendRequest('lyncTopology/import', { sources: [{ name: 'the clipboard', text: '\r\n\r\n' }] })) as {
+      text: string | null;
+      problems: { line: number; message: string }[];
+    };
+    assert.equal(result.text, null);
+    assert.match(result.problems[0].message, /^No Management Shell output was found in the clipboard/);
   });
 });
 
@@ -50,5 +73,19 @@ describe('lyncTopology/plan', () => {
     const result = (await client.connection.sendRequest('lyncTopology/plan', { uri, deployed: { name: 'x', text: '{}' } })) as { script: string | null; diagnostics: Diagnostic[] };
     assert.equal(result.script, null);
     assert.ok(result.diagnostics.length > 0 && result.diagnostics.every((d) => d.severity === 1));
+  });
+
+  it("returns what keeps the deployed file from being planned from, at its place in that file", async () => {
+    const uri = 'file:///changes/desired2.lync.jsonc';
+    client.open(uri, repoFile('examples/mixed.lync.jsonc'));
+    const deployed = '{\n  "HostingProviders": [\n    { "Identity": "Fab\\nrikam", "ProxyFqdn": "sip.fabrikam.com" }\n  ]\n}\n';
+    const result = (await client.connection.sendRequest('lyncTopology/plan', { uri, deployed: { name: 'deployed', text: deployed } })) as {
+      script: string | null;
+      diagnostics: Diagnostic[];
+      deployedDiagnostics: Diagnostic[];
+    };
+    assert.equal(result.script, null);
+    assert.deepEqual(result.diagnostics, []);
+    assert.deepEqual(result.deployedDiagnostics.map((d) => [d.code, d.range.start.line]), [['LT105', 2]]);
   });
 });

@@ -39,6 +39,20 @@ describe('the new sections over the language server protocol', () => {
     assert.match((hover.contents as { value: string }).value, /Hosted voice mail policy[^]*Redmond office/);
   });
 
+  it('takes a per-user policy away with null: no diagnostic, offered as a value, explained in the hover and the outline', async () => {
+    const text = EXAMPLE.replace('"HostedVoicemailPolicy": "ExRedmond" }', '"HostedVoicemailPolicy": null }');
+    const uri = open(text);
+    assert.deepEqual(await client.pull(uri), []);
+    const hover = await request<Hover>('textDocument/hover', uri, { position: client.positionOf(uri, '"HostedVoicemailPolicy": null', 27) });
+    assert.match((hover.contents as { value: string }).value, /^`null`: Takes the per-user policy away/);
+    const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', uri, {});
+    const users = symbols.find((s) => s.name === 'Users')!.children!;
+    assert.deepEqual([users[0].name, users[0].detail], ['sip:kenmyer@contoso.com', 'no per-user policy']);
+    const empty = open(text.replace('"HostedVoicemailPolicy": null }', '"HostedVoicemailPolicy":  }'));
+    const offered = await request<CompletionItem[]>('textDocument/completion', empty, { position: client.positionOf(empty, '"HostedVoicemailPolicy":  }', 25) });
+    assert.deepEqual(offered.map((i) => i.label), ['ExRedmond', 'null']);
+  });
+
   it('fixes a grant written with tag: through its code action', async () => {
     const uri = open(EXAMPLE.replace('"HostedVoicemailPolicy": "ExRedmond" }', '"HostedVoicemailPolicy": "tag:ExRedmond" }'));
     const diagnostics = await client.pull(uri);

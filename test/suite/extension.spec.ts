@@ -142,6 +142,19 @@ describe('Lync Topology in VS Code', () => {
     assert.match(editor.document.getText(), /"BlockedDomains": \[\n\s+\/\/ Left out of Get-CsBlockedDomain: Domain/);
   });
 
+  it('imports a file of output that Windows PowerShell saved in UTF-16, as the command line reads it', async () => {
+    const output = 'Identity : fabrikam.com\r\n\r\nDomain : fabrikam.com\r\n\r\nComment : Partenaire depuis 2012, équipe Zürich\r\n';
+    const bytes = [0xff, 0xfe];
+    for (let i = 0; i < output.length; i++) bytes.push(output.charCodeAt(i) & 0xff, output.charCodeAt(i) >> 8);
+    const file = workspaceFile(`transcript-${Date.now()}.txt`);
+    await vscode.workspace.fs.writeFile(file, Uint8Array.from(bytes));
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('lyncTopology.importShellOutput', file);
+    assert.ok(editor);
+    assert.ok(editor.document.isUntitled);
+    assert.match(editor.document.getText(), /"Comment": "Partenaire depuis 2012, équipe Zürich"/);
+    await vscode.workspace.fs.delete(file);
+  });
+
   it('previews the changes against a deployed file, and updates them as the file changes', async () => {
     const document = await open('cross-premises.lync.jsonc');
     const deployed = workspaceFile(`deployed-${Date.now()}.lync.jsonc`);

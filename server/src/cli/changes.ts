@@ -1,4 +1,4 @@
-import { analyze, decodeText, importShellOutput, plan, planScript, type AnalysisSettings, type Diagnostic, type ShellSource } from '../core';
+import { analyze, decodeText, deployedAnalysis, importShellOutput, plan, planScript, type AnalysisSettings, type Diagnostic, type ShellSource } from '../core';
 import { readBytes, readTopology } from './files';
 import type { Output } from './output';
 import { formatText, toReported } from './report';
@@ -24,7 +24,7 @@ export function importCommand(files: readonly string[], output: Output): number 
 
 /** `plan --from DEPLOYED DESIRED`: the script (or, with json, the steps) that takes one to the other. */
 export function planCommand(deployedFile: string, desiredFile: string, format: string, settings: AnalysisSettings, output: Output): number {
-  const deployed = analyze(readTopology(deployedFile), settings);
+  const deployed = deployedAnalysis(readTopology(deployedFile), settings);
   const desired = analyze(readTopology(desiredFile), settings);
   const result = plan(deployed, desired);
   const fileOf = (d: Diagnostic) => (deployed.diagnostics.includes(d) ? { file: deployedFile, analysis: deployed } : { file: desiredFile, analysis: desired });

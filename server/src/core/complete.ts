@@ -136,6 +136,16 @@ function valueEntries(analysis: Analysis, object: ObjectSpec, property: Property
     sortText: `1${String(index).padStart(3, '0')}`,
     additionalEdits,
   });
+  // A key that may state none offers `null` after its other values, where no string is being typed.
+  const none = !isItem && current === undefined && spec.nullMeans ? [entry('null', 'null', spec.nullMeans.description, 'value', 999)] : [];
+  return [...offeredValues(analysis, object, property, value, current, isItem, entry), ...none];
+}
+
+type EntryMaker = (label: string, insert: string, documentation: string, kind?: CompletionEntry['kind'], index?: number) => CompletionEntry;
+
+/** The values offered for a key or an item: the names of the entries it refers to, or the values its type and the catalog suggest. */
+function offeredValues(analysis: Analysis, object: ObjectSpec, property: PropertyModel, value: ValueSpec, current: string | undefined, isItem: boolean, entry: EntryMaker): CompletionEntry[] {
+  const spec = property.spec!;
   const target = spec.references === undefined ? undefined : SECTIONS_BY_KEY.get(spec.references)?.section;
   if (target && (isItem || value.kind === 'string')) {
     // In a list of names, the names it holds already are not offered again.

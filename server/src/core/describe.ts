@@ -49,6 +49,7 @@ export function describeProperty(spec: PropertySpec, object: ObjectSpec): string
     const meanings = spec.value.meanings;
     for (const value of spec.value.values) lines.push(`  - \`${value}\`${meanings?.[value] ? `: ${meanings[value]}` : ''}`);
   }
+  if (spec.nullMeans) lines.push(`- \`null\`: ${spec.nullMeans.description}`);
   if (spec.value.kind === 'integer') lines.push(`- Range: ${spec.value.min} to ${spec.value.max}`);
   if (spec.required) lines.push('- Required');
   if (spec.default !== undefined) lines.push(`- Default: \`${JSON.stringify(spec.default)}\``);

@@ -47,10 +47,10 @@ export const FORMAT_PATTERNS: Partial<Record<StringFormat, string>> = {
   distinguishedName: DISTINGUISHED_NAME_PATTERN,
 };
 
-/** What each format expects, as messages say it. */
+/** What each format expects, as messages and the docs say it. */
 export const FORMAT_NAMES: Record<StringFormat, string> = {
   fqdn: 'a fully qualified domain name such as proxyserver.fabrikam.com',
-  text: 'a name that is not empty',
+  text: 'any text, empty too',
   name: 'a name that is not empty, without spaces at either end',
   sipDomain: 'a SIP domain name such as contoso.com',
   url: 'an http or https URL',
@@ -67,8 +67,9 @@ export function matchesFormat(format: StringFormat, text: string): boolean {
       return isFqdn(text);
     case 'url':
       return isUrl(text);
+    // Free text (a comment, a description): a String parameter takes any, and an empty one clears it.
     case 'text':
-      return text.trim().length > 0;
+      return true;
     // PowerShell passes the spaces on, so " P1" names another object than the "P1" a grant or a list writes.
     case 'name':
       return text.length > 0 && text.trim() === text;
@@ -81,4 +82,20 @@ export function matchesFormat(format: StringFormat, text: string): boolean {
     case 'distinguishedName':
       return DISTINGUISHED_NAME.test(text);
   }
+}
+
+/**
+ * What is wrong with `text`, which does not match `format`, as a message goes on after naming the setting:
+ * `is empty: it must be ...`, `is 300 characters long: ...`, `has spaces at either end: ...`, or
+ * `must be ...; "x" is not.`
+ */
+export function formatProblem(format: StringFormat, text: string): string {
+  const expected = FORMAT_NAMES[format];
+  const trimmed = text.trim();
+  if (trimmed === '') return `is ${text === '' ? 'empty' : 'blank'}: it must be ${expected}.`;
+  // PowerShell passes the spaces on, so the value names or says something other than what was meant.
+  if (trimmed !== text && matchesFormat(format, trimmed))
+    return `has spaces at either end: it must be ${expected}, and PowerShell passes the spaces on, so ${JSON.stringify(text)} is not the same as ${JSON.stringify(trimmed)}.`;
+  if (format === 'hostName' && text.length > MAX_DESTINATION_LENGTH) return `is ${text.length} characters long: it must be ${expected}.`;
+  return `must be ${expected}; ${JSON.stringify(text)} is not.`;
 }

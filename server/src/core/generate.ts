@@ -1,8 +1,8 @@
 import { REPLICATION_CHECK_ORDER, SECTIONS, type ProcedureStep } from './catalog';
 import type { Analysis } from './analyze';
 import type { Diagnostic } from './diagnostics';
-import { psArgument, statedValue } from './argument';
-import { booleanValue, entryName, nameKey, stringValue, type ObjectModel, type PropertyModel, type TopologyModel } from './model';
+import { grantedValue, psArgument, statedValue } from './argument';
+import { booleanValue, entryName, nameKey, type ObjectModel, type PropertyModel, type TopologyModel } from './model';
 import { psComment, psParameter, psQuote } from './quote';
 import { routingOf } from './facts/routing';
 
@@ -37,13 +37,21 @@ function command(object: ObjectModel, text: string): string | undefined {
   return `${modifies ? existing.cmdlet : object.spec.cmdlet} ${parts.join(' ')}`;
 }
 
-/** The grants an entry asks for: `Grant-... -Identity <entry> -PolicyName <policy>`, one per granted property. */
+/**
+ * The grants an entry asks for, one per granted property: `Grant-... -Identity <entry> -PolicyName <policy>`, or
+ * `-PolicyName $Null` where the file states `null`, which takes the per-user policy away.
+ */
 function grants(object: ObjectModel): string[] {
   const name = entryName(object);
   if (name === undefined) return [];
-  return [...object.byName.values()]
-    .filter((p) => p.spec?.grant && stringValue(p) !== undefined)
-    .map((p) => `${p.spec!.grant!.cmdlet} ${psParameter('Identity', psQuote(name))} ${psParameter(p.spec!.grant!.parameter, psQuote(stringValue(p)!))}`);
+  const lines: string[] = [];
+  for (const property of object.byName.values()) {
+    const policy = grantedValue(property);
+    if (policy === undefined) continue;
+    const grant = property.spec!.grant!;
+    lines.push(`${grant.cmdlet} ${psParameter('Identity', psQuote(name))} ${psParameter(grant.parameter, psArgument(undefined, policy)!)}`);
+  }
+  return lines;
 }
 
 /** The lines one step of the procedure writes for a section's objects. */

@@ -34,7 +34,8 @@ export function hover(analysis: Analysis, offset: number): HoverInfo | undefined
   const value = location.item && spec.value.kind === 'array' ? spec.value.items : spec.value;
   const word = location.node.type === 'string' ? (location.node.value as string) : undefined;
   const meaning = value.kind === 'enum' && word !== undefined ? value.meanings?.[value.values.find((v) => v.toLowerCase() === word.toLowerCase()) ?? ''] : undefined;
+  const stated = location.node.type === 'null' && !location.item ? spec.nullMeans : undefined;
   const named = links && links.references.length > 0 ? `\n\nNamed ${links.references.length === 1 ? 'once' : `${links.references.length} times`} elsewhere in the file (find references to see where).` : '';
-  const intro = meaning ? `\`${word}\`: ${meaning}\n\n---\n\n` : '';
+  const intro = meaning ? `\`${word}\`: ${meaning}\n\n---\n\n` : stated ? `\`null\`: ${stated.description}\n\n---\n\n` : '';
   return { markdown: intro + describeProperty(spec, location.object.spec) + named, span };
 }

@@ -31,8 +31,12 @@ function propertySchema(spec: PropertySpec, object: ObjectSpec): Schema {
   const cmdlet = spec.grant?.cmdlet ?? object.cmdlet;
   if (cmdlet) notes.push(`Parameter of ${cmdlet}.`);
   if (spec.since) notes.push(`From ${spec.since} on.`);
+  if (spec.nullMeans) notes.push(`\`null\`: ${spec.nullMeans.description}`);
+  const value = valueSchema(spec.value);
   return {
-    ...valueSchema(spec.value),
+    ...value,
+    // A pattern and other keywords of a string apply only to strings, so null stays valid beside them.
+    ...(spec.nullMeans ? { type: [value.type, 'null'] } : {}),
     markdownDescription: notes.join(' '),
     ...(spec.default !== undefined ? { default: spec.default } : {}),
   };

@@ -50,10 +50,12 @@ function first<T>(items: Iterable<T>): T | undefined {
 function entryItem(entry: ObjectModel, text: string): Item {
   const name = nameProperty(entry);
   const detailKey = entry.spec.section?.outlineDetail;
-  const detail = detailKey === undefined ? undefined : entry.byName.get(detailKey)?.valueNode;
+  const shown = detailKey === undefined ? undefined : entry.byName.get(detailKey);
+  const detail = shown?.valueNode;
+  const none = detail?.type === 'null' ? shown?.spec?.nullMeans?.summary : undefined;
   const symbol: Growing = {
     name: entryName(entry) || entry.path,
-    detail: detail?.type === 'string' ? (detail.value as string) : valueText(detail, text),
+    detail: none ?? (detail?.type === 'string' ? (detail.value as string) : valueText(detail, text)),
     kind: 'entry',
     span: spanOf(entry.node),
     selectionSpan: name?.valueNode ? spanOf(name.valueNode) : { start: entry.node.offset, end: entry.node.offset + 1 },

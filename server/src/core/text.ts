@@ -130,3 +130,12 @@ export function decodeText(bytes: Uint8Array): string {
   // TextDecoder drops the byte order mark of the encoding it decodes.
   return new TextDecoder(encoding).decode(bytes);
 }
+
+/** The bytes a base64 text encodes (RFC 4648 §4, as `btoa` writes it); undefined when the text is not base64. */
+export function decodeBase64(text: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return undefined;
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

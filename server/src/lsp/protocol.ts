@@ -32,8 +32,18 @@ export interface ImportSource {
   readonly text: string;
 }
 
+/**
+ * A file of Management Shell output as its bytes, base64-encoded: the server decodes them as the command line
+ * reads a file (UTF-16 in either byte order by its byte order mark, as Windows PowerShell's `>` writes it, else
+ * UTF-8).
+ */
+export interface ImportFile {
+  readonly name: string;
+  readonly base64: string;
+}
+
 export interface ImportParams {
-  readonly sources: readonly ImportSource[];
+  readonly sources: readonly (ImportSource | ImportFile)[];
 }
 
 export interface ImportResult {
@@ -60,6 +70,8 @@ export interface PlanResult {
   readonly steps: readonly unknown[] | null;
   /** What blocks the plan, in the desired document. */
   readonly diagnostics: Diagnostic[];
+  /** What blocks the plan in the deployed file: it does not parse, or a value holds a control character. */
+  readonly deployedDiagnostics: Diagnostic[];
 }
 
 /** The smallest change from a deployed topology file to an open one (`lync-topology plan`). */

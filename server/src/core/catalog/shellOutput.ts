@@ -8,6 +8,11 @@ import type { StringFormat } from './types';
 export type PropertyReading =
   /** Printed, but no parameter takes it: left out, with `why` in the comment. */
   | { readonly kind: 'leftOut'; readonly why: string }
+  /**
+   * Left out: the value is normally the same as the property `property` (a provider's Name, a domain's Domain, as
+   * shell-output.md says); the comment says whether it is, and what a different value means for the file.
+   */
+  | { readonly kind: 'copyOf'; readonly property: string }
   /** The value is the name of a switch parameter that the object was set with (the Edge's RoutingMethod). */
   | { readonly kind: 'switchNamed' }
   /** The value is the parameter `parameter`. */
@@ -38,7 +43,7 @@ export interface ShellObjectType {
   readonly printedNames?: { readonly format: StringFormat; readonly noun: string };
 }
 
-const REPEATS_IDENTITY: PropertyReading = { kind: 'leftOut', why: 'repeats the Identity' };
+const COPY_OF_IDENTITY: PropertyReading = { kind: 'copyOf', property: 'Identity' };
 
 /**
  * The objects `lync-topology import` reads. Property names from shell-output samples where they exist
@@ -61,19 +66,19 @@ export const SHELL_OBJECT_TYPES: readonly ShellObjectType[] = [
     section: 'AllowedDomains',
     command: 'Get-CsAllowedDomain',
     marks: ['Domain', 'MarkForMonitoring'],
-    readings: { Domain: REPEATS_IDENTITY },
+    readings: { Domain: COPY_OF_IDENTITY },
   },
   {
     section: 'BlockedDomains',
     command: 'Get-CsBlockedDomain',
     marks: ['Domain'],
-    readings: { Domain: REPEATS_IDENTITY },
+    readings: { Domain: COPY_OF_IDENTITY },
   },
   {
     section: 'HostingProviders',
     command: 'Get-CsHostingProvider',
     marks: ['ProxyFqdn', 'IsLocal'],
-    readings: { Name: REPEATS_IDENTITY },
+    readings: { Name: COPY_OF_IDENTITY },
     hiddenByDefault: { properties: ['EnabledSharedAddressSpace', 'HostsOCSUsers', 'SipClientPort'], showWith: 'Get-CsHostingProvider | Select-Object *' },
   },
   {

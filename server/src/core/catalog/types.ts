@@ -12,7 +12,7 @@ export type ServerVersion = (typeof SERVER_VERSIONS)[number];
 export const DEFAULT_SERVER_VERSION: ServerVersion = 'Lync Server 2013';
 
 /**
- * What a string value must look like. `text` is free text (an Identity); `hostName` is the pattern the
+ * What a string value must look like. `text` is free text, empty too (a comment, a description); `hostName` is the pattern the
  * hosted voice mail policy's Destination documents; `sipAddress` a `sip:user@domain` URI; `phoneNumber` the
  * display number of an Exchange UM contact; `distinguishedName` an Active Directory DN.
  */
@@ -70,6 +70,12 @@ export interface PropertySpec {
    * entry's own command, as `<cmdlet> -Identity <entry's name> -<parameter> <value>`.
    */
   readonly grant?: { readonly cmdlet: string; readonly parameter: string };
+  /**
+   * The key may also hold `null`, which states that the object has none of the value (a grant taken away) and
+   * is passed as `$Null`. `summary` is how the outline shows it; `description` says what it does, and on what
+   * documented ground, in hovers, completions and the schema.
+   */
+  readonly nullMeans?: { readonly summary: string; readonly description: string };
   /** An array of strings the cmdlet takes as one string, the items joined by this separator. */
   readonly joinedWith?: string;
   /** Documented values worth offering as completions. */

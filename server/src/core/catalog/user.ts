@@ -11,7 +11,12 @@ export const GRANTED_POLICY: PropertySpec = {
   references: 'HostedVoicemailPolicies',
   grant: { cmdlet: 'Grant-CsHostedVoicemailPolicy', parameter: 'PolicyName' },
   description:
-    'The per-user hosted voice mail policy to grant, by its name (without `tag:`); granted with Grant-CsHostedVoicemailPolicy. Without it, the site or global policy applies.',
+    'The per-user hosted voice mail policy to grant, by its name (without `tag:`); granted with Grant-CsHostedVoicemailPolicy. Left out, the user or contact keeps the per-user policy it has, if any (a contact the file creates has none, so the site or global policy applies to it); `null` takes it away.',
+  nullMeans: {
+    summary: 'no per-user policy',
+    description:
+      'Takes the per-user policy away, so that the site or global policy applies: `Grant-CsHostedVoicemailPolicy -PolicyName $Null`. Microsoft documents a null PolicyName as the way to remove a per-user grant for the Grant-Cs cmdlets in general; its pages on this cmdlet do not say so of it.',
+  },
 };
 
 const IDENTITY: UniqueKey = { keys: ['Identity'], scope: USER_OR_CONTACT_SCOPE, compare: 'ignoreCase', noun: 'identity' };
@@ -29,7 +34,7 @@ export const USER: ObjectSpec = {
     unique: [IDENTITY],
     outlineDetail: 'HostedVoicemailPolicy',
     steps: [
-      { order: 70, heading: 'Per-user hosted voice mail policies granted to users', emits: 'grants' },
+      { order: 70, heading: 'Per-user hosted voice mail policies granted to users, or taken away', emits: 'grants' },
       { order: 80, heading: 'Users enabled for hosted voice mail', emits: 'commands' },
     ],
     modifies: true,

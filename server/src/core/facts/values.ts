@@ -48,6 +48,11 @@ export function hasType(spec: ValueSpec, node: Node, text: string): boolean {
   }
 }
 
+/** Whether a value is a `null` its key may hold (PropertySpec.nullMeans): the key's own value, never an item of a list. */
+export function isAllowedNull(value: TypedValue): boolean {
+  return value.node.type === 'null' && value.index === undefined && value.propertySpec.nullMeans !== undefined;
+}
+
 /** Whether a value has the type, and lies within the values, range and format, its spec asks for. */
 export function isWellFormed(spec: ValueSpec, node: Node, text: string): boolean {
   if (!hasType(spec, node, text)) return false;

@@ -112,12 +112,19 @@ function write(objects: readonly Sourced[], header: readonly string[]): string {
 
 type Sourced = ImportedObject & { readonly source: string };
 
+/** An object's values but its names, to compare two objects of one name. */
+function settingsOf(object: Sourced): string {
+  const names = object.spec.section.names ?? [];
+  return JSON.stringify([...object.values].filter(([name]) => !names.includes(name)));
+}
+
 /**
- * Each entry of a list once: the same object pasted twice is read once; two objects of one kind with the
- * same name and different values are a problem (the deployment has one of them).
+ * Each entry of a list once: the same object pasted twice is read once; two objects of one kind named alike
+ * are a problem (the deployment has one of them), whether their values differ or only their names' letter case,
+ * which the server does not tell apart.
  */
 function once(objects: readonly Sourced[], problems: ImportProblem[]): Sourced[] {
-  const seen = new Map<string, Sourced>();
+  const seen = new Map<string, { object: Sourced; name: string }>();
   const kept: Sourced[] = [];
   for (const object of objects) {
     const section = object.spec.section;
@@ -125,13 +132,24 @@ function once(objects: readonly Sourced[], problems: ImportProblem[]): Sourced[]
     const key = section.list && typeof name === 'string' ? `${section.key}\n${nameKey(section, name)}` : undefined;
     const earlier = key === undefined ? undefined : seen.get(key);
     if (!earlier) {
-      if (key !== undefined) seen.set(key, object);
+      if (key !== undefined) seen.set(key, { object, name: name as string });
       kept.push(object);
-    } else if (JSON.stringify([...earlier.values]) !== JSON.stringify([...object.values]))
+      continue;
+    }
+    const where = `line ${earlier.object.line} of ${earlier.object.source}`;
+    const otherValues = settingsOf(earlier.object) !== settingsOf(object);
+    if (earlier.name !== name) {
+      const also = otherValues ? ', here with other values too' : '';
       problems.push({
         source: object.source,
         line: object.line,
-        message: `${object.type.command} printed ${JSON.stringify(name)} before (line ${earlier.line} of ${earlier.source}) with other values: paste one output of each command.`,
+        message: `${object.type.command} printed ${JSON.stringify(earlier.name)} (${where}) and ${JSON.stringify(name)}${also}: the server compares these names without regard to letter case, so they cannot be two objects of the deployment. Paste one output of each command.`,
+      });
+    } else if (otherValues)
+      problems.push({
+        source: object.source,
+        line: object.line,
+        message: `${object.type.command} printed ${JSON.stringify(name)} before (${where}) with other values: paste one output of each command.`,
       });
   }
   return kept;
@@ -143,8 +161,8 @@ function counted(n: number, noun: string): string {
 
 /**
  * What the Management Shell printed, as a topology file (JSONC, formatted like the examples, headed by a
- * comment naming the sources and the commands read). Problems (unreadable lines with their numbers, cut-short
- * collections, values of the wrong type, a second Edge configuration) mean no file.
+ * comment naming the sources and the commands read). Problems (a source without any output, unreadable lines
+ * with their numbers, cut-short collections, values of the wrong type, a second Edge configuration) mean no file.
  */
 export function importShellOutput(sources: readonly ShellSource[]): ImportResult {
   const problems: ImportProblem[] = [];
@@ -152,6 +170,12 @@ export function importShellOutput(sources: readonly ShellSource[]): ImportResult
   const leftOut: string[] = [];
   for (const source of sources) {
     const read = readShellText(source.text);
+    if (read.objects.length === 0 && read.problems.length === 0)
+      problems.push({
+        source: source.name,
+        line: 1,
+        message: `No Management Shell output was found in ${source.name}: no \`Name : Value\` line of the list format, no CSV row. Paste what a Get-Cs* command printed.`,
+      });
     const recognized = recognize(read.objects);
     for (const p of [...read.problems, ...recognized.problems]) problems.push({ source: source.name, ...p });
     objects.push(...recognized.objects.map((o) => ({ ...o, source: source.name })));

@@ -9,8 +9,10 @@ import {
   type PropertySpec,
   type SectionObjectSpec,
   type ShellObjectType,
+  type ValueSpec,
 } from '../catalog';
 import type { ShellObject, ShellProperty, ShellTextProblem } from './shellText';
+import { joinSpaceless } from './wrapping';
 
 /** Properties left out of the file for one reason. */
 export interface LeftOut {
@@ -18,7 +20,8 @@ export interface LeftOut {
   readonly why: string;
 }
 
-export type ImportedValue = boolean | number | string | readonly string[];
+/** `null` where the output shows the object has none of a value the file can state as none (no per-user policy). */
+export type ImportedValue = boolean | number | string | readonly string[] | null;
 
 /** One object of the deployment, as the topology file states it. */
 export interface ImportedObject {
@@ -87,10 +90,38 @@ function items(value: string, separator: string): string[] {
 /** String formats that never hold a space: a value of one the console wrapped is joined without one. */
 const SPACELESS = new Set(['fqdn', 'url', 'sipDomain', 'hostName', 'sipAddress', 'phoneNumber']);
 
+/** Whether a value of this kind holds no space but around its separators: a string of a spaceless format, or a list of them. */
+function holdsNoSpace(kind: ValueSpec): boolean {
+  return kind.kind === 'array' ? holdsNoSpace(kind.items) : kind.kind === 'string' && SPACELESS.has(kind.format);
+}
+
+/**
+ * The kind of value a property prints for a parameter: the parameter's, but a name the type prints in one form
+ * only (a user's SipAddress, read as the Identity) is of that form.
+ */
+function printedKind(type: ShellObjectType, spec: SectionObjectSpec, parameter: PropertySpec, renamed: boolean): ValueSpec {
+  return renamed && type.printedNames && spec.section.names?.includes(parameter.name) ? { kind: 'string', format: type.printedNames.format } : parameter.value;
+}
+
+/**
+ * What Export-Csv writes for a collection instead of its items: its .NET type's name, such as `System.String[]`,
+ * ``System.Collections.Generic.List`1[System.String]`` or `Microsoft.Rtc.Management.WritableConfig...`.
+ */
+const TYPE_NAME = /^(?:(?:System|Microsoft)(?:\.[A-Z]\w*)+\[\]|(?:System|Microsoft)(?:\.[A-Z]\w*){2,}|[A-Za-z_][\w.+]*`\d+\[.*\])$/;
+
+/** The problem of a CSV field that holds a type's name: the output does not say the items. */
+function typeNameProblem(spec: PropertySpec, value: string): string {
+  const joined = `@{Name='${spec.name}'; Expression={$_.${spec.name} -join '${spec.joinedWith ?? ','}'}}`;
+  return (
+    `${spec.name} holds ${JSON.stringify(value)}, the name of its type, not its items: Export-Csv writes a collection so. ` +
+    `Export the items joined, with \`Select-Object ${joined}, * -ExcludeProperty ${spec.name}\` before Export-Csv, or paste the command's list format (\`| Format-List\`) instead.`
+  );
+}
+
 /** The printed value as the parameter's type; a string is a problem to report. */
-function typed(spec: PropertySpec, property: ShellProperty): ImportedValue | { problem: string } {
+function typed(spec: PropertySpec, property: ShellProperty, printed: ValueSpec): ImportedValue | { problem: string } {
   const kind = spec.value;
-  const value = kind.kind === 'string' && SPACELESS.has(kind.format) && property.lines ? property.lines.join('') : property.value;
+  const value = holdsNoSpace(printed) && property.wrapped ? joinSpaceless(property.wrapped) : property.value;
   switch (kind.kind) {
     case 'boolean':
     case 'switch':
@@ -115,6 +146,22 @@ function typed(spec: PropertySpec, property: ShellProperty): ImportedValue | { p
   }
 }
 
+/**
+ * Why a property that copies another is left out: it repeats it; or it differs, and either the cmdlet takes one
+ * of the two only (a domain's Identity or Domain), or no parameter sets it (a provider's Name) and the file
+ * cannot state it. Undefined when it differs and is a parameter of its own, to be read as one.
+ */
+function copyWhy(spec: SectionObjectSpec, object: ShellObject, property: ShellProperty, original: string): string | undefined {
+  const value = object.properties.find((p) => p.name === original)?.value;
+  if (value === property.value) return `repeats the ${original}`;
+  const differs = `is ${JSON.stringify(property.value)}, not the ${original}${value === undefined ? '' : ` ${JSON.stringify(value)}`}`;
+  if (!findProperty(spec, property.name))
+    return `${differs}; no parameter of ${spec.cmdlet} sets it, so the file cannot state it: a plan leaves it as it is, and cannot give it to a ${spec.title} it creates again`;
+  if (spec.exactlyOne?.some((set) => set.includes(property.name) && set.includes(original)))
+    return `${differs}; ${spec.cmdlet} takes ${original} or ${property.name}, not both, and the file states the ${original}`;
+  return undefined;
+}
+
 /** The property a type prints for the parameter `parameter`: the one its readings rename to it, or the same name. */
 function printedName(type: ShellObjectType, parameter: string): string {
   return Object.entries(type.readings).find(([, reading]) => reading.kind === 'renamed' && reading.parameter === parameter)?.[0] ?? parameter;
@@ -123,7 +170,8 @@ function printedName(type: ShellObjectType, parameter: string): string {
 /**
  * Recognises each printed object's type from its properties and maps the properties back to parameters
  * through the catalog (`SHELL_OBJECT_TYPES`, then same-named parameters of the section's cmdlet). Empty values
- * are left out (nothing was set); what has no parameter is listed in `leftOut`.
+ * are left out (nothing was set), but for a key that can state none (PropertySpec.nullMeans), which is `null`;
+ * what has no parameter is listed in `leftOut`.
  */
 export function recognize(objects: readonly ShellObject[]): Recognized {
   const recognized: ImportedObject[] = [];
@@ -152,7 +200,7 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
     };
     const seen = new Map<string, ShellProperty>();
     const set = (property: ShellProperty, parameter: PropertySpec, value: ImportedValue | { problem: string }) => {
-      if (typeof value === 'object' && 'problem' in value) problems.push({ line: property.line, message: value.problem });
+      if (value !== null && typeof value === 'object' && 'problem' in value) problems.push({ line: property.line, message: value.problem });
       else if (!(Array.isArray(value) && value.length === 0)) values.set(parameter.name, value);
     };
     for (const property of object.properties) {
@@ -168,7 +216,18 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
         leave(property.name, reading.why);
         continue;
       }
-      if (property.value === '') continue;
+      const copy = reading?.kind === 'copyOf' && property.value !== '' ? copyWhy(spec, object, property, reading.property) : undefined;
+      if (copy !== undefined) {
+        leave(property.name, copy);
+        continue;
+      }
+      if (property.value === '') {
+        // Nothing was set. Where the file can say so (`null`: no per-user policy granted), it does, so that a plan
+        // knows the object has none rather than not knowing.
+        const parameter = reading ? undefined : findProperty(spec, property.name);
+        if (parameter?.nullMeans) values.set(parameter.name, null);
+        continue;
+      }
       if (reading?.kind === 'switchNamed') {
         const selected = findProperty(spec, property.value);
         if (selected?.value.kind === 'switch') values.set(selected.name, true);
@@ -187,7 +246,12 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
         leave(property.name, `no parameter of ${spec.cmdlet} takes them`);
         continue;
       }
-      set(property, parameter, reading?.kind === 'policyIdentity' ? policyIdentity(property.value) : parameter.references ? referenced(parameter.references, property.value) : typed(parameter, property));
+      if (object.layout === 'csv' && TYPE_NAME.test(property.value)) {
+        problems.push({ line: property.line, message: typeNameProblem(parameter, property.value) });
+        continue;
+      }
+      const printed = printedKind(type, spec, parameter, reading?.kind === 'renamed');
+      set(property, parameter, reading?.kind === 'policyIdentity' ? policyIdentity(property.value) : parameter.references ? referenced(parameter.references, property.value) : typed(parameter, property, printed));
     }
     const names = spec.section.list ? (spec.section.names ?? []) : [];
     if (names.length > 0 && !names.some((name) => values.has(name))) {

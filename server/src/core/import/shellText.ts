@@ -3,21 +3,24 @@
  * `Export-Csv -NoTypeInformation` writes. Both give the same objects: property names and their printed values,
  * with the 1-based line each starts on. Layout facts from shell-output.md.
  */
+import { joinWrapped, wrappingOf, type WrappedValue } from './wrapping';
 
 export interface ShellProperty {
   readonly name: string;
-  /** The value as printed, continuation lines joined with a space (where the console broke them); empty when nothing was printed. */
-  readonly value: string;
   /**
-   * The lines the value was printed on. The console breaks a long value at its last space before the edge, or
-   * inside a word that has none: a value that cannot hold spaces (an FQDN, a URL) joins them without one.
+   * The value as printed; a value the console wrapped onto several lines is joined as text that may hold spaces
+   * (`joinWrapped`). Empty when nothing was printed.
    */
-  readonly lines?: readonly string[];
+  readonly value: string;
+  /** A value printed on several lines, as printed: a value of a kind that holds no spaces is joined from it without any. */
+  readonly wrapped?: WrappedValue;
   readonly line: number;
 }
 
 export interface ShellObject {
   readonly line: number;
+  /** Whether PowerShell's list format printed it, or Export-Csv wrote it. */
+  readonly layout: 'list' | 'csv';
   readonly properties: readonly ShellProperty[];
 }
 
@@ -47,8 +50,20 @@ const UNQUOTED_HEADER = /^[A-Za-z][A-Za-z0-9_]*(,[A-Za-z][A-Za-z0-9_]*)+$/;
 /** Properties that name an object; a CSV row of names holding one of them is a header. */
 const NAMING_PROPERTIES = ['Identity', 'SipAddress'];
 
+/** A property as the list format printed it, before the whole text says how its wrapped lines join. */
+interface Printed extends WrappedValue {
+  readonly name: string;
+  readonly line: number;
+  readonly lines: string[];
+}
+
 interface Paragraph {
-  readonly properties: ShellProperty[];
+  readonly properties: Printed[];
+}
+
+interface ListObject {
+  readonly line: number;
+  readonly properties: readonly Printed[];
 }
 
 /** Splits one CSV record starting at `lines[index]`; a quoted field may span lines. */
@@ -114,7 +129,7 @@ function readCsv(lines: readonly string[], start: number, objects: ShellObject[]
       problems.push({ line: index + 1, message: `This CSV row has ${record.fields.length} fields; the header names ${header.length}.` });
     else {
       const line = index + 1;
-      objects.push({ line, properties: header.map((name, i) => ({ name, value: record.fields[i], line })) });
+      objects.push({ line, layout: 'csv', properties: header.map((name, i) => ({ name, value: record.fields[i], line })) });
     }
     index = record.next;
   }
@@ -130,11 +145,11 @@ function isBlank(line: string): boolean {
  * that put every line in a paragraph of its own are read as one object per run of one-line paragraphs, a new
  * object starting where the run's first property name comes again.
  */
-function objectsOf(paragraphs: readonly Paragraph[]): ShellObject[] {
-  const objects: ShellObject[] = [];
-  let run: ShellProperty[] = [];
+function objectsOf(paragraphs: readonly Paragraph[]): ListObject[] {
+  const objects: ListObject[] = [];
+  let run: Printed[] = [];
   const endRun = () => {
-    let current: ShellProperty[] = [];
+    let current: Printed[] = [];
     for (const property of run) {
       if (current.length > 0 && property.name === current[0].name) {
         objects.push({ line: current[0].line, properties: current });
@@ -157,6 +172,23 @@ function objectsOf(paragraphs: readonly Paragraph[]): ShellObject[] {
   return objects;
 }
 
+/** The part of a continuation line from the value column on; all after its indentation when that is shorter. */
+function continued(line: string, column: number): string {
+  return /^\s*/.exec(line)![0].length >= column ? line.slice(column) : line.trimStart();
+}
+
+/** List-format objects with their values joined, as the wrapping of the whole text tells. */
+function joined(objects: readonly ListObject[]): ShellObject[] {
+  const wrapping = wrappingOf(objects.flatMap((o) => o.properties));
+  return objects.map((object) => ({
+    line: object.line,
+    layout: 'list',
+    properties: object.properties.map(({ name, line, column, lines }) =>
+      lines.length === 1 ? { name, line, value: lines[0].trimEnd() } : { name, line, value: joinWrapped({ column, lines }, wrapping), wrapped: { column, lines } },
+    ),
+  }));
+}
+
 /**
  * Reads pasted Management Shell output. Lines that are neither properties, their continuations, CSV, blank
  * nor typed commands are problems, each with its line number.
@@ -164,11 +196,12 @@ function objectsOf(paragraphs: readonly Paragraph[]): ShellObject[] {
 export function readShellText(text: string): ShellText {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const objects: ShellObject[] = [];
+  const listObjects: ListObject[] = [];
   const problems: ShellTextProblem[] = [];
   let paragraphs: Paragraph[] = [];
   let current: Paragraph | undefined;
   const flush = () => {
-    objects.push(...objectsOf(paragraphs));
+    listObjects.push(...objectsOf(paragraphs));
     paragraphs = [];
     current = undefined;
   };
@@ -176,6 +209,15 @@ export function readShellText(text: string): ShellText {
   while (index < lines.length) {
     const line = lines[index];
     const number = index + 1;
+    const last = current?.properties.at(-1);
+    // A word as wide as the room is cut before the space after it, which then gets a line of its own (or of
+    // padding, in a rectangular console selection, where a line of spaces between objects is no such line).
+    const spaceAlone = isBlank(line) && line.length > (last?.column ?? Infinity) && /^\s+\S/.test(lines[index + 1] ?? '');
+    if (last && /^\s/.test(line) && (!isBlank(line) || spaceAlone)) {
+      last.lines.push(continued(line, last.column));
+      index++;
+      continue;
+    }
     if (isBlank(line) || TYPED_LINE.test(line)) {
       current = undefined;
       if (!isBlank(line)) flush();
@@ -191,13 +233,8 @@ export function readShellText(text: string): ShellText {
     const property = PROPERTY_LINE.exec(line);
     if (property) {
       if (!current) paragraphs.push((current = { properties: [] }));
-      current.properties.push({ name: property[1], value: (property[2] ?? '').trimEnd(), line: number });
-      continue;
-    }
-    const last = current?.properties.at(-1);
-    if (/^\s/.test(line) && last) {
-      const lines = [...(last.lines ?? [last.value]), line.trim()];
-      current!.properties[current!.properties.length - 1] = { ...last, value: lines.join(' ').trim(), lines };
+      const value = property[2] ?? '';
+      current.properties.push({ name: property[1], line: number, column: property[2] === undefined ? line.trimEnd().length + 1 : line.length - value.length, lines: [value] });
       continue;
     }
     current = undefined;
@@ -209,6 +246,7 @@ export function readShellText(text: string): ShellText {
     });
   }
   flush();
+  objects.push(...joined(listObjects));
   objects.sort((a, b) => a.line - b.line);
   return { objects, problems };
 }

@@ -1,32 +1,28 @@
 import {
   canonicalValue,
+  existsIn,
   SECTION_CHANGES,
   SECTIONS,
   SECTIONS_BY_KEY,
   SHELL_OBJECT_TYPES,
   type PropertySpec,
   type SectionObjectSpec,
+  type UniqueKey,
 } from '../catalog';
-import type { Analysis } from '../analyze';
+import { analyze, type Analysis, type AnalysisSettings } from '../analyze';
 import type { Diagnostic } from '../diagnostics';
 import { REPLICATION_CHECK } from '../generate';
-import { psArgument, statedValue, type ParameterValue } from '../argument';
+import { grantedValue, passedValue, psArgument, statedValue, type ParameterValue } from '../argument';
 import { changesExisting } from '../facts/entries';
 import { matchesFormat } from '../formats';
-import { entryName, nameKey, type ObjectModel, type TopologyModel } from '../model';
+import { entryName, nameKey, spanOf, type ObjectModel, type TopologyModel } from '../model';
+import type { Span } from '../text';
 import { psComment, psParameter } from '../quote';
+import { routingOf } from '../facts/routing';
 import { checkAssumptions } from './assumptions';
+import { schedule, type Ordered, type PlanStep } from './schedule';
 
-/** One command of a plan, as `--format json` gives it. */
-export interface PlanStep {
-  readonly action: 'new' | 'set' | 'remove' | 'grant';
-  readonly cmdlet: string;
-  /** The object the command is about; null for the Edge settings, of which there is one. */
-  readonly identity: string | null;
-  /** Parameter name to value, -Identity first; a switch is `true`; `null` is passed as `$Null`. */
-  readonly parameters: Readonly<Record<string, ParameterValue>>;
-  readonly reason: string;
-}
+export type { PlanStep } from './schedule';
 
 export interface Plan {
   /** In the order they run; undefined when something blocks the plan. */
@@ -41,6 +37,24 @@ export interface Plan {
   readonly serverVersion: string;
 }
 
+/**
+ * Findings of the deployed file that block a plan, because with them it cannot describe a deployment the plan
+ * could start from: it does not parse (LT001); a value is of the wrong type (LT101), so that it can neither be
+ * compared nor passed again; a value holds a line break or another control character (LT105), which no
+ * deployment's name or setting has and which no command line could carry; two objects share a name or a unique
+ * value (LT501, LT502), which no deployment allows. Checked at their own severity, whatever the settings say
+ * of the file being edited (deployedAnalysis).
+ */
+const DEPLOYED_BLOCKERS = new Set(['LT001', 'LT101', 'LT105', 'LT501', 'LT502']);
+
+/**
+ * The deployed file of a plan (`text`) analyzed with `settings` but without their severity changes, which are
+ * for the file being edited: a deployed value the checks refuse must never reach the plan (DEPLOYED_BLOCKERS).
+ */
+export function deployedAnalysis(text: string, settings: AnalysisSettings = {}): Analysis {
+  return analyze(text, { ...settings, severity: undefined });
+}
+
 /** The name the plan gives the one Edge configuration. */
 const GLOBAL = 'global';
 
@@ -48,6 +62,8 @@ const GLOBAL = 'global';
 interface Setting {
   readonly spec: PropertySpec;
   readonly value: ParameterValue;
+  /** Where the file states it. */
+  readonly span: Span;
 }
 
 /** One object of a file as the plan compares it. */
@@ -56,21 +72,19 @@ interface State {
   readonly object: ObjectModel;
   /** Stated settings by parameter name, names and grants excluded. */
   readonly settings: ReadonlyMap<string, Setting>;
-  /** The stated value of each granted property (a policy name). */
-  readonly grants: ReadonlyMap<string, string>;
+  /** The stated value of each granted property: a policy name, or `null` for none. */
+  readonly grants: ReadonlyMap<string, string | null>;
 }
 
 function stateOf(object: ObjectModel, name: string, text: string): State {
   const settings = new Map<string, Setting>();
-  const grants = new Map<string, string>();
+  const grants = new Map<string, string | null>();
   const names = object.spec.section?.names ?? [];
   for (const property of object.byName.values()) {
     const spec = property.spec;
     if (!spec || !property.valueNode || spec.notEmitted || names.includes(spec.name)) continue;
-    const value = statedValue(spec, property.valueNode, text);
-    if (spec.grant) {
-      if (typeof value === 'string') grants.set(spec.name, value);
-    } else settings.set(spec.name, { spec, value });
+    if (!spec.grant) settings.set(spec.name, { spec, value: statedValue(spec, property.valueNode, text), span: spanOf(property.node) });
+    else if (grantedValue(property) !== undefined) grants.set(spec.name, grantedValue(property)!);
   }
   return { name, object, settings, grants };
 }
@@ -108,11 +122,15 @@ function changedSettings(desired: State, deployed: State): Setting[] {
 
 /**
  * Why Set- passes `changed` for the object `name` (`"Fabrikam"`, the Edge configuration): the settings
- * `deployed` states otherwise, then those the deployed file does not state at all (such as what the default
- * view of Get-CsHostingProvider hides), which the plan cannot tell are already so.
+ * `deployed` states otherwise (a routing switch differs when the deployed file selects the other route), then
+ * those the deployed file does not state at all (such as what the default view of Get-CsHostingProvider hides),
+ * which the plan cannot tell are already so.
  */
 function changeReason(changed: readonly Setting[], deployed: State, name: string): string {
-  const names = (stated: boolean) => changed.filter((s) => deployed.settings.has(s.spec.name) === stated).map((s) => s.spec.name).join(', ');
+  const routing = selectedRouting(deployed);
+  const differs = (s: Setting) => deployed.settings.has(s.spec.name) || (s.spec.selectsRouting !== undefined && routing !== undefined);
+  const label = (s: Setting) => (s.spec.selectsRouting && !deployed.settings.has(s.spec.name) ? `${s.spec.name} (the deployment routes by ${routing})` : s.spec.name);
+  const names = (stated: boolean) => changed.filter((s) => differs(s) === stated).map(label).join(', ');
   const [differing, unstated] = [names(true), names(false)];
   if (!differing) return `the deployed file does not state ${unstated} of ${name}`;
   return `${name} differs from the deployment in ${differing}${unstated ? `; the deployed file does not state ${unstated}` : ''}`;
@@ -125,14 +143,9 @@ function parameters(spec: SectionObjectSpec, identity: { key: string; value: str
   const result: Record<string, ParameterValue> = identity ? { [identity.key]: identity.value } : {};
   for (const s of sorted) {
     if (s.spec.value.kind === 'switch' && s.value !== true) continue;
-    result[s.spec.name] = s.value;
+    result[s.spec.name] = passedValue(s.spec, s.value);
   }
   return result;
-}
-
-interface Ordered {
-  readonly order: number;
-  readonly step: PlanStep;
 }
 
 function firstOrder(spec: SectionObjectSpec): number {
@@ -169,7 +182,19 @@ function unprintedName(spec: SectionObjectSpec, name: string): string | undefine
   if (!printed || matchesFormat(printed.format, name)) return undefined;
   const cmdlet = type.command.split(' ')[0];
   const title = spec.title;
-  return `${JSON.stringify(name)} is not a ${printed.noun}, the only name ${cmdlet} prints for a ${title}: it cannot be compared with the deployed file's, so this is done again, which changes nothing on a ${title} already set so`;
+  return `${quoted(name)} is not a ${printed.noun}, the only name ${cmdlet} prints for a ${title}: it cannot be compared with the deployed file's, so this is done again, which changes nothing on a ${title} already set so`;
+}
+
+/**
+ * Why a plan takes the per-user policy `key` grants away from `name`: the policy `was` that the deployed entry
+ * has, or, when the deployed file does not say (it does not state the key, or does not list the entry: `listed`),
+ * that the plan cannot tell, and that the command changes nothing on an entry that has none.
+ */
+function ungrantReason(name: string, key: string, was: string | undefined, listed: boolean, unmatched: string | undefined): string {
+  if (was !== undefined) return `take away the per-user policy ${quoted(was)}, so that the site or global policy applies`;
+  if (unmatched) return `take away any per-user policy: ${unmatched}`;
+  const unknown = listed ? `does not state ${key} of ${quoted(name)}` : `does not list ${quoted(name)}`;
+  return `the deployed file ${unknown}, so the plan cannot tell whether it has a per-user policy: take away any, which changes nothing if it has none`;
 }
 
 function nameParameter(spec: SectionObjectSpec, state: State): { key: string; value: string } {
@@ -177,63 +202,222 @@ function nameParameter(spec: SectionObjectSpec, state: State): { key: string; va
   return { key: names.find((n) => state.object.byName.has(n)) ?? names[0], value: state.name };
 }
 
+/** A name or value in a step's reason, as the file has it (no JSON escapes: the reason is prose). */
+function quoted(text: string): string {
+  return `"${text}"`;
+}
+
+/** A unique value as a schedule token: its scope and the value as the server compares it. */
+function valueToken(key: UniqueKey, value: string): string {
+  return `${key.scope}\n${key.compare === 'ignoreCase' ? value.toLowerCase() : value}`;
+}
+
+/** The token of an object being there, which a New- provides and a grant to it needs. */
+function objectToken(spec: SectionObjectSpec, name: string): string {
+  return `${spec.section.key}\n${nameKey(spec.section, name)}`;
+}
+
+/** The value `state` gives `key`: its name, or the first of the key's settings it states. */
+function uniqueValue(spec: SectionObjectSpec, state: State, key: UniqueKey): string | undefined {
+  for (const name of key.keys) {
+    if (spec.section.names?.includes(name)) {
+      if (state.object.byName.has(name)) return nameKey(spec.section, state.name);
+      continue;
+    }
+    const value = state.settings.get(name)?.value;
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+/** The tokens of the values `state` holds for `keys` (by default every unique key of its section). */
+function valueTokens(spec: SectionObjectSpec, state: State, keys: readonly UniqueKey[] = spec.section.unique ?? []): string[] {
+  return keys.flatMap((key) => {
+    const value = uniqueValue(spec, state, key);
+    return value === undefined ? [] : [valueToken(key, value)];
+  });
+}
+
+/**
+ * Unique values the desired file gives an entry that the deployed file shows another kind of object holding and
+ * keeping (a contact's SIP address that a user has; a user named by a contact's SIP address; a domain on the
+ * other federation list, which the desired file leaves alone): no order of cmdlets can make them, so they block
+ * the plan, as LT501 (a name) or LT502 (another unique value) say of two entries of one file.
+ */
+function heldByDeployment(deployed: TopologyModel, desired: TopologyModel): Diagnostic[] {
+  const holders = new Map<string, { spec: SectionObjectSpec; state: State }>();
+  for (const spec of SECTIONS) for (const state of statesOf(deployed, spec)?.values() ?? []) for (const token of valueTokens(spec, state)) holders.set(token, { spec, state });
+  const wanted = new Map(SECTIONS.map((spec) => [spec, statesOf(desired, spec)]));
+  const found: Diagnostic[] = [];
+  for (const [spec, states] of wanted) {
+    for (const state of states?.values() ?? []) {
+      for (const key of spec.section.unique ?? []) {
+        const value = uniqueValue(spec, state, key);
+        const holder = value === undefined ? undefined : holders.get(valueToken(key, value));
+        if (!holder || holder.spec === spec) continue;
+        const kept = wanted.get(holder.spec);
+        const keeps = kept?.get(nameKey(holder.spec.section, holder.state.name));
+        const stays = !SECTION_CHANGES[holder.spec.section.key].remove || !kept || (keeps !== undefined && valueTokens(holder.spec, keeps).includes(valueToken(key, value!)));
+        const property = key.keys.map((k) => state.object.byName.get(k)).find((p) => p?.valueNode);
+        if (!stays || !property) continue;
+        const isName = key.keys.some((k) => spec.section.names?.includes(k));
+        found.push({
+          code: isName ? 'LT501' : 'LT502',
+          severity: 'error',
+          message: `${quoted(state.name)}: the deployed file gives ${key.noun} ${quoted(value!)} to the ${holder.spec.title} ${quoted(holder.state.name)}, which this plan keeps, and one ${key.scope} only can have it. Choose another, or remove that ${holder.spec.title} in this file.`,
+          span: spanOf(property.valueNode!),
+          fixes: [],
+        });
+      }
+    }
+  }
+  return found;
+}
+
+type Handover = Pick<Ordered, 'provides' | 'needs' | 'recreate'>;
+
 class Planner {
   readonly steps: Ordered[] = [];
 
   constructor(
-    private readonly deployed: TopologyModel,
+    private readonly deployed: Analysis,
     private readonly desired: TopologyModel,
   ) {}
 
-  add(order: number, step: PlanStep): void {
-    this.steps.push({ order, step });
+  add(order: number, step: PlanStep, handover: Partial<Handover> = {}, into = this.steps): Ordered {
+    const ordered: Ordered = { order, step, provides: handover.provides ?? [], needs: handover.needs ?? [], recreate: handover.recreate };
+    into.push(ordered);
+    return ordered;
   }
 
   /**
-   * The grants that give `desired` the policies it names where `before` has others or none; `unmatched` says
-   * why an entry without `before` may have them already.
+   * The grants that give `desired` the policies it names where `before` has others or none, and the ungrants
+   * where it states `null` and `before` has a policy or does not say; none for an entry without `before` that
+   * the plan creates, which has no grant yet. `unmatched` says why an entry without `before` may have them already.
    */
-  grants(spec: SectionObjectSpec, order: number, desired: State, before: State | undefined, unmatched?: string): void {
+  grants(spec: SectionObjectSpec, order: number, desired: State, before: State | undefined, unmatched?: string, into = this.steps): Ordered[] {
+    const added: Ordered[] = [];
     for (const [name, policy] of desired.grants) {
       const property = spec.properties.find((p) => p.name === name)!;
-      const target = SECTIONS_BY_KEY.get(property.references!)!.section;
+      const target = SECTIONS_BY_KEY.get(property.references!)!;
       const was = before?.grants.get(name);
-      if (was !== undefined && nameKey(target, was) === nameKey(target, policy)) continue;
+      if (policy === null) {
+        const created = !before && !changesExisting(desired.object);
+        if (!created && was !== null) added.push(this.ungrant(property, order, desired.name, ungrantReason(desired.name, name, was, before !== undefined, unmatched), into));
+        continue;
+      }
+      if (typeof was === 'string' && nameKey(target.section, was) === nameKey(target.section, policy)) continue;
       const reason =
-        was !== undefined
-          ? `grant ${JSON.stringify(policy)} instead of ${JSON.stringify(was)}`
-          : `grant the per-user policy ${JSON.stringify(policy)}${unmatched ? `: ${unmatched}` : ''}`;
-      this.add(order, {
+        typeof was === 'string'
+          ? `grant ${quoted(policy)} instead of ${quoted(was)}`
+          : `grant the per-user policy ${quoted(policy)}${unmatched ? `: ${unmatched}` : ''}`;
+      const step: PlanStep = {
         action: 'grant',
         cmdlet: property.grant!.cmdlet,
         identity: desired.name,
         parameters: { Identity: desired.name, [property.grant!.parameter]: policy },
         reason,
-      });
+      };
+      added.push(this.add(order, step, { needs: [objectToken(spec, desired.name), objectToken(target, policy)] }, into));
     }
+    return added;
+  }
+
+  /** Takes away what `property` grants `identity`: its grant cmdlet with the policy `null` (`$Null`). */
+  ungrant(property: PropertySpec, order: number, identity: string, reason: string, into = this.steps): Ordered {
+    return this.add(order, { action: 'grant', cmdlet: property.grant!.cmdlet, identity, parameters: { Identity: identity, [property.grant!.parameter]: null }, reason }, {}, into);
   }
 
   /** The object as the file states it: New-, or Set- for a kind that always exists (users, the global policy). */
-  create(spec: SectionObjectSpec, order: number, state: State, reason: string): void {
+  create(spec: SectionObjectSpec, order: number, state: State, reason: string, into = this.steps): void {
     const exists = changesExisting(state.object);
     const settings = [...state.settings.values()];
     if (exists && Object.keys(parameters(spec, undefined, settings)).length === 0) return;
-    this.add(order, {
+    const step: PlanStep = {
       action: exists ? 'set' : 'new',
       cmdlet: exists ? SECTION_CHANGES[spec.section.key].set : spec.cmdlet!,
       identity: state.name,
       parameters: parameters(spec, nameParameter(spec, state), settings),
       reason,
-    });
+    };
+    this.add(order, step, exists ? {} : { needs: valueTokens(spec, state), provides: [objectToken(spec, state.name)] }, into);
   }
 
-  remove(spec: SectionObjectSpec, order: number, state: State, reason: string): void {
+  remove(spec: SectionObjectSpec, order: number, state: State, reason: string, into = this.steps): void {
     const cmdlet = SECTION_CHANGES[spec.section.key].remove!;
-    this.add(order, { action: 'remove', cmdlet, identity: state.name, parameters: { Identity: state.name }, reason });
+    this.add(order, { action: 'remove', cmdlet, identity: state.name, parameters: { Identity: state.name }, reason }, { provides: valueTokens(spec, state) }, into);
+  }
+
+  /**
+   * `before` removed and created again as `desired` says. What the deployed file states and the desired file
+   * does not (a Description, a grant) is passed again, so that creating anew leaves it as it is.
+   */
+  recreate(spec: SectionObjectSpec, orders: { commands: number; grants: number }, desired: State, before: State, why: { removed: string; created: string }, into = this.steps): void {
+    // A deployed null is not kept: the object created anew has no grant.
+    const keptGrants = [...before.grants].filter((grant): grant is [string, string] => grant[1] !== null && !desired.grants.has(grant[0]) && !this.removes(spec, grant[0], grant[1]));
+    const { kept, lost } = this.carried(spec, desired, before);
+    const whole: State = { ...desired, settings: new Map([...kept.map((s) => [s.spec.name, s] as const), ...desired.settings]), grants: new Map([...keptGrants, ...desired.grants]) };
+    const unknown = (SHELL_OBJECT_TYPES.find((t) => t.section === spec.section.key)?.hiddenByDefault?.properties ?? []).filter(
+      (name) => !whole.settings.has(name) && !lost.some((s) => s.spec.name === name),
+    );
+    const notes = [
+      ...(kept.length + keptGrants.length > 0 ? [`${[...kept.map((s) => s.spec.name), ...keptGrants.map(([name]) => name)].join(', ')} as deployed, which this file does not state`] : []),
+      ...(lost.length > 0 ? [`${lost.map((s) => s.spec.name).join(', ')} as deployed cannot be passed again (not a valid value for ${this.desired.serverVersion}, or half of a pair), so it takes ${spec.cmdlet}'s default unless this file states it`] : []),
+      ...(unknown.length > 0 ? [`neither file states ${unknown.join(', ')}, so it takes ${spec.cmdlet}'s default: state it in this file if the deployment has another value`] : []),
+    ];
+    this.remove(spec, orders.commands, before, why.removed, into);
+    this.create(spec, orders.commands, whole, [why.created, ...notes].join('; '), into);
+    this.grants(spec, orders.grants, whole, undefined, undefined, into);
+  }
+
+  /**
+   * The deployed settings of `before` that an object created again as `desired` gets back (the desired file
+   * does not state them): each a valid value in the desired file's server version, with no error the deployed
+   * file's checks found in it, and a group that goes together (`allOrNone`) only whole. `lost` are the others.
+   */
+  private carried(spec: SectionObjectSpec, desired: State, before: State): { kept: Setting[]; lost: Setting[] } {
+    const errors = this.deployed.diagnostics.filter((d) => d.severity === 'error');
+    const candidates = [...before.settings.values()].filter((s) => !desired.settings.has(s.spec.name));
+    const valid = candidates.filter((s) => existsIn(s.spec, this.desired.serverVersion) && !errors.some((d) => d.span.start >= s.span.start && d.span.end <= s.span.end));
+    const has = (name: string) => desired.settings.has(name) || valid.some((s) => s.spec.name === name);
+    const kept = valid.filter((s) => (spec.allOrNone ?? []).every((group) => !group.includes(s.spec.name) || group.every(has)));
+    return { kept, lost: candidates.filter((s) => !kept.includes(s)) };
+  }
+
+  /**
+   * Why an entry the deployed file does not have as `spec`'s is created (or set, for a kind that always exists):
+   * it moves from another section that shares its name (a domain from the blocked to the allowed list), the
+   * deployed file does not list the section at all (`listed` false), or it is not deployed.
+   */
+  private absence(spec: SectionObjectSpec, state: State, listed: boolean): string {
+    const name = quoted(state.name);
+    if (changesExisting(state.object)) return `the deployed file does not list ${name}: set what this file states`;
+    const token = valueTokens(spec, state, (spec.section.unique ?? []).filter((key) => key.keys.some((k) => spec.section.names?.includes(k))));
+    const from = token.map((t) => this.held().get(t)).find((other) => other !== undefined && other !== spec);
+    if (from) return `${name} moves to ${spec.section.key} from ${from.section.key}, where the deployed file has it`;
+    return listed ? `${name} is not deployed yet` : `the deployed file does not list ${spec.section.key}: ${name} is created as this file states`;
+  }
+
+  private holders: Map<string, SectionObjectSpec> | undefined;
+
+  /** The section of the deployed object that holds each unique value, read once. */
+  private held(): Map<string, SectionObjectSpec> {
+    if (this.holders) return this.holders;
+    this.holders = new Map();
+    for (const spec of SECTIONS) for (const state of statesOf(this.deployed.model, spec)?.values() ?? []) for (const token of valueTokens(spec, state)) this.holders.set(token, spec);
+    return this.holders;
+  }
+
+  /** Whether the plan removes `policy`, granted by the property `name` of `spec`'s entries: the desired file lists the policies without it. */
+  private removes(spec: SectionObjectSpec, name: string, policy: string): boolean {
+    const target = SECTIONS_BY_KEY.get(spec.properties.find((p) => p.name === name)!.references!)!;
+    const listed = statesOf(this.desired, target);
+    const key = nameKey(target.section, policy);
+    return listed !== undefined && !listed.has(key) && !(target.section.modifyExisting?.names ?? []).includes(key);
   }
 
   /** The Edge settings: Set- with the changed parameters and the companions they need. */
-  edge(spec: SectionObjectSpec, desired: State, deployed: State | undefined): void {
+  edge(spec: SectionObjectSpec, desired: State, deployed: State | undefined, note: string | undefined): void {
     const changed = deployed ? changedSettings(desired, deployed) : [...desired.settings.values()];
     if (changed.length === 0) return;
     const names = new Set(changed.map((s) => s.spec.name));
@@ -241,18 +425,53 @@ class Planner {
       const companion = s.spec.companion && desired.settings.get(s.spec.companion.name);
       if (companion && !names.has(companion.spec.name)) changed.push(companion);
     }
-    const reason = deployed
+    let reason = deployed
       ? changeReason(changed.filter((s) => names.has(s.spec.name)), deployed, 'the Edge configuration')
       : `the deployed file has no Edge settings: set every one this file states (${[...names].join(', ')})`;
+    if (note) reason = `${reason}; ${note}`;
     this.add(firstOrder(spec), { action: 'set', cmdlet: SECTION_CHANGES[spec.section.key].set, identity: null, parameters: parameters(spec, undefined, changed), reason });
+  }
+
+  /**
+   * Set- with the settings of `desired` that `before` does not have. One that moves the object to another
+   * unique value (a contact's DisplayNumber) hands the old value over to the steps that need it, and carries
+   * the removal and creation that make the same change when objects exchange values.
+   */
+  change(spec: SectionObjectSpec, orders: { commands: number; grants: number }, desired: State, before: State, changed: readonly Setting[]): void {
+    const moved = (spec.section.unique ?? []).filter((key) => key.keys.some((name) => changed.some((s) => s.spec.name === name)));
+    const grants: Ordered[] = [];
+    const recreate = () => {
+      const steps: Ordered[] = [];
+      const values = moved.map((key) => `${key.noun} ${quoted(uniqueValue(spec, desired, key) ?? '')}`).join(', ');
+      this.recreate(spec, orders, desired, before, {
+        removed: `${quoted(desired.name)} and another ${spec.title} exchange ${moved.map((key) => key.noun).join(', ')} values, and each Set- would take a value the other still holds: ${quoted(desired.name)} is removed here to free its value, and created again below; it does not exist in between`,
+        created: `${quoted(desired.name)} created again with ${values}, now free`,
+      }, steps);
+      return { steps, replaces: grants };
+    };
+    const step: PlanStep = {
+      action: 'set',
+      cmdlet: SECTION_CHANGES[spec.section.key].set,
+      identity: desired.name,
+      parameters: parameters(spec, { key: 'Identity', value: desired.name }, changed),
+      reason: changeReason(changed, before, quoted(desired.name)),
+    };
+    this.add(orders.commands, step, {
+      provides: valueTokens(spec, before, moved),
+      needs: valueTokens(spec, desired, moved),
+      recreate: moved.length > 0 && SECTION_CHANGES[spec.section.key].remove ? recreate : undefined,
+    });
+    grants.push(...this.grants(spec, orders.grants, desired, before));
   }
 
   /** A list section the desired file has: what to create, change and remove. */
   list(spec: SectionObjectSpec, desired: Map<string, State>, deployed: Map<string, State> | undefined): void {
     const order = firstOrder(spec);
     const changes = SECTION_CHANGES[spec.section.key];
-    const grantOrder = spec.section.steps.find((s) => s.emits !== 'commands')?.order ?? order;
-    const commandOrder = spec.section.steps.find((s) => s.emits !== 'grants')?.order ?? order;
+    const orders = {
+      grants: spec.section.steps.find((s) => s.emits !== 'commands')?.order ?? order,
+      commands: spec.section.steps.find((s) => s.emits !== 'grants')?.order ?? order,
+    };
     const ordered = [...desired.values()];
     const first = spec.section.steps.find((s) => s.firstWhen)?.firstWhen;
     if (first) ordered.sort((a, b) => Number(b.settings.get(first)?.value === true) - Number(a.settings.get(first)?.value === true));
@@ -260,38 +479,26 @@ class Planner {
       const before = deployed?.get(nameKey(spec.section, state.name));
       if (!before) {
         const unmatched = deployed ? unprintedName(spec, state.name) : undefined;
-        const reason =
-          unmatched ??
-          (spec.section.modifies
-            ? `the deployed file does not list ${JSON.stringify(state.name)}: set what this file states`
-            : `${JSON.stringify(state.name)} is not deployed yet`);
-        this.create(spec, commandOrder, state, reason);
-        this.grants(spec, grantOrder, state, undefined, unmatched);
+        const reason = unmatched ?? this.absence(spec, state, deployed !== undefined);
+        this.create(spec, orders.commands, state, reason);
+        this.grants(spec, orders.grants, state, undefined, unmatched);
         continue;
       }
       const changed = changedSettings(state, before);
       const fixed = changed.filter((s) => changes.fixed?.parameters.includes(s.spec.name));
-      if (fixed.length > 0) {
-        this.remove(spec, commandOrder, before, `${JSON.stringify(state.name)}: ${changes.fixed!.why}`);
-        this.create(spec, commandOrder, state, `${JSON.stringify(state.name)} created again with the new ${fixed.map((s) => s.spec.name).join(', ')}`);
-        this.grants(spec, grantOrder, state, undefined);
-        continue;
-      }
-      if (changed.length > 0)
-        this.add(commandOrder, {
-          action: 'set',
-          cmdlet: changes.set,
-          identity: state.name,
-          parameters: parameters(spec, { key: 'Identity', value: state.name }, changed),
-          reason: changeReason(changed, before, JSON.stringify(state.name)),
+      if (fixed.length > 0)
+        this.recreate(spec, orders, state, before, {
+          removed: `${quoted(state.name)}: ${changes.fixed!.why}`,
+          created: `${quoted(state.name)} created again with the new ${fixed.map((s) => s.spec.name).join(', ')}`,
         });
-      this.grants(spec, grantOrder, state, before);
+      else if (changed.length > 0) this.change(spec, orders, state, before, changed);
+      else this.grants(spec, orders.grants, state, before);
     }
     if (!deployed || !changes.remove) return;
     const kept = spec.section.modifyExisting?.names ?? [];
     for (const [key, state] of deployed) {
       if (desired.has(key) || kept.includes(key)) continue;
-      this.remove(spec, removalOrder(spec), state, `${JSON.stringify(state.name)} is deployed but not in this file's ${spec.section.key}, which lists them all`);
+      this.remove(spec, removalOrder(spec), state, `${quoted(state.name)} is deployed but not in this file's ${spec.section.key}, which lists them all`);
     }
   }
 
@@ -301,21 +508,19 @@ class Planner {
     for (const spec of SECTIONS) {
       const property = spec.properties.find((p) => p.grant && p.references === policySection.section.key);
       if (!property) continue;
-      const deployed = statesOf(this.deployed, spec);
+      const deployed = statesOf(this.deployed.model, spec);
       const desired = statesOf(this.desired, spec);
       for (const [key, state] of deployed ?? []) {
         const policy = state.grants.get(property.name);
-        if (policy === undefined || !removedPolicies.has(nameKey(policySection.section, policy))) continue;
+        if (typeof policy !== 'string' || !removedPolicies.has(nameKey(policySection.section, policy))) continue;
+        // A desired entry that states the grant, another policy or null, has its own step (grants).
         const wanted = desired?.get(key);
         if (wanted?.grants.has(property.name)) continue;
         if (desired && !wanted && SECTION_CHANGES[spec.section.key].remove) continue;
-        this.add(spec.section.steps.find((s) => s.emits !== 'commands')!.order, {
-          action: 'grant',
-          cmdlet: property.grant!.cmdlet,
-          identity: state.name,
-          parameters: { Identity: state.name, [property.grant!.parameter]: null },
-          reason: `${JSON.stringify(policy)} is removed below: it is ungranted first`,
-        });
+        // One removed and created again for a setting its Set- lacks is created without the policy.
+        const fixed = SECTION_CHANGES[spec.section.key].fixed?.parameters ?? [];
+        if (wanted && changedSettings(wanted, state).some((s) => fixed.includes(s.spec.name))) continue;
+        this.ungrant(property, spec.section.steps.find((s) => s.emits !== 'commands')!.order, state.name, `${quoted(policy)} is removed below: it is ungranted first`);
       }
     }
   }
@@ -328,17 +533,21 @@ class Planner {
  * desired one), in the order of the documented procedure (the generator's steps), with the orderings the
  * cmdlets need: providers removed before the Edge takes a default route (reference.md §1.1 rule 4), removals
  * from a federation list before additions to the other, a policy created before it is granted and ungranted
- * before it is removed. Refuses (steps undefined) a desired file with errors, a deployed file that does not
- * parse, and a deployed file that shows the deployment lacks what the desired file relies on it having
+ * before it is removed, and no unique value (a contact's DisplayNumber, a provider's ProxyFqdn) taken before
+ * the object holding it gives it up (plan/schedule.ts). Refuses (steps undefined) a desired file with errors,
+ * a deployed file that could not describe a deployment (DEPLOYED_BLOCKERS; analyze it with deployedAnalysis),
+ * and a deployed file that shows the deployment lacks what the desired file relies on it having
  * (plan/assumptions.ts).
  */
 export function plan(deployed: Analysis, desired: Analysis): Plan {
   const serverVersion = desired.model.serverVersion;
-  const deployedSyntax = deployed.diagnostics.filter((d) => d.code === 'LT001');
-  const { findings, failed } = checkAssumptions(desired, deployed.model);
-  const blocking = [...desired.blocking, ...failed, ...deployedSyntax];
+  const deployedUnwritable = deployed.blocking.filter((d) => DEPLOYED_BLOCKERS.has(d.code));
+  const assumed = checkAssumptions(desired, deployed.model);
+  const held = desired.blocking.length > 0 ? [] : heldByDeployment(deployed.model, desired.model);
+  const findings = [...assumed.findings, ...held];
+  const blocking = [...desired.blocking, ...assumed.failed, ...held, ...deployedUnwritable];
   if (blocking.length > 0) return { steps: undefined, blocking, findings, serverVersion };
-  const planner = new Planner(deployed.model, desired.model);
+  const planner = new Planner(deployed, desired.model);
   /** Before the Edge step when the Edge takes a default route: where the providers are removed. */
   let toDefaultRoute: number | undefined;
   for (const spec of SECTIONS) {
@@ -349,8 +558,11 @@ export function plan(deployed: Analysis, desired: Analysis): Plan {
       const state = wanted.get(GLOBAL);
       const before = have?.get(GLOBAL);
       if (!state) continue;
-      if (selectedRouting(state) === 'DefaultRoute' && selectedRouting(before) !== 'DefaultRoute') toDefaultRoute = firstOrder(spec) - 5;
-      planner.edge(spec, state, before);
+      // Every provider goes before a default route is assigned, whether the Edge takes one or changes it (§1.1).
+      const defaultRoute = routingOf(state.object);
+      if (defaultRoute?.mode === 'DefaultRoute' && defaultRoute.by) toDefaultRoute = firstOrder(spec) - 5;
+      const unlisted = toDefaultRoute !== undefined && !deployed.model.root?.byName.has('HostingProviders');
+      planner.edge(spec, state, before, unlisted ? 'a default route is assigned only while no hosting provider exists, and the deployed file does not list them: the deployment must have none' : undefined);
       continue;
     }
     planner.list(spec, wanted, have);
@@ -362,10 +574,9 @@ export function plan(deployed: Analysis, desired: Analysis): Plan {
     const reason = 'the Edge cannot take a default route while any hosting provider exists: removed before the Edge changes';
     const removing = planner.steps.filter((s) => s.step.action === 'remove' && s.step.cmdlet === SECTION_CHANGES.HostingProviders.remove);
     for (const s of removing) planner.steps.splice(planner.steps.indexOf(s), 1);
-    for (const state of statesOf(deployed.model, providers)?.values() ?? []) planner.remove(providers, toDefaultRoute, state, `${JSON.stringify(state.name)}: ${reason}`);
+    for (const state of statesOf(deployed.model, providers)?.values() ?? []) planner.remove(providers, toDefaultRoute, state, `${quoted(state.name)}: ${reason}`);
   }
-  const steps = planner.steps.map((s, index) => ({ ...s, index })).sort((a, b) => a.order - b.order || a.index - b.index);
-  return { steps: steps.map((s) => s.step), blocking: [], findings, serverVersion };
+  return { steps: schedule(planner.steps).map((s) => s.step), blocking: [], findings, serverVersion };
 }
 
 /** The cmdlets that change a section's objects: its own, and its Set- and Remove-. */

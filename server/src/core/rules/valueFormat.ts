@@ -1,4 +1,4 @@
-import { FORMAT_NAMES, matchesFormat } from '../formats';
+import { formatProblem, matchesFormat } from '../formats';
 import { spanOf } from '../model';
 import { fix, type Rule } from './rule';
 import { isPlaceholder, UNSAFE_CHARACTER, valueName } from '../facts/values';
@@ -17,8 +17,7 @@ export const valueFormat: Rule = {
       const spaced = trimmed !== value.text && matchesFormat(value.spec.format, trimmed);
       report(
         spanOf(value.node),
-        `${valueName(value)} must be ${FORMAT_NAMES[value.spec.format]}; ${JSON.stringify(value.text)} is not.` +
-          (spaced ? ` PowerShell keeps spaces at either end, so it is not the same as ${JSON.stringify(trimmed)}.` : ''),
+        `${valueName(value)} ${formatProblem(value.spec.format, value.text)}`,
         spaced ? [fix(`Trim to '${trimmed}'`, [edits.replace(value.node, trimmed)])] : [],
       );
     }

@@ -4,7 +4,7 @@ import type { Fix } from '../diagnostics';
 import type { EditBuilder } from '../edits';
 import { spanOf } from '../model';
 import { fix, type Rule } from './rule';
-import { hasType, isWellFormed, valueName } from '../facts/values';
+import { hasType, isAllowedNull, isWellFormed, valueName } from '../facts/values';
 
 /** The JSON type a value spec asks for, as messages say it. */
 function expected(spec: ValueSpec): string {
@@ -72,13 +72,14 @@ export const valueType: Rule = {
   },
   checkObject({ model, values, edits, report }) {
     for (const value of values) {
-      if (hasType(value.spec, value.node, model.text)) continue;
+      if (hasType(value.spec, value.node, model.text) || isAllowedNull(value)) continue;
       const number = value.spec.kind === 'integer' && value.node.type === 'number';
+      const orNull = value.index === undefined && value.propertySpec.nullMeans ? `, or null (${value.propertySpec.nullMeans.summary})` : '';
       report(
         spanOf(value.node),
         number
           ? `${valueName(value)} must be a whole number written in digits, without a fraction or exponent.`
-          : `${valueName(value)} must be ${expected(value.spec)}.`,
+          : `${valueName(value)} must be ${expected(value.spec)}${orNull}.`,
         retype(value.spec, value.node, edits),
       );
     }
