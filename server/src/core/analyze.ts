@@ -38,6 +38,11 @@ function moved(findings: readonly Diagnostic[], delta: number): readonly Diagnos
   return findings.map((d) => ({ ...d, span: move(d.span), fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: move(e.span) })) })) }));
 }
 
+/** Puts `items` at the end of `list`, one by one: spreading them into push costs more than the few there usually are. */
+function appendTo<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
+}
+
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
 }
@@ -109,11 +114,10 @@ export function analyze(text: string, settings: AnalysisSettings = {}): Analysis
 /**
  * Runs every rule on a model, and applies the severity settings and suppression comments. `dirty` is where the
  * text changed since the analysis the model was taken over from (in the new text), when only that changed:
- * the entries far enough from it keep their findings.
+ * the entries far enough from it keep their findings. `lines` are those of the model's text, when the caller has them.
  */
-export function checkModel(parsed: ParsedText, model: TopologyModel, settings: AnalysisSettings, dirty?: Span): Analysis {
+export function checkModel(parsed: ParsedText, model: TopologyModel, settings: AnalysisSettings, dirty?: Span, lines = new LineIndex(model.text)): Analysis {
   const text = model.text;
-  const lines = new LineIndex(text);
   const edits = new EditBuilder(text);
   const found: Diagnostic[] = [];
   for (const rule of FILE_RULES) {
@@ -129,12 +133,14 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
   // the entry (see readsAround): an entry whose neighbourhood the change reached is checked again.
   const shared = `${model.serverVersion}|${edits.indentUnit()}|${edits.eol}`;
   const near = dirty && readsAround(lines, dirty);
+  const noneHosted = { context: shared, hosted: true, offset: 0, diagnostics: [] };
+  const noneElsewhere = { context: shared, hosted: false, offset: 0, diagnostics: [] };
   let findings: Diagnostic[] = [];
   let rule = OBJECT_RULES[0];
   const report = (span: Span, message: string, fixes: readonly Fix[] = []) => findings.push({ code: rule.code, severity: rule.severity, message, span, fixes });
   for (const object of model.objects) {
     const list = object.spec.section?.list === true;
-    const kept = object.kept.findings;
+    const kept = object.kept;
     const isHosted = hosted.has(object);
     const start = object.node.offset;
     if (
@@ -144,15 +150,20 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
       kept.hosted === isHosted &&
       (start + object.node.length < near.start || start >= near.end)
     ) {
-      if (kept.diagnostics.length > 0) found.push(...moved(kept.diagnostics, start - kept.offset));
+      if (kept.diagnostics.length > 0) appendTo(found, moved(kept.diagnostics, start - kept.offset));
       continue;
     }
     findings = [];
     const values = typedValuesOf(object);
     const context = { model, object, values, strings: stringValuesOf(values), hostsExchangeUm: isHosted, edits, report };
     for (rule of OBJECT_RULES) rule.checkObject!(context);
-    if (list) object.kept.findings = { context: shared, hosted: isHosted, offset: start, diagnostics: findings };
-    found.push(...findings);
+    if (findings.length === 0) {
+      // Most entries have no findings: they share a record of none, which never moves.
+      if (list) object.kept = isHosted ? noneHosted : noneElsewhere;
+      continue;
+    }
+    if (list) object.kept = { context: shared, hosted: isHosted, offset: start, diagnostics: findings };
+    appendTo(found, findings);
   }
   const suppressions = readSuppressions(text, lines);
   const diagnostics: Diagnostic[] = [];

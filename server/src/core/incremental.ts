@@ -3,7 +3,7 @@ import { checkModel, type Analysis, type AnalysisSettings } from './analyze';
 import { DEFAULT_SERVER_VERSION, type ObjectSpec } from './catalog';
 import { rebuildObject, replaceObject, type ObjectModel, type TopologyModel } from './model';
 import { MAX_NESTING, PARSE_OPTIONS, type SyntaxProblem } from './parse';
-import type { Span } from './text';
+import { LineIndex, type Span } from './text';
 import { firstIndex, moveAfter, parseSyntaxTree, type SyntaxNode } from './tree';
 
 /** Replace `span` of the previous text with `newText`. */
@@ -203,6 +203,7 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   if (text.length !== model.text.length + delta || !text.startsWith(change.newText, change.span.start)) return undefined;
   if (settings.maxLength !== undefined && text.length > settings.maxLength) return undefined;
   const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;
+  const lines = () => LineIndex.edited(previous.lines, change.span, change.newText, text);
   const object = objectAround(model, change.span);
   if (object) {
     const start = object.node.offset;
@@ -218,7 +219,7 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
     moveAfter(node.parent!, oldEnd, delta);
     const rebuilt = rebuildObject(object);
     const dirty = { start, end: oldEnd + delta };
-    return checkModel({ root, problems, flattened: false }, replaceObject(model, text, object, rebuilt, defaultVersion), settings, dirty);
+    return checkModel({ root, problems, flattened: false }, replaceObject(model, text, object, rebuilt, defaultVersion), settings, dirty, lines());
   }
   const gap = gapAround(root, model.text, change.span);
   if (!gap) return undefined;
@@ -228,5 +229,5 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   const problems = movedProblems(parsed.problems, change.span, delta, false);
   if (!problems) return undefined;
   moveAfter(gap.container, change.span.end, delta);
-  return checkModel({ root, problems, flattened: false }, { ...model, text }, settings, { start: gap.start, end: gap.end + delta });
+  return checkModel({ root, problems, flattened: false }, { ...model, text }, settings, { start: gap.start, end: gap.end + delta }, lines());
 }

@@ -19,17 +19,32 @@ import type { Diagnostic } from './diagnostics';
 import type { Span } from './text';
 import { firstIndex } from './tree';
 
-/** One `"key": value` of an object the catalog describes. */
-export interface PropertyModel {
-  readonly node: Node;
-  readonly keyNode: Node;
+/**
+ * One `"key": value` of an object the catalog describes. The key and value are read from the property's node
+ * when asked for rather than held: a large file has one of these for each of its values.
+ */
+export class PropertyModel {
+  constructor(
+    readonly node: Node,
+    /** The catalog entry the key names, matched ignoring letter case; undefined for unknown keys. */
+    readonly spec: PropertySpec | undefined,
+    /** An earlier key of the same object that names the same thing. */
+    readonly duplicateOf: PropertyModel | undefined,
+  ) {}
+
+  /** The key's string node. */
+  get keyNode(): Node {
+    return this.node.children![0];
+  }
+
   /** The key as written. */
-  readonly key: string;
-  readonly valueNode: Node | undefined;
-  /** The catalog entry the key names, matched ignoring letter case; undefined for unknown keys. */
-  readonly spec: PropertySpec | undefined;
-  /** An earlier key of the same object that names the same thing. */
-  readonly duplicateOf: PropertyModel | undefined;
+  get key(): string {
+    return this.node.children![0].value as string;
+  }
+
+  get valueNode(): Node | undefined {
+    return this.node.children![1];
+  }
 }
 
 /** An object the catalog describes: the topology, ExchangeUM, the Access Edge section or a hosting provider. */
@@ -42,19 +57,46 @@ export interface ObjectModel {
   readonly path: string;
   readonly properties: readonly PropertyModel[];
   /** First occurrence of each catalog property, by canonical name. */
-  readonly byName: ReadonlyMap<string, PropertyModel>;
-  /** What is worked out from the object once and kept with it (an incremental update rebuilds only the objects it changes). */
-  readonly kept: KeptWithObject;
+  readonly byName: PropertiesByName;
+  /**
+   * An entry's findings, kept with it by the analysis that found them (an incremental update rebuilds only the
+   * objects it changes).
+   */
+  kept: KeptFindings | undefined;
 }
 
-export interface KeptWithObject {
-  /**
-   * An entry's findings, with what they were found under (what the whole file shares, and whether the entry
-   * hosts Exchange UM) and where the entry then began.
-   */
-  findings?: { readonly context: string; readonly hosted: boolean; readonly offset: number; readonly diagnostics: readonly Diagnostic[] };
-  /** What the object adds to the model's indexes. */
-  facts?: ObjectFacts;
+/**
+ * The first occurrence of each catalog property of an object, looked up by canonical name, in file order. An
+ * object has a few properties, so they are looked through rather than hashed: a map for each of 20,000 entries
+ * would cost more memory than the entries' values.
+ */
+export class PropertiesByName {
+  constructor(private readonly known: readonly PropertyModel[]) {}
+
+  get(name: string): PropertyModel | undefined {
+    for (const property of this.known) if (property.spec!.name === name) return property;
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  /** The properties, in the order the file gives them. */
+  values(): readonly PropertyModel[] {
+    return this.known;
+  }
+}
+
+/**
+ * An entry's findings, with what they were found under (what the whole file shares, and whether the entry hosts
+ * Exchange UM) and where the entry then began.
+ */
+export interface KeptFindings {
+  readonly context: string;
+  readonly hosted: boolean;
+  readonly offset: number;
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /** A string in an array of strings (a SIP domain, a provider reference). */
@@ -195,41 +237,67 @@ export function isObjectWith(object: ObjectModel | undefined, name: string, valu
   return booleanValue(object?.byName.get(name)) === value;
 }
 
-function buildObject(
-  node: Node,
-  spec: ObjectSpec,
-  owner: PropertyModel | undefined,
-  path: string,
-  objects: ObjectModel[],
-): ObjectModel {
-  const properties: PropertyModel[] = [];
-  const byName = new Map<string, PropertyModel>();
-  const model: ObjectModel = { spec, node, owner, path, properties, byName, kept: {} };
-  objects.push(model);
-  for (const propertyNode of node.children ?? []) {
+/** An object of the catalog as built from its node. Its path is put together when asked for, as messages need it. */
+class CatalogObject implements ObjectModel {
+  kept: KeptFindings | undefined = undefined;
+
+  constructor(
+    readonly spec: ObjectSpec,
+    readonly node: Node,
+    readonly owner: PropertyModel | undefined,
+    /** The object's path; for an array item, the path of its array. */
+    readonly place: string,
+    /** An array item's position in its array; -1 for any other object. */
+    readonly index: number,
+    readonly properties: readonly PropertyModel[],
+    readonly byName: PropertiesByName,
+  ) {}
+
+  get path(): string {
+    return this.index < 0 ? this.place : `${this.place}[${this.index}]`;
+  }
+}
+
+function buildObject(node: Node, spec: ObjectSpec, owner: PropertyModel | undefined, place: string, index: number, objects: ObjectModel[]): CatalogObject {
+  const children = node.children ?? [];
+  // Arrays of their exact size: a list grown by push keeps room for more, and the model of a large file is
+  // mostly small entries.
+  const properties: PropertyModel[] = new Array<PropertyModel>(children.length);
+  let count = 0;
+  let knownCount = 0;
+  for (const propertyNode of children) {
     const keyNode = propertyNode.children?.[0];
     if (!keyNode || keyNode.type !== 'string') continue;
     const key = keyNode.value as string;
     const propertySpec = findPropertyIgnoringCase(spec, key);
-    const duplicateOf = propertySpec
-      ? byName.get(propertySpec.name)
-      : properties.find((p) => !p.spec && !p.duplicateOf && p.key.toLowerCase() === key.toLowerCase());
-    const property: PropertyModel = { node: propertyNode, keyNode, key, valueNode: propertyNode.children?.[1], spec: propertySpec, duplicateOf };
-    properties.push(property);
-    if (propertySpec && !duplicateOf) byName.set(propertySpec.name, property);
+    let duplicateOf: PropertyModel | undefined;
+    for (let i = 0; i < count && !duplicateOf; i++) {
+      const earlier = properties[i];
+      if (earlier.duplicateOf || earlier.spec !== propertySpec) continue;
+      if (propertySpec || earlier.key.toLowerCase() === key.toLowerCase()) duplicateOf = earlier;
+    }
+    properties[count++] = new PropertyModel(propertyNode, propertySpec, duplicateOf);
+    if (propertySpec && !duplicateOf) knownCount++;
   }
-  for (const property of byName.values()) {
-    const value = property.spec?.value;
+  properties.length = count;
+  const known = knownCount === count ? properties : properties.filter((p) => p.spec && !p.duplicateOf);
+  const model = new CatalogObject(spec, node, owner, place, index, properties, new PropertiesByName(known));
+  objects.push(model);
+  for (const property of known) {
+    const value = property.spec!.value;
     const valueNode = property.valueNode;
-    if (!value || !valueNode) continue;
-    const name = property.spec?.name ?? property.key;
-    const childPath = path ? `${path}.${name}` : name;
-    if (value.kind === 'object' && valueNode.type === 'object') buildObject(valueNode, value.spec, property, childPath, objects);
-    if (value.kind === 'array' && value.items.kind === 'object' && valueNode.type === 'array') {
+    const holdsObject = value.kind === 'object' && valueNode?.type === 'object';
+    const holdsItems = value.kind === 'array' && value.items.kind === 'object' && valueNode?.type === 'array';
+    if (!holdsObject && !holdsItems) continue;
+    const name = property.spec!.name;
+    const childPath = model.path ? `${model.path}.${name}` : name;
+    if (value.kind === 'object') buildObject(valueNode!, value.spec, property, childPath, -1, objects);
+    if (value.kind === 'array' && value.items.kind === 'object') {
       const items = value.items.spec;
-      (valueNode.children ?? []).forEach((item, index) => {
-        if (item.type === 'object') buildObject(item, items, undefined, `${childPath}[${index}]`, objects);
-      });
+      const entries = valueNode!.children ?? [];
+      for (let i = 0; i < entries.length; i++) {
+        if (entries[i].type === 'object') buildObject(entries[i], items, undefined, childPath, i, objects);
+      }
     }
   }
   return model;
@@ -287,52 +355,90 @@ export function buildModel(
   defaultServerVersion: ServerVersion = DEFAULT_SERVER_VERSION,
 ): TopologyModel {
   const objects: ObjectModel[] = [];
-  if (rootNode?.type === 'object') buildObject(rootNode, TOPOLOGY, undefined, '', objects);
+  if (rootNode?.type === 'object') buildObject(rootNode, TOPOLOGY, undefined, '', -1, objects);
   return deriveModel(text, rootNode, objects, defaultServerVersion);
 }
 
 /** An object's model built anew from its node, whose text changed; it holds no objects the catalog describes. */
 export function rebuildObject(object: ObjectModel): ObjectModel {
-  return buildObject(object.node, object.spec, object.owner, object.path, []);
+  const { place, index } = object as CatalogObject;
+  return buildObject(object.node, object.spec, object.owner, place, index, []);
 }
 
-/** The strings of every property that names entries of another section, with the entries each names. */
-/** What an object contributes to the model's indexes, worked out once and kept with it. */
+/**
+ * What an object contributes to the model's indexes. Worked out again when asked for rather than kept: an
+ * incremental update asks for it of the one object it rebuilds, while a large file would keep one for each entry.
+ */
 interface ObjectFacts {
   /** For an entry of a list section: its name as compared. */
   readonly nameKey: string | undefined;
   /** Its values of unique keys, with their scope and the value as compared. */
-  readonly unique: readonly { readonly scope: string; readonly compared: string; readonly value: UniqueValue }[];
+  readonly unique: readonly UniqueFact[];
   /** The strings it holds that name entries of a section, and their compared form. */
-  readonly references: readonly { readonly reference: Omit<NameReference, 'targets'>; readonly compared: string }[];
+  readonly references: readonly ReferenceFact[];
+}
+
+/** A value of a unique key, with its scope and the value as compared (one record, not one wrapping another). */
+interface UniqueFact extends UniqueValue {
+  readonly scope: string;
+  readonly compared: string;
+}
+
+/**
+ * A string that names entries of a section, with its compared form. It is the model's reference itself, its
+ * targets looked up again by each model it is part of (a model is used up by the next, see replaceObject).
+ */
+interface ReferenceFact extends NameReference {
+  targets: readonly ObjectModel[];
+  readonly compared: string;
 }
 
 const SECTION_SPECS: ReadonlyMap<string, SectionSpec> = new Map(SECTIONS.map((spec) => [spec.section.key, spec.section]));
 
+/** What most objects have of a kind of fact: none, shared rather than one empty array each. */
+const NONE: readonly never[] = [];
+
+/** `list` with `item` at its end; a list of one is made to its size, where a list grown by push would keep room for more. */
+function added<T>(list: T[] | undefined, item: T): T[] {
+  if (!list) return [item];
+  list.push(item);
+  return list;
+}
+
 function factsOf(object: ObjectModel): ObjectFacts {
-  if (object.kept.facts) return object.kept.facts;
   const section = object.spec.section;
   const name = section?.list ? entryName(object) : undefined;
-  const unique: ObjectFacts['unique'][number][] = [];
-  for (const key of section?.list ? (section.unique ?? []) : []) {
+  const named = name === undefined ? undefined : nameKey(section!, name);
+  let unique: UniqueFact[] | undefined;
+  for (const key of section?.list ? (section.unique ?? NONE) : NONE) {
     const keyName = key.keys.find((k) => object.byName.has(k));
     const property = keyName === undefined ? undefined : object.byName.get(keyName);
     const value = stringValue(property);
     if (value === undefined) continue;
     // A name compares as names do (without `tag:`), so "tag:ExRedmond" and "ExRedmond" are one policy.
-    const compared = key.compare === 'exact' ? value : section!.names?.includes(keyName!) ? nameKey(section!, value) : value.toLowerCase();
-    unique.push({ scope: key.scope, compared, value: { entry: object, key, property: property!, value } });
+    const compared =
+      key.compare === 'exact' ? value : !section!.names?.includes(keyName!) ? value.toLowerCase() : value === name ? named! : nameKey(section!, value);
+    unique = added(unique, { entry: object, key, property: property!, value, scope: key.scope, compared });
   }
-  const references: ObjectFacts['references'][number][] = [];
+  let references: ReferenceFact[] | undefined;
   for (const property of object.byName.values()) {
-    const target = property.spec?.references === undefined ? undefined : SECTION_SPECS.get(property.spec.references);
+    const target = property.spec!.references === undefined ? undefined : SECTION_SPECS.get(property.spec!.references);
     if (!target) continue;
     const node = property.valueNode;
-    const items = node?.type === 'array' ? stringItems(property) : node?.type === 'string' ? [{ node, value: node.value as string }] : [];
-    for (const item of items) references.push({ reference: { ...item, section: target.key, object, property }, compared: nameKey(target, item.value) });
+    const items = node?.type === 'array' ? (node.children ?? NONE) : node ? [node] : NONE;
+    for (const item of items) {
+      if (item.type !== 'string') continue;
+      const value = item.value as string;
+      references = added(references, { node: item, value, section: target.key, object, property, targets: NONE, compared: nameKey(target, value) });
+    }
   }
-  object.kept.facts = { nameKey: name === undefined ? undefined : nameKey(section!, name), unique, references };
-  return object.kept.facts;
+  return { nameKey: named, unique: unique ?? NONE, references: references ?? NONE };
+}
+
+/** A reference, with the entries it names looked up in `entriesByName`. */
+function resolved(reference: ReferenceFact, entriesByName: TopologyModel['entriesByName']): NameReference {
+  reference.targets = entriesByName.get(reference.section)?.get(reference.compared) ?? NONE;
+  return reference;
 }
 
 function nested<V>(index: Map<string, Map<string, V[]>>, outer: string): Map<string, V[]> {
@@ -348,21 +454,21 @@ export function deriveModel(text: string, rootNode: Node | undefined, objects: O
   const entries: ObjectModel[] = [];
   const entriesByName = new Map<string, Map<string, ObjectModel[]>>();
   const uniqueValues = new Map<string, Map<string, UniqueValue[]>>();
-  const references: NameReference[] = [];
-  const pending: ObjectFacts['references'][number][] = [];
+  const references: ReferenceFact[] = [];
   // Objects are in file order (each parent before what it holds), so every list below is too.
   for (const object of objects) {
     const section = object.spec.section;
     const facts = factsOf(object);
-    if (facts.references.length > 0) pending.push(...facts.references);
+    for (const reference of facts.references) references.push(reference);
     if (!section) continue;
     push(sections, section.key, object);
     if (!section.list) continue;
     entries.push(object);
     if (facts.nameKey !== undefined) push(nested(entriesByName, section.key), facts.nameKey, object);
-    for (const unique of facts.unique) push(nested(uniqueValues, unique.scope), unique.compared, unique.value);
+    for (const unique of facts.unique) push(nested(uniqueValues, unique.scope), unique.compared, unique);
   }
-  for (const { reference, compared } of pending) references.push({ ...reference, targets: entriesByName.get(reference.section)?.get(compared) ?? [] });
+  // Looked up once every entry is indexed: a reference may name an entry further down.
+  for (const reference of references) resolved(reference, entriesByName);
   return {
     text,
     rootNode,
@@ -416,10 +522,7 @@ function replaceReferences(previous: TopologyModel, old: ObjectModel, rebuilt: O
   const after = factsOf(rebuilt);
   const section = old.spec.section;
   const renamed = section?.list === true && before.nameKey !== after.nameKey ? section.key : undefined;
-  const resolve = ({ reference, compared }: ObjectFacts['references'][number]): NameReference => ({
-    ...reference,
-    targets: previous.entriesByName.get(reference.section)?.get(compared) ?? [],
-  });
+  const resolve = (reference: ReferenceFact): NameReference => resolved(reference, previous.entriesByName);
   const references: NameReference[] = [];
   let placed = after.references.length === 0;
   const place = () => {
@@ -429,7 +532,8 @@ function replaceReferences(previous: TopologyModel, old: ObjectModel, rebuilt: O
   for (const reference of previous.references) {
     if (reference.object === old) continue;
     if (!placed && reference.object.node.offset > rebuilt.node.offset) place();
-    references.push(renamed !== undefined && reference.section === renamed ? resolve(factsOf(reference.object).references.find((r) => r.reference.node === reference.node)!) : reference);
+    // Every reference of a model is the fact it was made from (see deriveModel), which holds its compared form.
+    references.push(renamed !== undefined && reference.section === renamed ? resolve(reference as ReferenceFact) : reference);
   }
   if (!placed) place();
   return references;
@@ -461,7 +565,7 @@ export function replaceObject(previous: TopologyModel, text: string, old: Object
     const unique = previous.uniqueValues as Map<string, Map<string, UniqueValue[]>>;
     const valueOffset = (value: UniqueValue) => value.entry.node.offset;
     for (const value of before.unique) replaceKeyed(nested(unique, value.scope), value.compared, undefined, (v) => v.entry === old, undefined, valueOffset);
-    for (const value of after.unique) replaceKeyed(nested(unique, value.scope), undefined, value.compared, () => false, value.value, valueOffset);
+    for (const value of after.unique) replaceKeyed(nested(unique, value.scope), undefined, value.compared, () => false, value, valueOffset);
   }
   const references = replaceReferences(previous, old, rebuilt);
   const exchangeUM = previous.exchangeUM === old ? rebuilt : previous.exchangeUM;

@@ -1,5 +1,7 @@
 /** Offsets in a text, and their lines and columns (0-based, in UTF-16 code units as LSP counts them). */
 
+import { firstIndex } from './tree';
+
 export interface Span {
   readonly start: number;
   readonly end: number;
@@ -16,26 +18,60 @@ export function lineBreakOf(text: string): string {
   return match ? match[0] : '\n';
 }
 
-export class LineIndex {
-  private readonly starts: number[];
+/** Where each line of a text starts, and whether it has a carriage return (a line break alone or before a line feed). */
+interface Lines {
+  readonly starts: readonly number[];
+  readonly returns: boolean;
+}
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    if (!text.includes('\r')) {
-      // The common case, found by the engine's own search rather than a loop over every character.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 13 /* \r */) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        } else if (c === 10 /* \n */) {
-          starts.push(i + 1);
-        }
+function linesOf(text: string): Lines {
+  const starts = [0];
+  const returns = text.includes('\r');
+  if (!returns) {
+    // The common case, found by the engine's own search rather than a loop over every character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
       }
     }
-    this.starts = starts;
+  }
+  return { starts, returns };
+}
+
+export class LineIndex {
+  private readonly starts: readonly number[];
+  private readonly returns: boolean;
+
+  /** `lines`, when given, are those of `text` (as `edited` works them out); else the text is read for them. */
+  constructor(
+    private readonly text: string,
+    lines: Lines = linesOf(text),
+  ) {
+    this.starts = lines.starts;
+    this.returns = lines.returns;
+  }
+
+  /**
+   * The index of `text`, which is the text of `previous` with `span` replaced by `newText`: the lines before the
+   * change are kept and those after it moved, rather than the whole text searched again for each keystroke.
+   * Where either has a carriage return (which may pair with a line feed across the edge of the change), the
+   * text is indexed whole.
+   */
+  static edited(previous: LineIndex, span: Span, newText: string, text: string): LineIndex {
+    if (previous.returns || newText.includes('\r')) return new LineIndex(text);
+    const old = previous.starts;
+    // A line starts after each line feed: those before the change stay, those it took out go, and those after it move.
+    const starts = old.slice(0, firstIndex(old.length, (line) => old[line] > span.start));
+    for (let i = newText.indexOf('\n'); i >= 0; i = newText.indexOf('\n', i + 1)) starts.push(span.start + i + 1);
+    const delta = newText.length - (span.end - span.start);
+    for (let line = firstIndex(old.length, (l) => old[l] > span.end); line < old.length; line++) starts.push(old[line] + delta);
+    return new LineIndex(text, { starts, returns: false });
   }
 
   positionAt(offset: number): Position {
