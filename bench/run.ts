@@ -411,32 +411,35 @@ const FEATURE_TITLES = { completion: 'Completion', hover: 'Hover', codeActions: 
 
 const IN_THE_WAY = `## What stands in the way of the targets not met
 
-- **Open and whole-file change (about 1.3x the JSON server with 10,000 providers, 2x with 20,000 users).** A
-  text read whole is parsed into a tree (\`core/tree.ts\`, from jsonc-parser's visitor), turned into a model of
-  every entry (its properties by name, its name, unique values and references, and the indexes over them), and
-  checked by some forty rules per entry; all of it is kept for the keystrokes that follow. The JSON server builds
-  one tree and validates it. \`node --cpu-prof\` over a full analysis of the 20,000-user file: garbage
-  collection about 28 percent, the scanner and the tree about 20, the model about 24, the rules about 13. What the
-  two files show is a cost per entry more than per value: 20,700 small entries are further from the target than
-  10,000 larger ones. Done: a tree of one class with offsets relative to the parent, children arrays of their
-  exact size, keys held once, typed values not kept, one walk fewer over the tree. The way on is the lean model
-  issue 15 describes (one record per property in place of three nodes and a property model, no map per entry) and
-  rules declared per section, so that an entry meets only the rules of its kind.
-- **Memory (about 340 MB against the JSON server's 245-285 MB).** After one analysis of the 10,000-provider
-  file the heap holds about 24 MB of tree and 21 MB of model (measured with \`--expose-gc\`); the peak comes
-  during a whole-file change, when V8 lets the heap grow with the garbage of the analysis before collecting it.
-  The previous analysis is let go before the new one starts. Half the JSON server's peak needs the lean model.
-- **Keystrokes at 20,000 users (medians 10-15 ms; p95 over 20 ms in some places and runs).** Each keystroke is analyzed
-  incrementally wherever it falls (inside any entry, the Edge or ExchangeUM section, between entries), but some
-  work still grows with the file: the line index, the model's index of unique values and the references are
-  looked through once per keystroke, and the file-level rules about policies and grants go through every user
-  once. Where p95 is over 20 ms the median is still 11-12 ms: the
-  outliers are pauses, most likely garbage collection of the large heap (not yet measured per keystroke).
+- **Open and whole-file change (1.3-1.4x the JSON server with 10,000 providers; 1.3-1.6x with 20,000 users, down
+  from 2x).** A text read whole is parsed into a tree (\`core/tree.ts\`, from jsonc-parser's visitor), turned into
+  a model of every entry, and checked by some forty rules per entry; all of it is kept for the keystrokes that
+  follow. The JSON server builds one tree and validates it. Done in this run: the model keeps each entry's
+  properties in one array of its exact size (no map per entry), reads keys and values from the tree rather than
+  copying them, and works out an entry's name, unique values and references when asked rather than keeping
+  them; the model now holds 11-13 MB after an analysis where it held 21-28 MB, and a full analysis of the
+  20,000-user file in the core went from about 500 to 400 ms. What is left is the tree itself, now the larger
+  half of what is kept (seven nodes and three arrays per user, about 860 bytes), and garbage collection of what
+  an analysis keeps (21-25 percent of a profile). The way on is the tree-free model issue 15 describes (one record
+  per property over the text), which every feature that reads nodes would have to follow.
+- **Memory.** With 20,000 users the peak is now close to the JSON server's (258 MB against 245 MB; it was 337). With
+  10,000 providers it varies widely from run to run (300-530 MB measured the same way on one machine, against
+  the JSON server's 275 MB): the peak comes during the whole-file changes, when V8 lets the heap grow with the
+  garbage of an analysis before collecting it, and when it collects varies. Half the JSON server's peak needs the
+  tree-free model.
+- **Keystrokes at 20,000 users (medians 10-15 ms; p95 over 20 ms in two of seven places in this run).** Each
+  keystroke is analyzed incrementally wherever it falls, and the line index is now moved rather than rebuilt; a
+  keystroke in a value that must be unique (a ProxyFqdn, a DisplayNumber) still looks through the index of
+  unique values, and the file-level rules about policies and grants go through every user once. The outliers
+  are pauses, most likely garbage collection of the large heap.
 - **Outline and folding.** Both stop at 5,000 items (\`lyncTopology.maxItemsComputed\`, the JSON server's
-  default). An outline of 5,000 entries is about 1.1 MB of JSON: writing and sending it alone takes longer than
-  10 ms. A lower default would meet the target by showing fewer entries; the anchor's limit was kept.
-- **Growth of the core alone** varies around the 10.5x bound between runs: at 10,000 providers garbage collection
-  of the larger heap takes a growing share.
+  default). An outline of 5,000 entries is about 1.1 MB of JSON: writing it alone takes about 40 ms. A lower
+  default would meet the target by showing fewer entries; the anchor's limit was kept.
+- **Growth of the server** is a ratio of two timings of which the smaller (1,000 providers, now about 30 ms, as
+  fast as the JSON server) varies most; the core alone grows 10.2x.
+- **Server start (258 ms against 250 in this run; 203 ms in the previous one).** Not yet looked into: the
+  bundle the command-line server loads grew by the import's and the plan's new code, and the difference is
+  within what this machine's load moves from run to run.
 `;
 
 function pairTable(rows: [string, Pair][], first: string): string {
