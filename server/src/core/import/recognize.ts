@@ -13,6 +13,7 @@ import {
 } from '../catalog';
 import type { ShellObject, ShellProperty, ShellTextProblem } from './shellText';
 import { joinSpaceless } from './wrapping';
+import { UNSAFE_CHARACTER } from '../facts/values';
 
 /** Properties left out of the file for one reason. */
 export interface LeftOut {
@@ -237,7 +238,10 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
       if (reading?.kind === 'parentOf') {
         const parent = parentDn(property.value);
         if (parent === undefined) leave(property.name, `not a distinguished name, so it does not give ${reading.parameter}`);
-        else values.set(reading.parameter, parent);
+        else {
+          values.set(reading.parameter, parent);
+          leave(property.name, `a distinguished name, from which the file takes ${reading.parameter}`);
+        }
         continue;
       }
       const name = reading?.kind === 'renamed' ? reading.parameter : property.name;
@@ -249,6 +253,13 @@ export function recognize(objects: readonly ShellObject[]): Recognized {
       }
       if (object.layout === 'csv' && TYPE_NAME.test(property.value)) {
         problems.push({ line: property.line, message: typeNameProblem(parameter, property.value) });
+        continue;
+      }
+      if (UNSAFE_CHARACTER.test(property.value)) {
+        problems.push({
+          line: property.line,
+          message: `${property.name} holds a line break or another control character, which no setting of a topology file may hold (LT105): a file with it could not be planned from. Remove it on the deployment, or from this output, and import again.`,
+        });
         continue;
       }
       const printed = printedKind(type, spec, parameter, reading?.kind === 'renamed');
