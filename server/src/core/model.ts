@@ -213,11 +213,17 @@ export function entryName(entry: ObjectModel): string | undefined {
   return stringValue(nameProperty(entry));
 }
 
-/** How names of a section's entries are compared: without regard to case, and without the optional scope prefix. */
+/**
+ * How names of a section's entries are compared: without regard to case, and without the optional scope prefix
+ * (`tag:ExRedmond` is `ExRedmond`), except where the prefix makes the name another object's than the one that
+ * always exists (`tag:global` names a per-user policy, not the `global` one).
+ */
 export function nameKey(section: SectionSpec, name: string): string {
   const lower = name.toLowerCase();
   const prefix = section.optionalPrefix;
-  return prefix && lower.startsWith(prefix) ? lower.slice(prefix.length) : lower;
+  if (!prefix || !lower.startsWith(prefix)) return lower;
+  const bare = lower.slice(prefix.length);
+  return section.modifyExisting?.names.includes(bare) ? lower : bare;
 }
 
 /** Names a setting in a message: its path, and for an entry of a list its name. */
