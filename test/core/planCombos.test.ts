@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, plan, planScript, stepCommand, type Plan, type PlanStep } from '../../server/src/core';
 import { commandArguments, commandLines, readCommand } from '../powershell';
+import { contacts, DESTINATION, EDGE, numbers, POLICIES, POOLS, USERS } from '../planPools';
 import { StrictDeployment } from '../strictDeployment';
 
 type Json = Record<string, unknown>;
@@ -17,13 +18,8 @@ type Json = Record<string, unknown>;
  * against the two files.
  */
 
-const EDGE = { UseDnsSrvRouting: true, AllowFederatedUsers: true, EnablePartnerDiscovery: false };
-const DESTINATION = 'exap.um.outlook.com';
-const CONTACTS = ['a', 'b', 'c'].map((x) => `sip:exum${x}@contoso.com`);
-const NUMBERS = ['+14255550101', '+14255550102', '+14255550103'];
-const POOLS = ['pool01.contoso.com', 'pool02.contoso.com'];
-const POLICIES = ['ExRedmond', 'ExSeattle'];
-const USERS = ['sip:kenmyer@contoso.com', 'sip:pilar@contoso.com'];
+const CONTACTS = contacts(3);
+const NUMBERS = numbers(3);
 const GLOBAL_NAMES = ['global', 'Global', 'GLOBAL'];
 
 /** A grant as a file states it: a policy, `null` (none), or left out (as deployed). */

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, plan, planScript, stepCommand, type Plan } from '../../server/src/core';
 import { Deployment } from '../deployment';
+import { contacts, distinct, DOMAINS, each, EDGE, GLOBAL, numbers, POLICIES, POOLS, PROVIDERS, PROXIES, USERS } from '../planPools';
 import { commandLines, readCommand } from '../powershell';
 
 type Json = Record<string, unknown>;
@@ -13,21 +14,9 @@ type Json = Record<string, unknown>;
  * files draw names and unique values from small pools, so that objects give up, take and exchange values.
  */
 
-const EDGE = { UseDnsSrvRouting: true, AllowFederatedUsers: true, EnablePartnerDiscovery: false };
 const DEFAULT_ROUTE = { UseDefaultRouting: true, DefaultRouteFqdn: 'proxy.fabrikam.com', AllowFederatedUsers: true };
-const GLOBAL = { Identity: 'global', Destination: 'exap.um.outlook.com', Organization: ['contoso.onmicrosoft.com'] };
-const CONTACTS = ['a', 'b', 'c', 'd'].map((x) => `sip:exum${x}@contoso.com`);
-const NUMBERS = ['+14255550101', '+14255550102', '+14255550103', '+14255550104'];
-const POOLS = ['pool01.contoso.com', 'pool02.contoso.com'];
-const PROVIDERS = ['Fabrikam', 'Adatum', 'Litware'];
-const PROXIES = ['sip.fabrikam.com', 'sip.adatum.com', 'sip.litware.com'];
-const DOMAINS = ['fabrikam.com', 'adatum.com', 'litware.com'];
-const POLICIES = ['ExRedmond', 'ExSeattle'];
-const USERS = ['sip:kenmyer@contoso.com', 'sip:pilar@contoso.com'];
-
-/** `count` values of `pool` in any order, none twice. */
-const distinct = <T>(pool: readonly T[], count: number) => fc.shuffledSubarray([...pool], { minLength: count, maxLength: count });
-const each = <T>(arbitrary: fc.Arbitrary<T>, count: number) => fc.array(arbitrary, { minLength: count, maxLength: count });
+const CONTACTS = contacts(4);
+const NUMBERS = numbers(4);
 
 const side = fc.record({
   defaultRoute: fc.boolean(),

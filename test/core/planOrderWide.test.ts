@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, plan, planScript, stepCommand, type Plan } from '../../server/src/core';
 import { commandLines, readCommand } from '../powershell';
+import { contacts, distinct, DOMAINS, each, EDGE, GLOBAL, numbers, POLICIES, POOLS, PROVIDERS, PROXIES, USERS } from '../planPools';
 import { StrictDeployment } from '../strictDeployment';
 
 type Json = Record<string, unknown>;
@@ -15,21 +16,10 @@ type Json = Record<string, unknown>;
  * move pool or OU and keep or lose a Description, an Auto Attendant flag, a granted policy.
  */
 
-const EDGE = { UseDnsSrvRouting: true, AllowFederatedUsers: true, EnablePartnerDiscovery: false };
 const ROUTES = ['proxy.fabrikam.com', 'proxy.adatum.com'];
-const GLOBAL = { Identity: 'global', Destination: 'exap.um.outlook.com', Organization: ['contoso.onmicrosoft.com'] };
-const CONTACTS = ['a', 'b', 'c'].map((x) => `sip:exum${x}@contoso.com`);
-const NUMBERS = ['+14255550101', '+14255550102', '+14255550103'];
-const POOLS = ['pool01.contoso.com', 'pool02.contoso.com'];
+const CONTACTS = contacts(3);
+const NUMBERS = numbers(3);
 const OUS = ['OU=ExUmContacts,DC=contoso,DC=com', 'OU=Hosted,DC=contoso,DC=com'];
-const PROVIDERS = ['Fabrikam', 'Adatum', 'Litware'];
-const PROXIES = ['sip.fabrikam.com', 'sip.adatum.com', 'sip.litware.com'];
-const DOMAINS = ['fabrikam.com', 'adatum.com', 'litware.com'];
-const POLICIES = ['ExRedmond', 'ExSeattle'];
-const USERS = ['sip:kenmyer@contoso.com', 'sip:pilar@contoso.com'];
-
-const distinct = <T>(pool: readonly T[], count: number) => fc.shuffledSubarray([...pool], { minLength: count, maxLength: count });
-const each = <T>(arbitrary: fc.Arbitrary<T>, count: number) => fc.array(arbitrary, { minLength: count, maxLength: count });
 
 const side = fc.record({
   route: fc.constantFrom(undefined, ...ROUTES),
