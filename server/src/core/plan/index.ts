@@ -43,8 +43,8 @@ export interface Plan {
  * could start from: it does not parse (LT001); a value is of the wrong type (LT101), so that it can neither be
  * compared nor passed again; a value holds a line break or another control character (LT105), which no
  * deployment's name or setting has and which no command line could carry; both routing switches set (LT301), or
- * two objects that share a name or a unique value (LT501, LT502), which no deployment is. Checked at their own severity, whatever the settings say
- * of the file being edited (deployedAnalysis).
+ * two objects that share a name or a unique value (LT501, LT502), which no deployment is. Checked at their own
+ * severity, whatever the settings say of the file being edited (deployedAnalysis).
  */
 const DEPLOYED_BLOCKERS = new Set(['LT001', 'LT101', 'LT105', 'LT301', 'LT501', 'LT502']);
 
@@ -99,6 +99,13 @@ function statesOf(model: TopologyModel, spec: SectionObjectSpec): Map<string, St
     if (name !== undefined && !states.has(nameKey(spec.section, name))) states.set(nameKey(spec.section, name), stateOf(object, name, model.text));
   }
   return states;
+}
+
+/** The entries of every section of one file, read once for the whole plan. */
+type FileStates = ReadonlyMap<SectionObjectSpec, Map<string, State> | undefined>;
+
+function fileStates(model: TopologyModel): FileStates {
+  return new Map(SECTIONS.map((spec) => [spec, statesOf(model, spec)]));
 }
 
 const EXACT_FORMATS = new Set(['text', 'phoneNumber']);
@@ -242,9 +249,9 @@ function valueTokens(spec: SectionObjectSpec, state: State, keys: readonly Uniqu
 /** The deployed object that holds each unique value (schedule token). */
 type Holders = ReadonlyMap<string, { readonly spec: SectionObjectSpec; readonly state: State }>;
 
-function holdersOf(deployed: TopologyModel): Holders {
+function holdersOf(deployed: FileStates): Holders {
   const holders = new Map<string, { spec: SectionObjectSpec; state: State }>();
-  for (const spec of SECTIONS) for (const state of statesOf(deployed, spec)?.values() ?? []) for (const token of valueTokens(spec, state)) holders.set(token, { spec, state });
+  for (const [spec, states] of deployed) for (const state of states?.values() ?? []) for (const token of valueTokens(spec, state)) holders.set(token, { spec, state });
   return holders;
 }
 
@@ -254,8 +261,7 @@ function holdersOf(deployed: TopologyModel): Holders {
  * other federation list, which the desired file leaves alone): no order of cmdlets can make them, so they block
  * the plan, as LT501 (a name) or LT502 (another unique value) say of two entries of one file.
  */
-function heldByDeployment(holders: Holders, desired: TopologyModel): Diagnostic[] {
-  const wanted = new Map(SECTIONS.map((spec) => [spec, statesOf(desired, spec)]));
+function heldByDeployment(holders: Holders, wanted: FileStates): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const [spec, states] of wanted) {
     for (const state of states?.values() ?? []) {
@@ -291,6 +297,8 @@ class Planner {
   constructor(
     private readonly deployed: Analysis,
     private readonly desired: TopologyModel,
+    private readonly deployedStates: FileStates,
+    private readonly desiredStates: FileStates,
     private readonly holders: Holders,
   ) {}
 
@@ -417,7 +425,7 @@ class Planner {
   /** Whether the plan removes `policy`, granted by the property `name` of `spec`'s entries: the desired file lists the policies without it. */
   private removes(spec: SectionObjectSpec, name: string, policy: string): boolean {
     const target = SECTIONS_BY_KEY.get(spec.properties.find((p) => p.name === name)!.references!)!;
-    const listed = statesOf(this.desired, target);
+    const listed = this.desiredStates.get(target);
     const key = nameKey(target.section, policy);
     return listed !== undefined && !listed.has(key) && !(target.section.modifyExisting?.names ?? []).includes(key);
   }
@@ -524,8 +532,8 @@ class Planner {
     for (const spec of SECTIONS) {
       const property = spec.properties.find((p) => p.grant && p.references === policySection.section.key);
       if (!property) continue;
-      const deployed = statesOf(this.deployed.model, spec);
-      const desired = statesOf(this.desired, spec);
+      const deployed = this.deployedStates.get(spec);
+      const desired = this.desiredStates.get(spec);
       for (const [key, state] of deployed ?? []) {
         const policy = state.grants.get(property.name);
         if (typeof policy !== 'string' || !removedPolicies.has(nameKey(policySection.section, policy))) continue;
@@ -559,21 +567,22 @@ export function plan(deployed: Analysis, desired: Analysis): Plan {
   const serverVersion = desired.model.serverVersion;
   const deployedUnwritable = deployed.blocking.filter((d) => DEPLOYED_BLOCKERS.has(d.code));
   const assumed = checkAssumptions(desired, deployed.model);
-  const holders = holdersOf(deployed.model);
-  const held = desired.blocking.length > 0 ? [] : heldByDeployment(holders, desired.model);
+  const [have, wanted] = [fileStates(deployed.model), fileStates(desired.model)];
+  const holders = holdersOf(have);
+  const held = desired.blocking.length > 0 ? [] : heldByDeployment(holders, wanted);
   const findings = [...assumed.findings, ...held];
   const blocking = [...desired.blocking, ...assumed.failed, ...held, ...deployedUnwritable];
   if (blocking.length > 0) return { steps: undefined, blocking, findings, serverVersion };
-  const planner = new Planner(deployed, desired.model, holders);
+  const planner = new Planner(deployed, desired.model, have, wanted, holders);
   /** Before the Edge step when the Edge takes a default route: where the providers are removed. */
   let toDefaultRoute: number | undefined;
   for (const spec of SECTIONS) {
-    const wanted = statesOf(desired.model, spec);
-    if (!wanted) continue;
-    const have = statesOf(deployed.model, spec);
+    const states = wanted.get(spec);
+    if (!states) continue;
+    const deployedStates = have.get(spec);
     if (!spec.section.list) {
-      const state = wanted.get(GLOBAL);
-      const before = have?.get(GLOBAL);
+      const state = states.get(GLOBAL);
+      const before = deployedStates?.get(GLOBAL);
       if (!state) continue;
       // Every provider goes before a default route is assigned, whether the Edge takes one or changes it (§1.1).
       const unlisted = !deployed.model.root?.byName.has('HostingProviders');
@@ -581,8 +590,8 @@ export function plan(deployed: Analysis, desired: Analysis): Plan {
       if (planner.edge(spec, state, before, note)) toDefaultRoute = firstOrder(spec) - 5;
       continue;
     }
-    planner.list(spec, wanted, have);
-    const removed = new Set([...(have?.keys() ?? [])].filter((k) => !wanted.has(k) && !(spec.section.modifyExisting?.names ?? []).includes(k)));
+    planner.list(spec, states, deployedStates);
+    const removed = new Set([...(deployedStates?.keys() ?? [])].filter((k) => !states.has(k) && !(spec.section.modifyExisting?.names ?? []).includes(k)));
     planner.ungrants(removed, spec);
   }
   if (toDefaultRoute !== undefined) {
@@ -590,7 +599,7 @@ export function plan(deployed: Analysis, desired: Analysis): Plan {
     const reason = 'the Edge cannot take a default route while any hosting provider exists: removed before the Edge changes';
     const removing = planner.steps.filter((s) => s.step.action === 'remove' && s.step.cmdlet === SECTION_CHANGES.HostingProviders.remove);
     for (const s of removing) planner.steps.splice(planner.steps.indexOf(s), 1);
-    for (const state of statesOf(deployed.model, providers)?.values() ?? []) planner.remove(providers, toDefaultRoute, state, `${quoted(state.name)}: ${reason}`);
+    for (const state of have.get(providers)?.values() ?? []) planner.remove(providers, toDefaultRoute, state, `${quoted(state.name)}: ${reason}`);
   }
   return { steps: withReplicationCheck(schedule(planner.steps).map((s) => s.step)), blocking: [], findings, serverVersion };
 }
