@@ -14,34 +14,24 @@ interface Spanning {
   readonly endLine: number;
 }
 
-/** The line of `offset`, going forward line by line from `from`; searched for if it lies before `from`. */
-function forwardTo(lines: LineIndex, from: number, offset: number): number {
-  if (from > 0 && offset < lines.nextLineStart(from - 1)) return lines.lineAt(offset);
-  let line = from;
-  while (lines.nextLineStart(line) <= offset) line++;
-  return line;
-}
-
 /**
  * A fold for every object and array that spans lines, from its opening line to the line before its close,
  * sorted by start line. Walked breadth first: with a `resultLimit`, the outer folds are kept, as VS Code's
  * JSON language service keeps the outer nesting levels, and the walk stops at the first fold past the limit.
- * Only objects and arrays that span lines are entered, and the lines of a node's children are found going
- * forward from the node's first line (they are in order), not searched for: a list of 20,000 entries on a
- * line each costs 20,000 steps.
+ * Only objects and arrays that span lines are entered. A node's children are in file order, so the line of each
+ * is found by going on from the one before's, and one that ends before the next line starts is passed over: a
+ * list of 20,000 entries on a line each costs 20,000 steps, and no call for each, as the first requests for a
+ * large file run before the engine has optimized the walk.
  */
 export function foldingRanges(root: Node | undefined, lines: LineIndex, limit: ResultLimit = {}): FoldingSpan[] {
   const folds: FoldingSpan[] = [];
+  if (root?.type !== 'object' && root?.type !== 'array') return folds;
   const max = limit.resultLimit ?? Number.POSITIVE_INFINITY;
-  const queue: Spanning[] = [];
-  const isContainer = (node: Node | undefined): node is Node => node?.type === 'object' || node?.type === 'array';
-  if (isContainer(root)) {
-    const startLine = lines.lineAt(root.offset);
-    queue.push({ node: root, startLine, endLine: forwardTo(lines, startLine, root.offset + root.length) });
-  }
+  const starts = lines.starts;
+  const rootLine = lines.lineAt(root.offset);
+  const queue: Spanning[] = [{ node: root, startLine: rootLine, endLine: lines.lineAt(root.offset + root.length, rootLine) }];
   for (let next = 0; next < queue.length; next++) {
     const { node, startLine, endLine } = queue[next];
-    if (endLine === startLine) continue;
     if (endLine - 1 > startLine) {
       if (folds.length >= max) {
         limit.onResultLimitExceeded?.();
@@ -49,14 +39,19 @@ export function foldingRanges(root: Node | undefined, lines: LineIndex, limit: R
       }
       folds.push({ startLine, endLine: endLine - 1 });
     }
+    const children = node.children ?? [];
     let line = startLine;
-    for (const child of node.children ?? []) {
+    /** Where the line after `line` starts. */
+    let lineEnd = line + 1 < starts.length ? starts[line + 1] : Number.POSITIVE_INFINITY;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
       const value = child.type === 'property' ? child.children?.[1] : child;
-      if (!isContainer(value)) continue;
+      if (value?.type !== 'object' && value?.type !== 'array') continue;
+      // Read once: a node's offset is worked out from its parents' (see SyntaxNode).
       const offset = value.offset;
-      line = forwardTo(lines, line, offset);
-      const last = forwardTo(lines, line, offset + value.length);
-      if (last > line) queue.push({ node: value, startLine: line, endLine: last });
+      while (offset >= lineEnd) lineEnd = ++line + 1 < starts.length ? starts[line + 1] : Number.POSITIVE_INFINITY;
+      const end = offset + value.length;
+      if (end >= lineEnd) queue.push({ node: value, startLine: line, endLine: lines.lineAt(end, line) });
     }
   }
   return folds.sort((a, b) => a.startLine - b.startLine);

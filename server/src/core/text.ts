@@ -45,7 +45,8 @@ function linesOf(text: string): Lines {
 }
 
 export class LineIndex {
-  private readonly starts: readonly number[];
+  /** Where each line starts, as offsets in ascending order (the first is 0). */
+  readonly starts: readonly number[];
   private readonly returns: boolean;
 
   /** `lines`, when given, are those of `text` (as `edited` works them out); else the text is read for them. */
@@ -74,25 +75,35 @@ export class LineIndex {
     return new LineIndex(text, { starts, returns: false });
   }
 
-  positionAt(offset: number): Position {
+  /**
+   * The line and column of `offset` (clamped to the text). `from` is a line at or before it, when known: offsets
+   * read in file order are found a step or two from the last one's line rather than searched for each time.
+   */
+  positionAt(offset: number, from = 0): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    const line = this.lineAt(clamped);
+    const line = this.lineAt(clamped, from);
     return { line, character: clamped - this.starts[line] };
   }
 
-  /** Where the line after `line` begins; infinity after the last line. For walks that go forward line by line. */
-  nextLineStart(line: number): number {
-    return line + 1 < this.starts.length ? this.starts[line + 1] : Number.POSITIVE_INFINITY;
-  }
-
-  /** The line of `offset` (clamped to the text), without making a position. */
-  lineAt(offset: number): number {
+  /**
+   * The line of `offset` (clamped to the text), without making a position. `from`, as for `positionAt`: the line
+   * or the next one is taken when it holds the offset, and the lines after it are searched otherwise; an offset
+   * before `from` is searched for among the lines before it.
+   */
+  lineAt(offset: number, from = 0): number {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = starts.length - 1;
+    if (from > 0 && from <= high) {
+      if (starts[from] > clamped) high = from - 1;
+      else {
+        for (low = from; low < from + 2; low++) if (low === high || starts[low + 1] > clamped) return low;
+      }
+    }
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= clamped) low = mid;
+      if (starts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
     return low;
