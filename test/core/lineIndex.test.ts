@@ -38,3 +38,39 @@ describe('LineIndex.edited', () => {
     assert.deepEqual(edited.positionAt(after.indexOf('Z')), { line: 3, character: 0 });
   });
 });
+
+describe('LineIndex.positionAt from a given line', () => {
+  /** The position of `offset` from the line starts found by a regular expression, counted one by one. */
+  function counted(source: string, offset: number): { line: number; character: number } {
+    const clamped = Math.max(0, Math.min(offset, source.length));
+    const starts = [0, ...[...source.matchAll(/\r\n|\r|\n/g)].map((m) => m.index + m[0].length)];
+    const line = starts.filter((start) => start <= clamped).length - 1;
+    return { line, character: clamped - starts[line] };
+  }
+
+  it('finds every offset whatever line it starts from: the same line, the next, far before or after, or past the last', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (source, a, b) => {
+        const lines = new LineIndex(source);
+        const offset = (a % (source.length + 3)) - 1;
+        const from = b % (lines.starts.length + 2);
+        const position = lines.positionAt(offset, from);
+        assert.deepEqual(position, counted(source, offset));
+        assert.equal(lines.lineAt(offset, from), position.line);
+      }),
+      { seed: 20261130, numRuns: 3000 },
+    );
+  });
+
+  it('finds offsets read in file order from the line of the one before', () => {
+    const source = 'a\r\nbb\n\nccc\rd\n';
+    const lines = new LineIndex(source);
+    let line = 0;
+    for (let offset = 0; offset <= source.length; offset++) {
+      const position = lines.positionAt(offset, line);
+      assert.deepEqual(position, counted(source, offset), `offset ${offset}`);
+      line = position.line;
+    }
+    assert.equal(line, 5);
+  });
+});

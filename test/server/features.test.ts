@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, SelectionRange, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { analyze } from '../../server/src/core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, documentSymbols, type OutlineSymbol } from '../../server/src/core';
 import { hostedUm, repoFile, UM_PROVIDER } from '../helpers';
 import { applyTextEdits, TestClient } from './client';
 
@@ -155,6 +156,36 @@ describe('navigation', () => {
     const providers = symbols[3].children!;
     assert.deepEqual(providers.map((p) => [p.name, p.detail]), [['Hosted UM', 'proxy.fabrikam.com']]);
     assert.ok(providers[0].children!.some((c) => c.name === 'ProxyFqdn'));
+  });
+
+  it('places each symbol where the outline spans it, as the client counts lines, whatever the line breaks and after edits', async () => {
+    /** Names and ranges, from the server's answer or from the core's outline placed by the client's own document. */
+    type Placed = { name: string; range: unknown; selectionRange: unknown; children: Placed[] };
+    const answered = (symbols: readonly DocumentSymbol[]): Placed[] =>
+      symbols.map((s) => ({ name: s.name, range: s.range, selectionRange: s.selectionRange, children: answered(s.children ?? []) }));
+    const expected = (document: TextDocument, symbols: readonly OutlineSymbol[]): Placed[] =>
+      symbols.map((s) => ({
+        name: s.name || ' ',
+        range: { start: document.positionAt(s.span.start), end: document.positionAt(s.span.end) },
+        selectionRange: { start: document.positionAt(s.selectionSpan.start), end: document.positionAt(s.selectionSpan.end) },
+        children: expected(document, s.children),
+      }));
+    const compare = async (uri: string) => {
+      const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+      const document = client.document(uri);
+      assert.deepEqual(answered(symbols), expected(document, documentSymbols(analyze(document.getText()).model)));
+    };
+    // Users on a line each, one over two lines, and one without a name (its symbol is placed on its brace).
+    const users = `,\n  "Users": [\n    { "Identity": "sip:a@contoso.com", "HostedVoiceMail": true },\n    { "Identity": "sip:b@contoso.com",\n      "HostedVoiceMail": true },\n    { "HostedVoiceMail": true }\n  ]\n}`;
+    const text = repoFile('examples/cross-premises.lync.jsonc').replace(/\n\}\s*$/, users);
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const uri = open(text.replace(/\r?\n/g, eol));
+      await compare(uri);
+      // Lines put in before and within the entries, analyzed incrementally.
+      client.edit(uri, '"Identity": "sip:b@contoso.com",', `"Identity": "sip:b@contoso.com",${eol}${eol}`);
+      client.edit(uri, `{${eol}`, `{${eol}// moved${eol}`);
+      await compare(uri);
+    }
   });
 
   it('folds objects and arrays that span lines', async () => {

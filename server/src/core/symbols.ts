@@ -26,9 +26,13 @@ interface Pending {
   readonly objects: readonly ObjectModel[];
 }
 
+/** The objects the walk expands within an entry: none. */
+const NONE: readonly ObjectModel[] = [];
+
 function valueText(node: Node | undefined, text: string): string | undefined {
   if (!node || node.type === 'object' || node.type === 'array') return undefined;
-  return text.slice(node.offset, node.offset + node.length);
+  const offset = node.offset;
+  return text.slice(offset, offset + node.length);
 }
 
 /**
@@ -49,12 +53,13 @@ function entrySymbol(entry: ObjectModel, text: string): Growing {
   const detail = shown?.valueNode;
   const none = detail?.type === 'null' ? shown?.spec?.nullMeans?.summary : undefined;
   const nameNode = name?.valueNode;
+  const span = spanOf(entry.node);
   return {
     name: stringValue(name) || entry.path,
     detail: none ?? (detail?.type === 'string' ? (detail.value as string) : valueText(detail, text)),
     kind: 'entry',
-    span: spanOf(entry.node),
-    selectionSpan: nameNode ? spanOf(nameNode) : { start: entry.node.offset, end: entry.node.offset + 1 },
+    span,
+    selectionSpan: nameNode ? spanOf(nameNode) : { start: span.start, end: span.start + 1 },
     children: [],
   };
 }
@@ -107,14 +112,14 @@ export function documentSymbols(model: TopologyModel, limit: ResultLimit = {}): 
     }
     // An array: the entries among `objects` that it holds, or else its values.
     let entries = 0;
-    const first = firstObjectWithin(objects, below);
-    for (let i = first; i >= 0 && i < objects.length && objects[i].node.offset < below.offset + below.length; i++) {
+    const end = below.offset + below.length;
+    for (let i = firstObjectWithin(objects, below); i >= 0 && i < objects.length && objects[i].node.offset < end; i++) {
       const entry = objects[i];
       if (entry.node.parent !== below) continue;
       entries++;
       const symbol = entrySymbol(entry, text);
       if (!add(into, symbol)) return top;
-      queue.push({ into: symbol.children, below: entry, objects: [] });
+      queue.push({ into: symbol.children, below: entry, objects: NONE });
     }
     if (entries > 0) continue;
     const items = below.children ?? [];
