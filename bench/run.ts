@@ -433,8 +433,15 @@ const IN_THE_WAY = `## What stands in the way of the targets not met
   unique values, and the file-level rules about policies and grants go through every user once. The outliers
   are pauses, most likely garbage collection of the large heap.
 - **Outline and folding.** Both stop at 5,000 items (\`lyncTopology.maxItemsComputed\`, the JSON server's
-  default). An outline of 5,000 entries is about 1.1 MB of JSON: writing it alone takes about 40 ms. A lower
-  default would meet the target by showing fewer entries; the anchor's limit was kept.
+  default). The outline of the 20,000-user file is then 1.07 MB of JSON, four fifths of it the four positions of
+  each symbol's two ranges. A server on the same library that computes nothing and answers with that same
+  outline, read ahead of time, took a median of 28-34 ms over the same stdio connection (measured request by
+  request beside ours on a shared two-core machine): serializing it (5-12 ms in the server) and parsing it in the
+  client (8-13 ms) are a floor above 10 ms. Ours now adds about 3 ms of CPU to that (the outline walk and the
+  positions found in file order; it was 9-10 ms), so a lower default limit is the only way to the target, and the
+  anchor's limit was kept. Folding answers 6 ranges for this file; its tail was the first requests, run before
+  V8 optimizes the walk over 20,000 users: a child on one line is now passed over without a call (3-5 ms
+  unoptimized, from 11-17).
 - **Growth of the server** is a ratio of two timings of which the smaller (1,000 providers, now about 30 ms, as
   fast as the JSON server) varies most; the core alone grows 10.2x.
 - **Server start (258 ms against 250 in this run; 203 ms in the previous one).** Not yet looked into: the
