@@ -7,7 +7,7 @@ export function diagnosticsFor(workspace: Workspace, uri: string): Diagnostic[] 
   const entry = workspace.get(uri);
   if (!entry) return undefined;
   if (!workspace.settings.validate) return [];
-  return entry.analysis.diagnostics.map((d) => toLspDiagnostic(entry.document, d, workspace.documentation));
+  return entry.analysis.diagnostics.map((d) => toLspDiagnostic(entry.analysis.lines, d, workspace.documentation));
 }
 
 /**
