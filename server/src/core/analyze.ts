@@ -117,17 +117,16 @@ function notEntries(objects: readonly ObjectModel[], entries: readonly ObjectMod
  */
 function objectsToCheck(model: TopologyModel, near: Span, previous: Checked, hosted: ReadonlySet<ObjectModel>): ObjectModel[] {
   const { entries } = model;
-  const isEntry = (object: ObjectModel) => {
-    const at = firstIndex(entries.length, (i) => entries[i].node.offset >= object.node.offset);
-    return entries[at] === object;
-  };
+  const isNear = (entry: ObjectModel) => entry.node.offset + entry.node.length >= near.start && entry.node.offset < near.end;
   const chosen = new Set<ObjectModel>(notEntries(model.objects, entries));
   // Entries lie one after another, so both their starts and their ends are in file order.
-  for (let i = firstIndex(entries.length, (j) => entries[j].node.offset + entries[j].node.length >= near.start); i < entries.length && entries[i].node.offset < near.end; i++) {
+  for (let i = firstIndex(entries.length, (j) => entries[j].node.offset + entries[j].node.length >= near.start); i < entries.length && isNear(entries[i]); i++) {
     chosen.add(entries[i]);
   }
-  for (const entry of previous.flagged) if (isEntry(entry)) chosen.add(entry);
-  for (const entry of previous.hosted) if (!hosted.has(entry) && isEntry(entry)) chosen.add(entry);
+  // Those of the entries before that lie near the change are taken above as they are now: an entry rebuilt since
+  // is no longer one, and every other still is.
+  for (const entry of previous.flagged) if (!isNear(entry)) chosen.add(entry);
+  for (const entry of previous.hosted) if (!hosted.has(entry) && !isNear(entry)) chosen.add(entry);
   for (const entry of hosted) if (!previous.hosted.has(entry)) chosen.add(entry);
   return [...chosen].sort((a, b) => a.node.offset - b.node.offset);
 }
