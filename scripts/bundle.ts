@@ -69,6 +69,12 @@ const common: BuildOptions = {
   logLevel: 'warning',
 };
 
+/**
+ * The language servers are minified without renaming: a stack trace in a server's log stays readable, and the
+ * command-line server, measured, starts some 5 ms sooner than with renamed names.
+ */
+const server: BuildOptions = production ? { minify: false, minifyWhitespace: true, minifySyntax: true } : {};
+
 const node: BuildOptions = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
 // The web extension host loads the client as CommonJS; the worker runs the server as a plain script.
 // Neither defines `process` or `Buffer`: tsconfig.web.json checks that the sources use none.
@@ -79,9 +85,9 @@ const bundles: [string, string, BuildOptions][] = [
   ['server/src/lsp/processMain.ts', 'dist/server.js', { ...node, plugins: [browserServerBeside] }],
   // The command-line server (bin/lync-topology-server.js) for other editors, in one file: it starts without
   // reading the core's modules one by one. Not in the .vsix (.vscodeignore lists what is).
-  ['server/src/lsp/main.ts', 'dist/lync-topology-server.js', { ...node, plugins: [builtinsAtFirstUse] }],
+  ['server/src/lsp/main.ts', 'dist/lync-topology-server.js', { ...node, ...server, plugins: [builtinsAtFirstUse] }],
   ['client/src/browser.ts', 'dist/browserClient.js', { ...web, format: 'cjs' }],
-  ['server/src/lsp/browserMain.ts', 'dist/browserServer.js', { ...web, format: 'iife' }],
+  ['server/src/lsp/browserMain.ts', 'dist/browserServer.js', { ...web, ...server, format: 'iife' }],
 ];
 
 void Promise.all(bundles.map(([entry, outfile, options]) => build({ ...options, entryPoints: [join(root, entry)], outfile: join(root, outfile) }))).catch((error: unknown) => {
