@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { Diagnostic as LspDiagnostic, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity } from './languageServer';
 import { RULES_BY_CODE, FILE_TOO_LARGE, type Diagnostic, type Span, type TextEdit } from '../core';
 
 export const SOURCE = 'lync-topology';

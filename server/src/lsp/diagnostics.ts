@@ -1,4 +1,5 @@
-import { DocumentDiagnosticReportKind, type Connection, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver';
+import type { Connection, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver';
+import { DocumentDiagnosticReportKind } from './languageServer';
 import { toLspDiagnostic } from './convert';
 import { guarded } from './guard';
 import type { Workspace } from './workspace';

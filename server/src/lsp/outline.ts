@@ -1,4 +1,5 @@
-import { SymbolKind, type Connection, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
+import type { Connection, DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver';
+import { SymbolKind } from './languageServer';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentSymbols, type OutlineSymbol } from '../core';
 import { toRange } from './convert';
