@@ -13,6 +13,17 @@ export default tseslint.config(
     },
   },
   {
+    // A bundle copies a CommonJS package's exports for each module importing values from it (languageServer.ts).
+    files: ['server/src/lsp/**/*.ts'],
+    ignores: ['server/src/lsp/languageServer.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode-languageserver', allowTypeImports: true, message: 'Import its values from ./languageServer, so that a bundle copies its exports once.' }] },
+      ],
+    },
+  },
+  {
     files: ['bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -38,6 +38,27 @@ const browserServerBeside: Plugin = {
   },
 };
 
+/**
+ * Node modules that vscode-jsonrpc and vscode-languageserver require when they are loaded but use only later, if
+ * ever (crypto for random ids and pipe names, child_process to find global modules): each is loaded at its first
+ * use, which takes a few milliseconds off the server's start.
+ */
+const LOADED_AT_FIRST_USE = ['crypto', 'child_process'];
+
+const builtinsAtFirstUse: Plugin = {
+  name: 'builtins-at-first-use',
+  setup(plugin) {
+    plugin.onResolve({ filter: new RegExp(`^(node:)?(${LOADED_AT_FIRST_USE.join('|')})$`) }, (args) =>
+      /[\\/]node_modules[\\/]vscode-(jsonrpc|languageserver)[\\/]/.test(args.importer) ? { path: args.path.replace(/^node:/, ''), namespace: 'at-first-use' } : undefined,
+    );
+    // The libraries only read members of these modules (`crypto_1.randomUUID`), which the proxy forwards.
+    plugin.onLoad({ filter: /.*/, namespace: 'at-first-use' }, (args) => ({
+      contents: `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:${args.path}'))[key] });`,
+      loader: 'js',
+    }));
+  },
+};
+
 const common: BuildOptions = {
   bundle: true,
   external: ['vscode'],
@@ -47,6 +68,12 @@ const common: BuildOptions = {
   sourcemap: !production,
   logLevel: 'warning',
 };
+
+/**
+ * The language servers are minified without renaming: a stack trace in a server's log stays readable, and the
+ * command-line server, measured, starts some 5 ms sooner than with renamed names.
+ */
+const server: BuildOptions = production ? { minify: false, minifyWhitespace: true, minifySyntax: true } : {};
 
 const node: BuildOptions = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
 // The web extension host loads the client as CommonJS; the worker runs the server as a plain script.
@@ -58,9 +85,9 @@ const bundles: [string, string, BuildOptions][] = [
   ['server/src/lsp/processMain.ts', 'dist/server.js', { ...node, plugins: [browserServerBeside] }],
   // The command-line server (bin/lync-topology-server.js) for other editors, in one file: it starts without
   // reading the core's modules one by one. Not in the .vsix (.vscodeignore lists what is).
-  ['server/src/lsp/main.ts', 'dist/lync-topology-server.js', node],
+  ['server/src/lsp/main.ts', 'dist/lync-topology-server.js', { ...node, ...server, plugins: [builtinsAtFirstUse] }],
   ['client/src/browser.ts', 'dist/browserClient.js', { ...web, format: 'cjs' }],
-  ['server/src/lsp/browserMain.ts', 'dist/browserServer.js', { ...web, format: 'iife' }],
+  ['server/src/lsp/browserMain.ts', 'dist/browserServer.js', { ...web, ...server, format: 'iife' }],
 ];
 
 void Promise.all(bundles.map(([entry, outfile, options]) => build({ ...options, entryPoints: [join(root, entry)], outfile: join(root, outfile) }))).catch((error: unknown) => {

@@ -53,7 +53,7 @@ describe('LineIndex.positionAt from a given line', () => {
       fc.property(text, fc.nat(), fc.nat(), (source, a, b) => {
         const lines = new LineIndex(source);
         const offset = (a % (source.length + 3)) - 1;
-        const from = b % (lines.starts.length + 2);
+        const from = b % (lines.lineStarts.length + 2);
         const position = lines.positionAt(offset, from);
         assert.deepEqual(position, counted(source, offset));
         assert.equal(lines.lineAt(offset, from), position.line);

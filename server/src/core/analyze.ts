@@ -2,12 +2,13 @@ import type { Node } from 'jsonc-parser';
 import { DEFAULT_SERVER_VERSION, type ServerVersion } from './catalog';
 import type { Diagnostic, Fix, Severity } from './diagnostics';
 import { EditBuilder } from './edits';
-import { buildModel, stringValuesOf, typedValuesOf, type TopologyModel } from './model';
+import { buildModel, stringValuesOf, typedValuesOf, type ObjectModel, type TopologyModel } from './model';
 import { parseText, type ParsedText, type SyntaxProblem } from './parse';
 import { RULES, RULES_BY_CODE } from './rules';
 import { hostedUmProviders } from './facts/hostedUm';
-import { isSuppressed, readSuppressions, type SeveritySetting } from './severity';
+import { isSuppressed, movedSuppressionComments, readSuppressions, suppressionComments, type SeveritySetting, type SuppressionComment } from './severity';
 import { LineIndex, type Span } from './text';
+import { firstIndex } from './tree';
 
 export interface AnalysisSettings {
   /** Per-code severity, or `off`; codes not named keep their own. */
@@ -27,6 +28,36 @@ export interface Analysis {
   readonly blocking: readonly Diagnostic[];
   /** The parse the model rests on, kept for an incremental update. */
   readonly parsed: ParsedText;
+  /** What an incremental update takes over without reading the whole file again. */
+  readonly checked: Checked;
+}
+
+/**
+ * What an incremental update needs to know without looking at every entry or reading the whole text: what the
+ * whole file shared when the entries' kept findings were found, which entries hosted Exchange UM, which have
+ * findings, and where the suppression comments are.
+ */
+export interface Checked {
+  readonly context: string;
+  readonly hosted: ReadonlySet<ObjectModel>;
+  /** The entries whose kept findings are not empty, in file order. */
+  readonly flagged: readonly ObjectModel[];
+  readonly comments: readonly SuppressionComment[];
+}
+
+/** A change an incremental update made, as checkModel takes it. */
+export interface CheckedChange {
+  /**
+   * Where the text changed, in the new text: an object parsed again whole, or the space between two values. It
+   * begins and ends where tokens do, and the text around it is as it was.
+   */
+  readonly dirty: Span;
+  /** How many characters longer the text got (negative when shorter). */
+  readonly delta: number;
+  /** The lines of the new text. */
+  readonly lines: LineIndex;
+  /** What the analysis before the change found. */
+  readonly previous: Checked;
 }
 
 const FILE_RULES = RULES.filter((rule) => rule.check);
@@ -57,6 +88,47 @@ function readsAround(lines: LineIndex, dirty: Span): Span {
   const first = lines.positionAt(dirty.start).line;
   const last = lines.positionAt(dirty.end).line;
   return { start: lines.offsetAt({ line: first, character: 0 }), end: lines.offsetAt({ line: last + 2, character: 0 }) };
+}
+
+/**
+ * The objects that are not entries of a list section (the top level, the sections that are one object), found
+ * without looking at each entry: `entries` is a part of `objects`, in the same order, in runs of entries that
+ * follow one another in both, and where such a run ends is a binary search.
+ */
+function notEntries(objects: readonly ObjectModel[], entries: readonly ObjectModel[]): ObjectModel[] {
+  const found: ObjectModel[] = [];
+  for (let i = 0, j = 0; i < objects.length; ) {
+    if (objects[i] !== entries[j]) {
+      found.push(objects[i++]);
+      continue;
+    }
+    const run = firstIndex(Math.min(objects.length - i, entries.length - j), (k) => objects[i + k] !== entries[j + k]);
+    i += run;
+    j += run;
+  }
+  return found;
+}
+
+/**
+ * The objects whose findings an update for a change at `near` must look at, in file order: those that are not
+ * entries of a list (always checked), the entries within `near`, the entries that had findings (to take them
+ * over, moved), and those that host Exchange UM now and did not before, or the other way round. Every other
+ * entry keeps its record of no findings as it is.
+ */
+function objectsToCheck(model: TopologyModel, near: Span, previous: Checked, hosted: ReadonlySet<ObjectModel>): ObjectModel[] {
+  const { entries } = model;
+  const isNear = (entry: ObjectModel) => entry.node.offset + entry.node.length >= near.start && entry.node.offset < near.end;
+  const chosen = new Set<ObjectModel>(notEntries(model.objects, entries));
+  // Entries lie one after another, so both their starts and their ends are in file order.
+  for (let i = firstIndex(entries.length, (j) => entries[j].node.offset + entries[j].node.length >= near.start); i < entries.length && isNear(entries[i]); i++) {
+    chosen.add(entries[i]);
+  }
+  // Those of the entries before that lie near the change are taken above as they are now: an entry rebuilt since
+  // is no longer one, and every other still is.
+  for (const entry of previous.flagged) if (!isNear(entry)) chosen.add(entry);
+  for (const entry of previous.hosted) if (!hosted.has(entry) && !isNear(entry)) chosen.add(entry);
+  for (const entry of hosted) if (!previous.hosted.has(entry)) chosen.add(entry);
+  return [...chosen].sort((a, b) => a.node.offset - b.node.offset);
 }
 
 /** The innermost object or array whose text holds `span`. */
@@ -101,7 +173,8 @@ function tooLarge(text: string, maxLength: number): Analysis {
     fixes: [],
   };
   const parsed = { root: undefined, problems: [], flattened: false };
-  return { model: buildModel(text, undefined), lines: new LineIndex(text), diagnostics: [diagnostic], blocking: [diagnostic], parsed };
+  const checked = { context: '', hosted: new Set<ObjectModel>(), flagged: [], comments: [] };
+  return { model: buildModel(text, undefined), lines: new LineIndex(text), diagnostics: [diagnostic], blocking: [diagnostic], parsed, checked };
 }
 
 /** Parses the text, runs every rule, and applies the severity settings and suppression comments. */
@@ -112,11 +185,14 @@ export function analyze(text: string, settings: AnalysisSettings = {}): Analysis
 }
 
 /**
- * Runs every rule on a model, and applies the severity settings and suppression comments. `dirty` is where the
- * text changed since the analysis the model was taken over from (in the new text), when only that changed:
- * the entries far enough from it keep their findings. `lines` are those of the model's text, when the caller has them.
+ * Runs every rule on a model, and applies the severity settings and suppression comments. `change`, for an
+ * incremental update, says where the text changed since the analysis the model was taken over from: the entries
+ * far enough from it keep their findings, and the suppression comments outside it are moved rather than read.
  */
-export function checkModel(parsed: ParsedText, model: TopologyModel, settings: AnalysisSettings, dirty?: Span, lines = new LineIndex(model.text)): Analysis {
+export function checkModel(parsed: ParsedText, model: TopologyModel, settings: AnalysisSettings, change?: CheckedChange): Analysis {
+  const lines = change?.lines ?? new LineIndex(model.text);
+  const dirty = change?.dirty;
+  const previous = change?.previous;
   const text = model.text;
   const edits = new EditBuilder(text);
   const found: Diagnostic[] = [];
@@ -133,12 +209,14 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
   // the entry (see readsAround): an entry whose neighbourhood the change reached is checked again.
   const shared = `${model.serverVersion}|${edits.indentUnit()}|${edits.eol}`;
   const near = dirty && readsAround(lines, dirty);
+  const toCheck = near && previous?.context === shared ? objectsToCheck(model, near, previous, hosted) : model.objects;
+  const flagged: ObjectModel[] = [];
   const noneHosted = { context: shared, hosted: true, offset: 0, diagnostics: [] };
   const noneElsewhere = { context: shared, hosted: false, offset: 0, diagnostics: [] };
   let findings: Diagnostic[] = [];
   let rule = OBJECT_RULES[0];
   const report = (span: Span, message: string, fixes: readonly Fix[] = []) => findings.push({ code: rule.code, severity: rule.severity, message, span, fixes });
-  for (const object of model.objects) {
+  for (const object of toCheck) {
     const list = object.spec.section?.list === true;
     const kept = object.kept;
     const isHosted = hosted.has(object);
@@ -150,7 +228,10 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
       kept.hosted === isHosted &&
       (start + object.node.length < near.start || start >= near.end)
     ) {
-      if (kept.diagnostics.length > 0) appendTo(found, moved(kept.diagnostics, start - kept.offset));
+      if (kept.diagnostics.length > 0) {
+        appendTo(found, moved(kept.diagnostics, start - kept.offset));
+        flagged.push(object);
+      }
       continue;
     }
     findings = [];
@@ -162,10 +243,14 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
       if (list) object.kept = isHosted ? noneHosted : noneElsewhere;
       continue;
     }
-    if (list) object.kept = { context: shared, hosted: isHosted, offset: start, diagnostics: findings };
+    if (list) {
+      object.kept = { context: shared, hosted: isHosted, offset: start, diagnostics: findings };
+      flagged.push(object);
+    }
     appendTo(found, findings);
   }
-  const suppressions = readSuppressions(text, lines);
+  const comments = change ? movedSuppressionComments(change.previous.comments, text, change.dirty, change.delta) : suppressionComments(text);
+  const suppressions = readSuppressions(comments, lines);
   const diagnostics: Diagnostic[] = [];
   const blocking: Diagnostic[] = [];
   for (const diagnostic of withSafeFixes(found, parsed.root, parsed.problems)) {
@@ -175,5 +260,6 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
     if (shown) diagnostics.push(effective);
     if (RULES_BY_CODE.get(diagnostic.code)?.blocksGeneration || (shown && effective.severity === 'error')) blocking.push(effective);
   }
-  return { model, lines, diagnostics: diagnostics.sort(byPosition), blocking: blocking.sort(byPosition), parsed };
+  const checked = { context: shared, hosted, flagged, comments };
+  return { model, lines, diagnostics: diagnostics.sort(byPosition), blocking: blocking.sort(byPosition), parsed, checked };
 }

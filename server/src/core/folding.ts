@@ -27,7 +27,7 @@ export function foldingRanges(root: Node | undefined, lines: LineIndex, limit: R
   const folds: FoldingSpan[] = [];
   if (root?.type !== 'object' && root?.type !== 'array') return folds;
   const max = limit.resultLimit ?? Number.POSITIVE_INFINITY;
-  const starts = lines.starts;
+  const starts = lines.lineStarts;
   const rootLine = lines.lineAt(root.offset);
   const queue: Spanning[] = [{ node: root, startLine: rootLine, endLine: lines.lineAt(root.offset + root.length, rootLine) }];
   for (let next = 0; next < queue.length; next++) {

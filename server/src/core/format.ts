@@ -3,7 +3,7 @@ import { analyze, type Analysis, type AnalysisSettings } from './analyze';
 import type { TextEdit } from './diagnostics';
 import { applyEdits } from './fixes';
 import { flattenDeepValues } from './parse';
-import { readSuppressions, SUPPRESSION_MARKER } from './severity';
+import { readSuppressions, suppressionComments, SUPPRESSION_MARKER } from './severity';
 import { LineIndex, lineBreakOf, type Span } from './text';
 
 /** LSP's FormattingOptions, as far as they apply to a topology file. */
@@ -43,7 +43,7 @@ function readTokens(text: string): { lastTokenEnd: number; unclosedString: boole
  */
 function suppressedLayout(text: string): Span[] {
   const lines = new LineIndex(text);
-  return [...readSuppressions(text, lines).keys()].map((line) => ({
+  return [...readSuppressions(suppressionComments(text), lines).keys()].map((line) => ({
     start: lines.offsetAt({ line: line - 1, character: 0 }),
     end: lines.offsetAt({ line: line + 1, character: 0 }),
   }));

@@ -203,7 +203,6 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   if (text.length !== model.text.length + delta || !text.startsWith(change.newText, change.span.start)) return undefined;
   if (settings.maxLength !== undefined && text.length > settings.maxLength) return undefined;
   const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;
-  const lines = () => LineIndex.edited(previous.lines, change.span, change.newText, text);
   const object = objectAround(model, change.span);
   if (object) {
     const start = object.node.offset;
@@ -218,8 +217,12 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
     adopt(node, replacement);
     moveAfter(node.parent!, oldEnd, delta);
     const rebuilt = rebuildObject(object);
-    const dirty = { start, end: oldEnd + delta };
-    return checkModel({ root, problems, flattened: false }, replaceObject(model, text, object, rebuilt, defaultVersion), settings, dirty, lines());
+    return checkModel({ root, problems, flattened: false }, replaceObject(model, text, object, rebuilt, defaultVersion), settings, {
+      dirty: { start, end: oldEnd + delta },
+      delta,
+      lines: LineIndex.edited(previous.lines, change.span, change.newText, text),
+      previous: previous.checked,
+    });
   }
   const gap = gapAround(root, model.text, change.span);
   if (!gap) return undefined;
@@ -229,5 +232,10 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   const problems = movedProblems(parsed.problems, change.span, delta, false);
   if (!problems) return undefined;
   moveAfter(gap.container, change.span.end, delta);
-  return checkModel({ root, problems, flattened: false }, { ...model, text }, settings, { start: gap.start, end: gap.end + delta }, lines());
+  return checkModel({ root, problems, flattened: false }, { ...model, text }, settings, {
+    dirty: { start: gap.start, end: gap.end + delta },
+    delta,
+    lines: LineIndex.edited(previous.lines, change.span, change.newText, text),
+    previous: previous.checked,
+  });
 }

@@ -1,6 +1,6 @@
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import type { Severity, TextEdit } from './diagnostics';
-import { lineBreakOf, type LineIndex } from './text';
+import { lineBreakOf, type LineIndex, type Span } from './text';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -9,9 +9,10 @@ export const SUPPRESSION_MARKER = 'lync-topology-disable-next-line';
 /** Lines whose diagnostics a suppression comment silences: every code (`all`) or the codes it names. */
 export type Suppressions = ReadonlyMap<number, 'all' | ReadonlySet<string>>;
 
-interface SuppressionComment {
-  /** The line the comment silences: the one after the line where it ends. */
-  readonly line: number;
+/** A suppression comment, by where it lies in the text. */
+export interface SuppressionComment {
+  /** Where the comment ends (the line after the one holding this offset is silenced). */
+  readonly end: number;
   /** The codes named, upper-cased; none for every code. */
   readonly codes: readonly string[];
   /** Where the list of codes ends (before any `-- reason`), or where the marker ends when it names none. */
@@ -20,12 +21,15 @@ interface SuppressionComment {
 
 /**
  * The `// lync-topology-disable-next-line [CODE, ...] [-- reason]` comments of a text (block comments
- * work too), in order.
+ * work too), in order; from `from` to `to` only, when given (both where a token begins: an object's brace,
+ * the space between two values).
  */
-function* suppressionComments(text: string, lines: LineIndex): Generator<SuppressionComment> {
-  if (!text.includes(SUPPRESSION_MARKER)) return;
+export function suppressionComments(text: string, from = 0, to = text.length): SuppressionComment[] {
+  const found: SuppressionComment[] = [];
+  if (!text.slice(from, to).includes(SUPPRESSION_MARKER)) return found;
   const scanner = createScanner(text, false);
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+  scanner.setPosition(from);
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF && scanner.getTokenOffset() < to; kind = scanner.scan()) {
     if (kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) continue;
     // getTokenValue() can carry white space from before a comment: read the comment's own span.
     const offset = scanner.getTokenOffset();
@@ -34,18 +38,35 @@ function* suppressionComments(text: string, lines: LineIndex): Generator<Suppres
     const body = raw.slice(lead).replace(/\*\/$/, '');
     if (!body.startsWith(SUPPRESSION_MARKER)) continue;
     const list = body.slice(SUPPRESSION_MARKER.length).split('--')[0];
-    yield {
-      line: lines.positionAt(offset + raw.length).line + 1,
+    found.push({
+      end: offset + raw.length,
       codes: list.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase()),
       codesEnd: offset + lead + SUPPRESSION_MARKER.length + list.trimEnd().length,
-    };
+    });
   }
+  return found;
+}
+
+/**
+ * The suppression comments of a text whose part `dirty` (of the new text) replaced a part `delta` characters
+ * shorter or longer, from those of the text before: the comments before it stay, those after it move, and
+ * only the part itself is read again. `dirty` must begin and end where tokens do, the text around it
+ * unchanged (an object parsed again whole, or the space between two values).
+ */
+export function movedSuppressionComments(previous: readonly SuppressionComment[], text: string, dirty: Span, delta: number): SuppressionComment[] {
+  const oldEnd = dirty.end - delta;
+  const comments = previous.filter((c) => c.end <= dirty.start);
+  comments.push(...suppressionComments(text, dirty.start, dirty.end));
+  // No comment lies across either edge of the part, which begins and ends where tokens do.
+  for (const c of previous) if (c.end > oldEnd) comments.push({ ...c, end: c.end + delta, codesEnd: c.codesEnd + delta });
+  return comments;
 }
 
 /** Reads the suppression comments; each applies to the line after the one where the comment ends. */
-export function readSuppressions(text: string, lines: LineIndex): Suppressions {
+export function readSuppressions(comments: readonly SuppressionComment[], lines: LineIndex): Suppressions {
   const suppressions = new Map<number, 'all' | Set<string>>();
-  for (const { line, codes } of suppressionComments(text, lines)) {
+  for (const { end, codes } of comments) {
+    const line = lines.positionAt(end).line + 1;
     const existing = suppressions.get(line);
     if (codes.length === 0 || existing === 'all') suppressions.set(line, 'all');
     else suppressions.set(line, new Set([...(existing ?? []), ...codes]));
@@ -92,8 +113,8 @@ function insertionPoint(text: string, lines: LineIndex, line: number): { at: num
  */
 export function suppressionEdit(text: string, lines: LineIndex, line: number, code: string): TextEdit | undefined {
   let existing: SuppressionComment | undefined;
-  for (const comment of suppressionComments(text, lines)) {
-    if (comment.line !== line) continue;
+  for (const comment of suppressionComments(text)) {
+    if (lines.positionAt(comment.end).line + 1 !== line) continue;
     if (comment.codes.length === 0 || comment.codes.includes(code.toUpperCase())) return undefined;
     existing = comment;
   }

@@ -20,7 +20,8 @@ export function lineBreakOf(text: string): string {
 
 /** Where each line of a text starts, and whether it has a carriage return (a line break alone or before a line feed). */
 interface Lines {
-  readonly starts: readonly number[];
+  /** Offsets in UTF-16 code units: a typed array, copied in one move when a keystroke moves the lines after it. */
+  readonly starts: Int32Array;
   readonly returns: boolean;
 }
 
@@ -41,12 +42,11 @@ function linesOf(text: string): Lines {
       }
     }
   }
-  return { starts, returns };
+  return { starts: Int32Array.from(starts), returns };
 }
 
 export class LineIndex {
-  /** Where each line starts, as offsets in ascending order (the first is 0). */
-  readonly starts: readonly number[];
+  private readonly starts: Int32Array;
   private readonly returns: boolean;
 
   /** `lines`, when given, are those of `text` (as `edited` works them out); else the text is read for them. */
@@ -68,11 +68,21 @@ export class LineIndex {
     if (previous.returns || newText.includes('\r')) return new LineIndex(text);
     const old = previous.starts;
     // A line starts after each line feed: those before the change stay, those it took out go, and those after it move.
-    const starts = old.slice(0, firstIndex(old.length, (line) => old[line] > span.start));
-    for (let i = newText.indexOf('\n'); i >= 0; i = newText.indexOf('\n', i + 1)) starts.push(span.start + i + 1);
+    const kept = firstIndex(old.length, (line) => old[line] > span.start);
+    const after = firstIndex(old.length, (line) => old[line] > span.end);
+    const added: number[] = [];
+    for (let i = newText.indexOf('\n'); i >= 0; i = newText.indexOf('\n', i + 1)) added.push(span.start + i + 1);
+    const starts = new Int32Array(kept + added.length + old.length - after);
+    starts.set(old.subarray(0, kept));
+    starts.set(added, kept);
     const delta = newText.length - (span.end - span.start);
-    for (let line = firstIndex(old.length, (l) => old[l] > span.end); line < old.length; line++) starts.push(old[line] + delta);
+    for (let line = after, at = kept + added.length; line < old.length; line++, at++) starts[at] = old[line] + delta;
     return new LineIndex(text, { starts, returns: false });
+  }
+
+  /** Where each line starts, as offsets in ascending order (the first is 0), for walks that go through lines in order. */
+  get lineStarts(): ArrayLike<number> {
+    return this.starts;
   }
 
   /**

@@ -83,15 +83,24 @@ export function parseSyntaxTree(text: string, errors: ParseError[], options: Par
   };
   // The children of a property (its key and value) are held in an array of their exact size, and those of an
   // object or array are cut to size at its end: a large file has as many such arrays as values.
+  // A property's key waits here for its value, so that the property gets one array of both rather than one of
+  // its key first: nothing comes between a key and the start of its value.
+  let key: SyntaxNode | undefined;
   const add = (node: SyntaxNode) => {
     if (!current) top.push(node);
-    else if (current.type === 'property') current.children = [current.children![0], node];
-    else current.children!.push(node);
+    else if (current.type === 'property') {
+      current.children = [key!, node];
+      key = undefined;
+    } else current.children!.push(node);
     return node;
   };
   // A property ends with its value, at a comma, or at the end of the object when its value is missing.
   const endProperty = (end: number) => {
     if (current?.type === 'property') {
+      if (key) {
+        current.children = [key];
+        key = undefined;
+      }
       current.length = end - current.offset;
       current = current.parent;
     }
@@ -111,11 +120,10 @@ export function parseSyntaxTree(text: string, errors: ParseError[], options: Par
       onObjectBegin: (offset) => open(new SyntaxNode('object', current, offset, -1)),
       onObjectProperty: (name, offset, length) => {
         current = add(new SyntaxNode('property', current, offset, -1));
-        const key = new SyntaxNode('string', current, offset, length);
+        key = new SyntaxNode('string', current, offset, length);
         let interned = keys.get(name);
         if (interned === undefined) keys.set(name, (interned = name));
         key.value = interned;
-        current.children = [key];
       },
       onObjectEnd: (offset, length) => {
         endProperty(offset + length);
@@ -138,6 +146,8 @@ export function parseSyntaxTree(text: string, errors: ParseError[], options: Par
     },
     options,
   );
+  // A text that ends right after a key leaves it waiting.
+  if (key) key.parent!.children = [key];
   return { root: top[0], depth };
 }
 

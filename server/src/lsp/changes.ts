@@ -1,4 +1,5 @@
-import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError } from './languageServer';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decodeBase64, decodeText, deployedAnalysis, importShellOutput, plan, planScript, type Analysis, type AnalysisSettings, type ShellSource } from '../core';
 import { toLspDiagnostic } from './convert';

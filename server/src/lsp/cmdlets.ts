@@ -1,4 +1,5 @@
-import { ResponseError, ErrorCodes, type Connection } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
+import { ResponseError, ErrorCodes } from './languageServer';
 import { generate } from '../core';
 import { toLspDiagnostic } from './convert';
 import { guarded } from './guard';

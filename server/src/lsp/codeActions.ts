@@ -1,4 +1,5 @@
-import { CodeActionKind, type ClientCapabilities, type CodeAction, type CodeActionParams, type Connection, type WorkspaceEdit } from 'vscode-languageserver';
+import type { ClientCapabilities, CodeAction, CodeActionParams, Connection, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind } from './languageServer';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { currentFinding, preferredFixEdits, suppressionEdit, type TextEdit } from '../core';
 import { SOURCE, toLspEdit, toSpan } from './convert';

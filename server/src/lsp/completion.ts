@@ -1,4 +1,5 @@
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type ClientCapabilities, type CompletionItem, type CompletionParams, type Connection } from 'vscode-languageserver';
+import type { ClientCapabilities, CompletionItem, CompletionParams, Connection } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from './languageServer';
 import { complete, snippetToPlainText, type CompletionEntry } from '../core';
 import { toLspEdit, toRange } from './convert';
 import { guarded } from './guard';

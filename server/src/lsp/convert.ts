@@ -1,10 +1,17 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { Diagnostic as LspDiagnostic, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity } from './languageServer';
 import { RULES_BY_CODE, FILE_TOO_LARGE, type Diagnostic, type Span, type TextEdit } from '../core';
 
 export const SOURCE = 'lync-topology';
 
-export function toRange(document: TextDocument, span: Span): Range {
+/**
+ * What turns offsets into positions: a TextDocument, or the LineIndex an analysis of the same text already has
+ * (a TextDocument reads a large text's lines again the first time it is asked).
+ */
+export type Positions = Pick<TextDocument, 'positionAt'>;
+
+export function toRange(document: Positions, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
@@ -40,7 +47,7 @@ function anchor(code: string): string {
 }
 
 /** `documentation` is the URL of docs/diagnostics.md, which each code links into; none, no link. */
-export function toLspDiagnostic(document: TextDocument, diagnostic: Diagnostic, documentation: string | undefined): LspDiagnostic {
+export function toLspDiagnostic(document: Positions, diagnostic: Diagnostic, documentation: string | undefined): LspDiagnostic {
   const data: FixData = { fixes: diagnostic.fixes.map((fix) => ({ title: fix.title, preferred: fix.preferred })) };
   return {
     range: toRange(document, diagnostic.span),

@@ -1,4 +1,5 @@
-import { DocumentDiagnosticReportKind, type Connection, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver';
+import type { Connection, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver';
+import { DocumentDiagnosticReportKind } from './languageServer';
 import { toLspDiagnostic } from './convert';
 import { guarded } from './guard';
 import type { Workspace } from './workspace';
@@ -7,7 +8,7 @@ export function diagnosticsFor(workspace: Workspace, uri: string): Diagnostic[] 
   const entry = workspace.get(uri);
   if (!entry) return undefined;
   if (!workspace.settings.validate) return [];
-  return entry.analysis.diagnostics.map((d) => toLspDiagnostic(entry.document, d, workspace.documentation));
+  return entry.analysis.diagnostics.map((d) => toLspDiagnostic(entry.analysis.lines, d, workspace.documentation));
 }
 
 /**

@@ -1,4 +1,5 @@
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError } from './languageServer';
 
 const cancelled = <E>() => new ResponseError<E>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 

@@ -1,4 +1,5 @@
-import { MarkupKind, type Connection, type Hover, type HoverParams } from 'vscode-languageserver';
+import type { Connection, Hover, HoverParams } from 'vscode-languageserver';
+import { MarkupKind } from './languageServer';
 import { hover } from '../core';
 import { toRange } from './convert';
 import { guarded } from './guard';

@@ -1,4 +1,5 @@
-import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type Location, type PrepareRenameParams, type Range, type ReferenceParams, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
+import type { Connection, Location, PrepareRenameParams, Range, ReferenceParams, RenameParams, TextDocumentPositionParams, WorkspaceEdit } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError } from './languageServer';
 import { nameLinksAt, renameName } from '../core';
 import { toLspEdit, toRange } from './convert';
 import { guarded } from './guard';

@@ -1,4 +1,5 @@
-import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError } from './languageServer';
 import { EXCHANGE_UM_MODES, newFileTemplate } from '../core';
 import { guarded } from './guard';
 import { NewFileRequest, type NewFileParams } from './protocol';

@@ -1,4 +1,5 @@
-import { SymbolKind, type Connection, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
+import type { Connection, DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver';
+import { SymbolKind } from './languageServer';
 import { documentSymbols, type LineIndex, type OutlineSymbol, type Position } from '../core';
 import { guarded } from './guard';
 import type { ResultLimits } from './resultLimit';

@@ -1,4 +1,5 @@
-import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification } from './languageServer';
 import type { ResultLimit } from '../core';
 import type { Workspace } from './workspace';
 

@@ -1,4 +1,5 @@
-import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
+import type { ClientCapabilities, Connection, InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind } from './languageServer';
 import { registerChanges } from './changes';
 import { registerCmdlets } from './cmdlets';
 import { registerCodeActions } from './codeActions';

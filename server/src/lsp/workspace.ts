@@ -1,5 +1,6 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { TextDocuments, type Connection, type Range } from 'vscode-languageserver';
+import type { Connection, Range } from 'vscode-languageserver';
+import { TextDocuments } from './languageServer';
 import { analyze, changeBetween, reanalyze, type Analysis, type TextChange } from '../core';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 

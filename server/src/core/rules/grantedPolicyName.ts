@@ -10,10 +10,10 @@ export const grantedPolicyName: Rule = {
   severity: 'error',
   check({ model, edits, report }) {
     for (const reference of model.references) {
-      if (reference.section !== POLICIES || isMisspacedReference(model, reference)) continue;
+      if (reference.section !== POLICIES) continue;
       const lower = reference.value.toLowerCase();
       const isPerUser = !lower.startsWith(PER_USER_PREFIX) && lower !== GLOBAL_POLICY && !/^[a-z]+:/.test(lower);
-      if (isPerUser) continue;
+      if (isPerUser || isMisspacedReference(model, reference)) continue;
       const where = `\`${reference.object.path}.${reference.property.spec!.name}\``;
       if (lower.startsWith(PER_USER_PREFIX)) {
         const bare = reference.value.slice(PER_USER_PREFIX.length);

@@ -7,10 +7,19 @@ export const unusedPolicy: Rule = {
   name: 'policy-never-granted',
   severity: 'warning',
   check({ model, report }) {
-    const granted = new Set(model.references.filter((r) => r.section === POLICIES).flatMap((r) => r.targets));
-    for (const policy of model.sections.get(POLICIES) ?? []) {
-      const name = entryName(policy);
-      if (name === undefined || !isPerUserName(name) || granted.has(policy)) continue;
+    const perUser = new Set(
+      (model.sections.get(POLICIES) ?? []).filter((policy) => {
+        const name = entryName(policy);
+        return name !== undefined && isPerUserName(name);
+      }),
+    );
+    // Thousands of users may be granted the same few policies: the grants are read until each policy is found.
+    for (let i = 0; i < model.references.length && perUser.size > 0; i++) {
+      const reference = model.references[i];
+      if (reference.section === POLICIES) for (const target of reference.targets) perUser.delete(target);
+    }
+    for (const policy of perUser) {
+      const name = entryName(policy)!;
       report(
         spanOf(nameProperty(policy)!.valueNode!),
         `The per-user hosted voice mail policy ${JSON.stringify(name)} (\`${policy.path}\`) is granted to no user or contact of this file, and a per-user policy does nothing until it is granted. Grant it with \`HostedVoicemailPolicy\` in \`Users\` or \`ExUmContacts\`, or make it the \`global\` policy.`,
