@@ -440,8 +440,8 @@ const IN_THE_WAY = `## What stands in the way of the targets not met
   client (8-13 ms) are a floor above 10 ms. Ours now adds about 3 ms of CPU to that (the outline walk and the
   positions found in file order; it was 9-10 ms), so a lower default limit is the only way to the target, and the
   anchor's limit was kept. Folding answers 6 ranges for this file; its tail was the first requests, run before
-  V8 optimizes the walk over 20,000 users: a child on one line is now passed over without a call (3-5 ms
-  unoptimized, from 11-17).
+  V8 optimizes the walk over 20,000 users: a child on one line is now passed over without a call (unoptimized,
+  the walk takes 4-8 ms where it took 11-20).
 - **Growth of the server** is a ratio of two timings of which the smaller (1,000 providers, now about 30 ms, as
   fast as the JSON server) varies most; the core alone grows 10.2x.
 - **Server start (258 ms against 250 in the run before the start was looked into).** Measured on this machine
