@@ -1,6 +1,12 @@
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from './languageServer';
 
+/**
+ * Runs `then` on the next turn of the event loop, once the messages read so far are handled: setImmediate where
+ * there is one (Node), else setTimeout, which a web worker has but which Node makes wait at least a millisecond.
+ */
+const nextTurn: (then: () => void) => void = (globalThis as { setImmediate?: (then: () => void) => unknown }).setImmediate ?? ((then) => setTimeout(then, 0));
+
 const cancelled = <E>() => new ResponseError<E>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 
 /**
@@ -17,8 +23,7 @@ export function guarded<P, R, E = void>(
   handler: (params: P, token: CancellationToken) => R | Promise<R>,
 ): (params: P, token: CancellationToken) => Promise<R | ResponseError<E>> {
   return async (params, token) => {
-    // setTimeout rather than setImmediate: the same wrapper runs in a web worker, which has no setImmediate.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise<void>(nextTurn);
     if (token?.isCancellationRequested) return cancelled<E>();
     let result: R;
     try {
