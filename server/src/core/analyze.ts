@@ -123,8 +123,8 @@ function objectsToCheck(model: TopologyModel, near: Span, previous: Checked, hos
   for (let i = firstIndex(entries.length, (j) => entries[j].node.offset + entries[j].node.length >= near.start); i < entries.length && isNear(entries[i]); i++) {
     chosen.add(entries[i]);
   }
-  // Those of the entries before that lie near the change are taken above as they are now: an entry rebuilt since
-  // is no longer one, and every other still is.
+  // The entries of the analysis before that lie near the change were taken above as the model has them now: an
+  // entry rebuilt since is no longer in it, and every other entry still is.
   for (const entry of previous.flagged) if (!isNear(entry)) chosen.add(entry);
   for (const entry of previous.hosted) if (!hosted.has(entry) && !isNear(entry)) chosen.add(entry);
   for (const entry of hosted) if (!previous.hosted.has(entry)) chosen.add(entry);
