@@ -425,9 +425,9 @@ const IN_THE_WAY = `## What stands in the way of the targets not met
   per property in typed arrays over the text, no node objects for the collector to copy), which every feature
   that reads nodes would have to follow. A spike outside the product (jsonc-parser's scanner writing one record
   per value into typed arrays, without error recovery) read the 20,000-user file in 30-40 ms of CPU and the
-  10,000-provider file in 50-60 ms, where the tree takes 114 and 186 ms, and kept about 3 MB of the 20,000-user file where
-  the tree keeps about 17 MB. A larger young generation can only be asked of V8 when Node starts: set from inside the
-  command-line server, it had no effect.
+  10,000-provider file in 50-60 ms, where the tree takes 114 and 186 ms, and kept about 3 MB of the 20,000-user
+  file where the tree keeps about 17 MB. A larger young generation can only be asked of V8 when Node starts: set
+  from inside the command-line server, it had no effect.
 - **Memory (313 MB with 10,000 providers and 252 MB with 20,000 users, against the JSON server's 279 and 265
   MB).** An analysis keeps about 36 MB (10,000 providers) or 30 MB (20,000 users) of tree and model. V8's trace of
   ten whole-file analyses in a row shows why the peak is several times that: each analysis is promoted to the
