@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyze, reanalyze, type Analysis } from '../../server/src/core';
+import { analyze, changeBetween, reanalyze, type Analysis } from '../../server/src/core';
 import { generateTopology } from '../../bench/topology';
 import { outcome } from './outcome';
 
 /**
  * Series of edits aimed at what an incremental update takes over from the analysis before it without looking: the
  * findings of entries far from the edit. Each edit changes something such an entry's findings depend on from afar
- * (which providers host Exchange UM: the mode, the names ExchangeUM lists, a provider's name), or moves what lies
- * around entries (suppression comments, line breaks, indentation), in a file whose providers have findings in
- * many places.
+ * (which providers host Exchange UM: the mode, the names ExchangeUM lists, a provider's name; the server version), or
+ * moves what lies around entries (suppression comments, line breaks, indentation), in a file whose providers have
+ * findings in many places; as the edit was made, or as a client that sends the whole text gives it.
  */
 
 /** 40 providers, every tenth with a mistake, two named as hosting Exchange UM; in LF, CRLF or lone CR. */
@@ -28,7 +28,8 @@ type Edit =
   | { readonly kind: 'comment'; readonly line: number; readonly comment: string }
   | { readonly kind: 'uncomment'; readonly which: number }
   | { readonly kind: 'indent'; readonly line: number; readonly by: string }
-  | { readonly kind: 'join'; readonly line: number };
+  | { readonly kind: 'join'; readonly line: number }
+  | { readonly kind: 'version'; readonly version: string };
 
 const EDITS: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('mode' as const), mode: fc.constantFrom(...MODES) }),
@@ -38,6 +39,7 @@ const EDITS: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('uncomment' as const), which: fc.nat() }),
   fc.record({ kind: fc.constant('indent' as const), line: fc.nat(), by: fc.constantFrom(' ', '\t', '  ') }),
   fc.record({ kind: fc.constant('join' as const), line: fc.nat() }),
+  fc.record({ kind: fc.constant('version' as const), version: fc.constantFrom('Lync Server 2010', 'Lync Server 2013', 'Skype for Business Server 2015') }),
 );
 
 /** Where each line starts, and the line break the text uses. */
@@ -58,6 +60,10 @@ function changeOf(text: string, edit: Edit): { start: number; end: number; newTe
     return { start, end };
   };
   switch (edit.kind) {
+    case 'version': {
+      const value = valueOf('ServerVersion');
+      return value && { ...value, newText: JSON.stringify(edit.version) };
+    }
     case 'mode': {
       const value = valueOf('Mode');
       return value && { ...value, newText: JSON.stringify(edit.mode) };
@@ -102,14 +108,15 @@ describe('incremental analysis of entries far from the edit', () => {
   it('ends where a fresh analysis does after every edit that changes hosting, names, comments or lines', () => {
     let applied = 0;
     fc.assert(
-      fc.property(fc.constantFrom(...TEXTS), fc.array(EDITS, { minLength: 1, maxLength: 10 }), (original, edits) => {
+      fc.property(fc.constantFrom(...TEXTS), fc.array(fc.tuple(EDITS, fc.boolean()), { minLength: 1, maxLength: 10 }), (original, edits) => {
         let text = original;
         let analysis: Analysis = analyze(text);
-        for (const edit of edits) {
+        for (const [edit, wholeText] of edits) {
           const change = changeOf(text, edit);
           if (!change) continue;
           const changed = text.slice(0, change.start) + change.newText + text.slice(change.end);
-          const next = reanalyze(analysis, { span: { start: change.start, end: change.end }, newText: change.newText });
+          // As a client that sends the whole text would have it: the one change between the two texts.
+          const next = reanalyze(analysis, wholeText ? changeBetween(text, changed) : { span: { start: change.start, end: change.end }, newText: change.newText });
           if (next) applied++;
           analysis = next ?? analyze(changed);
           text = changed;
