@@ -150,3 +150,34 @@ describe('incremental analysis at the nesting limit', () => {
     }
   });
 });
+
+describe('incremental analysis when the settings change between edits', () => {
+  it('takes the default server version of the settings it is given, also for a change between entries', () => {
+    const text = '{\n  "HostingProviders": [\n    { "Identity": "a", "ProxyFqdn": "a.example.com", "SipClientPort": 443 }\n  ]\n}\n';
+    const at = text.indexOf('\n  ]');
+    const settings: AnalysisSettings = { defaultServerVersion: 'Lync Server 2010' };
+    const { analysis, text: changed, incremental } = step(analyze(text), text, at, at, ' ', settings);
+    assert.ok(incremental, 'a space between entries is followed incrementally');
+    assert.equal(analysis.model.serverVersion, 'Lync Server 2010');
+    assert.deepEqual(outcome(analysis), outcome(analyze(changed, settings)));
+  });
+
+  it('ends where a fresh analysis under the new settings does, whichever settings each edit comes with', () => {
+    let applied = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...TEXTS), fc.array(fc.tuple(EDIT, fc.constantFrom(...SETTINGS)), { minLength: 1, maxLength: 8 }), (original, edits) => {
+        let text = original;
+        let analysis = analyze(text);
+        for (const [edit, settings] of edits) {
+          const { start, end, newText } = placed(text, edit);
+          const result = step(analysis, text, start, end, newText, settings);
+          if (result.incremental) applied++;
+          ({ analysis, text } = result);
+          assert.deepEqual(outcome(analysis), outcome(analyze(text, settings)), JSON.stringify({ start, end, newText, settings }));
+        }
+      }),
+      { seed: 23, numRuns: 200 },
+    );
+    assert.ok(applied > 100, `the incremental path applied ${applied} times`);
+  });
+});

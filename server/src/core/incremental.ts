@@ -1,7 +1,7 @@
 import { createScanner, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import { checkModel, type Analysis, type AnalysisSettings } from './analyze';
 import { DEFAULT_SERVER_VERSION, type ObjectSpec } from './catalog';
-import { rebuildObject, replaceObject, type ObjectModel, type TopologyModel } from './model';
+import { rebuildObject, replaceObject, withText, type ObjectModel, type TopologyModel } from './model';
 import { MAX_NESTING, PARSE_OPTIONS, type SyntaxProblem } from './parse';
 import { LineIndex, type Span } from './text';
 import { firstIndex, moveAfter, parseSyntaxTree, type SyntaxNode } from './tree';
@@ -191,7 +191,8 @@ function adopt(old: SyntaxNode, node: SyntaxNode): void {
  * The rest of the tree is moved, not re-read. Undefined when the change reaches further, and the text must
  * be analyzed whole. The previous analysis is used up: its tree now belongs to the new one.
  * `after`, when the caller has it (an editor's document), is the text once the change is made: it is taken as it
- * is, so that a large text is not copied once more for every keystroke.
+ * is, so that a large text is not copied once more for every keystroke. `settings` need not be those `previous` was
+ * made under: what they decide is taken from them again.
  */
 export function reanalyze(previous: Analysis, change: TextChange, settings: AnalysisSettings = {}, after?: string): Analysis | undefined {
   const { model, parsed } = previous;
@@ -232,7 +233,7 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   const problems = movedProblems(parsed.problems, change.span, delta, false);
   if (!problems) return undefined;
   moveAfter(gap.container, change.span.end, delta);
-  return checkModel({ root, problems, flattened: false }, { ...model, text }, settings, {
+  return checkModel({ root, problems, flattened: false }, withText(model, text, defaultVersion), settings, {
     dirty: { start: gap.start, end: gap.end + delta },
     delta,
     lines: LineIndex.edited(previous.lines, change.span, change.newText, text),

@@ -486,13 +486,27 @@ export function deriveModel(text: string, rootNode: Node | undefined, objects: O
     entries,
     providers: sections.get('HostingProviders') ?? [],
     mode: enumValue(EXCHANGE_UM_MODES, exchangeUM?.byName.get('Mode')),
-    serverVersion: enumValue(SERVER_VERSIONS, root?.byName.get('ServerVersion')) ?? defaultServerVersion,
+    serverVersion: serverVersionOf(root, defaultServerVersion),
     sipDomains: stringItems(root?.byName.get('SipDomains')),
     references,
     providerReferences: references.filter((r) => r.object === exchangeUM),
     entriesByName,
     uniqueValues,
   };
+}
+
+/** The version the file states in `ServerVersion`, else the default of the settings it is analyzed under. */
+function serverVersionOf(root: ObjectModel | undefined, defaultServerVersion: ServerVersion): ServerVersion {
+  return enumValue(SERVER_VERSIONS, root?.byName.get('ServerVersion')) ?? defaultServerVersion;
+}
+
+/**
+ * The model after a change that left every object as it was (white space or comments between values, which moved
+ * the nodes after it): `previous` with the new text, and the version it falls back on taken from the settings the
+ * update runs under, which may not be those `previous` was built under.
+ */
+export function withText(previous: TopologyModel, text: string, defaultServerVersion: ServerVersion): TopologyModel {
+  return { ...previous, text, serverVersion: serverVersionOf(previous.root, defaultServerVersion) };
 }
 
 /** Takes `old` out of a list kept in file order, and puts `added` (if any) in at its place by offset. */
@@ -581,7 +595,7 @@ export function replaceObject(previous: TopologyModel, text: string, old: Object
     exchangeUM,
     accessEdge: previous.accessEdge === old ? rebuilt : previous.accessEdge,
     mode: enumValue(EXCHANGE_UM_MODES, exchangeUM?.byName.get('Mode')),
-    serverVersion: enumValue(SERVER_VERSIONS, previous.root?.byName.get('ServerVersion')) ?? defaultServerVersion,
+    serverVersion: serverVersionOf(previous.root, defaultServerVersion),
     providers: previous.sections.get('HostingProviders') ?? [],
     references,
     providerReferences: references.filter((r) => r.object === exchangeUM),
