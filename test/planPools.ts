@@ -20,6 +20,13 @@ export const POLICIES = ['ExRedmond', 'ExSeattle'];
 export const USERS = ['sip:kenmyer@contoso.com', 'sip:pilar@contoso.com'];
 
 /** `count` values of `pool` in any order, none twice. */
-export const distinct = <T>(pool: readonly T[], count: number) => fc.shuffledSubarray([...pool], { minLength: count, maxLength: count });
+const distinct = <T>(pool: readonly T[], count: number) => fc.shuffledSubarray([...pool], { minLength: count, maxLength: count });
 /** `count` values of `arbitrary`. */
 export const each = <T>(arbitrary: fc.Arbitrary<T>, count: number) => fc.array(arbitrary, { minLength: count, maxLength: count });
+
+/**
+ * Some of `names`, in any order, as entries of a list: each with a value of its own from `uniques` (the pool of a
+ * unique key: proxies, numbers) and its own `settings`.
+ */
+export const holders = <S>(names: readonly string[], uniques: readonly string[], settings: fc.Arbitrary<S>) =>
+  fc.shuffledSubarray([...names]).chain((chosen) => fc.tuple(fc.constant(chosen), distinct(uniques, chosen.length), each(settings, chosen.length)));

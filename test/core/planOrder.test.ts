@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, plan, planScript, stepCommand, type Plan } from '../../server/src/core';
 import { Deployment } from '../deployment';
-import { contacts, distinct, DOMAINS, each, EDGE, GLOBAL, numbers, POLICIES, POOLS, PROVIDERS, PROXIES, USERS } from '../planPools';
+import { contacts, DOMAINS, each, EDGE, GLOBAL, holders, numbers, POLICIES, POOLS, PROVIDERS, PROXIES, USERS } from '../planPools';
 import { commandLines, readCommand } from '../powershell';
 
 type Json = Record<string, unknown>;
@@ -23,17 +23,9 @@ const side = fc.record({
   policies: fc.subarray(POLICIES),
   domains: each(fc.constantFrom('AllowedDomains', 'BlockedDomains', undefined), DOMAINS.length),
   comments: each(fc.constantFrom(undefined, 'partner', 'old partner'), DOMAINS.length),
-  providers: fc.shuffledSubarray(PROVIDERS).chain((names) => fc.tuple(fc.constant(names), distinct(PROXIES, names.length), each(fc.boolean(), names.length))),
+  providers: holders(PROVIDERS, PROXIES, fc.boolean()),
   users: each(fc.record({ on: fc.boolean(), policy: fc.constantFrom(...POLICIES, undefined) }), USERS.length),
-  contacts: fc
-    .shuffledSubarray(CONTACTS)
-    .chain((names) =>
-      fc.tuple(
-        fc.constant(names),
-        distinct(NUMBERS, names.length),
-        each(fc.record({ pool: fc.constantFrom(...POOLS), policy: fc.constantFrom(...POLICIES, undefined), description: fc.constantFrom(undefined, 'main') }), names.length),
-      ),
-    ),
+  contacts: holders(CONTACTS, NUMBERS, fc.record({ pool: fc.constantFrom(...POOLS), policy: fc.constantFrom(...POLICIES, undefined), description: fc.constantFrom(undefined, 'main') })),
 });
 
 type Side = typeof side extends fc.Arbitrary<infer T> ? T : never;

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, plan, planScript, stepCommand, type Plan } from '../../server/src/core';
 import { commandLines, readCommand } from '../powershell';
-import { contacts, distinct, DOMAINS, each, EDGE, GLOBAL, numbers, POLICIES, POOLS, PROVIDERS, PROXIES, USERS } from '../planPools';
+import { contacts, DOMAINS, each, EDGE, GLOBAL, holders, numbers, POLICIES, POOLS, PROVIDERS, PROXIES, USERS } from '../planPools';
 import { StrictDeployment } from '../strictDeployment';
 
 type Json = Record<string, unknown>;
@@ -27,35 +27,24 @@ const side = fc.record({
   globalListed: fc.boolean(),
   domains: each(fc.record({ list: fc.constantFrom('AllowedDomains', 'BlockedDomains', undefined), key: fc.constantFrom('Identity', 'Domain'), comment: fc.constantFrom(undefined, 'partner') }), DOMAINS.length),
   domainCase: each(fc.boolean(), DOMAINS.length),
-  providers: fc
-    .shuffledSubarray(PROVIDERS)
-    .chain((names) =>
-      fc.tuple(
-        fc.constant(names),
-        distinct(PROXIES, names.length),
-        each(fc.record({ enabled: fc.boolean(), split: fc.constantFrom(undefined, true, false), local: fc.constantFrom(undefined, false), port: fc.constantFrom(undefined, 443, 5061), upper: fc.boolean() }), names.length),
-      ),
-    ),
+  providers: holders(
+    PROVIDERS,
+    PROXIES,
+    fc.record({ enabled: fc.boolean(), split: fc.constantFrom(undefined, true, false), local: fc.constantFrom(undefined, false), port: fc.constantFrom(undefined, 443, 5061), upper: fc.boolean() }),
+  ),
   users: each(fc.record({ on: fc.boolean(), policy: fc.constantFrom(...POLICIES, undefined), upper: fc.boolean() }), USERS.length),
-  contacts: fc
-    .shuffledSubarray(CONTACTS)
-    .chain((names) =>
-      fc.tuple(
-        fc.constant(names),
-        distinct(NUMBERS, names.length),
-        each(
-          fc.record({
-            pool: fc.constantFrom(...POOLS),
-            ou: fc.constantFrom(...OUS),
-            policy: fc.constantFrom(...POLICIES, undefined),
-            description: fc.constantFrom(undefined, 'main'),
-            attendant: fc.constantFrom(undefined, true, false),
-            upper: fc.boolean(),
-          }),
-          names.length,
-        ),
-      ),
-    ),
+  contacts: holders(
+    CONTACTS,
+    NUMBERS,
+    fc.record({
+      pool: fc.constantFrom(...POOLS),
+      ou: fc.constantFrom(...OUS),
+      policy: fc.constantFrom(...POLICIES, undefined),
+      description: fc.constantFrom(undefined, 'main'),
+      attendant: fc.constantFrom(undefined, true, false),
+      upper: fc.boolean(),
+    }),
+  ),
 });
 
 type Side = typeof side extends fc.Arbitrary<infer T> ? T : never;

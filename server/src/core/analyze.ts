@@ -90,6 +90,11 @@ function readsAround(lines: LineIndex, dirty: Span): Span {
   return { start: lines.offsetAt({ line: first, character: 0 }), end: lines.offsetAt({ line: last + 2, character: 0 }) };
 }
 
+const end = (node: Node) => node.offset + node.length;
+
+/** Whether `node` lies, at least in part, within `span` (or touches its start). */
+const reaches = (node: Node, span: Span) => end(node) >= span.start && node.offset < span.end;
+
 /**
  * The objects that are not entries of a list section (the top level, the sections that are one object), found
  * without looking at each entry: `entries` is a part of `objects`, in the same order, in runs of entries that
@@ -117,10 +122,10 @@ function notEntries(objects: readonly ObjectModel[], entries: readonly ObjectMod
  */
 function objectsToCheck(model: TopologyModel, near: Span, previous: Checked, hosted: ReadonlySet<ObjectModel>): ObjectModel[] {
   const { entries } = model;
-  const isNear = (entry: ObjectModel) => entry.node.offset + entry.node.length >= near.start && entry.node.offset < near.end;
+  const isNear = (entry: ObjectModel) => reaches(entry.node, near);
   const chosen = new Set<ObjectModel>(notEntries(model.objects, entries));
   // Entries lie one after another, so both their starts and their ends are in file order.
-  for (let i = firstIndex(entries.length, (j) => entries[j].node.offset + entries[j].node.length >= near.start); i < entries.length && isNear(entries[i]); i++) {
+  for (let i = firstIndex(entries.length, (j) => end(entries[j].node) >= near.start); i < entries.length && isNear(entries[i]); i++) {
     chosen.add(entries[i]);
   }
   // The entries of the analysis before that lie near the change were taken above as the model has them now: an
@@ -156,8 +161,7 @@ function withSafeFixes(found: readonly Diagnostic[], root: Node | undefined, pro
   if (problems.length === 0 || !root) return [...found];
   const broken = (span: Span) => {
     const container = containerOf(root, span);
-    const end = container.offset + container.length;
-    return problems.some((p) => p.span.start <= end && p.span.end >= container.offset);
+    return problems.some((p) => p.span.start <= end(container) && p.span.end >= container.offset);
   };
   return found.map((d) => (d.fixes.length === 0 ? d : { ...d, fixes: d.fixes.filter((f) => !f.edits.some((e) => broken(e.span))) }));
 }
@@ -221,13 +225,7 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
     const kept = object.kept;
     const isHosted = hosted.has(object);
     const start = object.node.offset;
-    if (
-      list &&
-      near &&
-      kept?.context === shared &&
-      kept.hosted === isHosted &&
-      (start + object.node.length < near.start || start >= near.end)
-    ) {
+    if (list && near && kept?.context === shared && kept.hosted === isHosted && !reaches(object.node, near)) {
       if (kept.diagnostics.length > 0) {
         appendTo(found, moved(kept.diagnostics, start - kept.offset));
         flagged.push(object);

@@ -1,5 +1,6 @@
 import { GLOBAL_POLICY, PER_USER_PREFIX } from '../catalog';
 import { booleanValue, entryName, type NameReference, type ObjectModel, type TopologyModel } from '../model';
+import { once } from './perModel';
 
 /** The section keys of the hosted voice mail part of the file. */
 export const POLICIES = 'HostedVoicemailPolicies';
@@ -14,16 +15,6 @@ export function globalPolicy(model: TopologyModel): ObjectModel | undefined {
 /** The per-user policy granted to each user or contact that is granted one, as the reference that names it. */
 export function grants(model: TopologyModel): ReadonlyMap<ObjectModel, NameReference> {
   return once(model, 'grants', () => new Map(model.references.filter((r) => r.property.spec?.grant).map((r) => [r.object, r])));
-}
-
-/** What several rules read of one model, worked out for the first of them (a model is never changed). */
-const worked = new WeakMap<TopologyModel, Map<string, unknown>>();
-
-function once<T>(model: TopologyModel, name: string, work: () => T): T {
-  let facts = worked.get(model);
-  if (!facts) worked.set(model, (facts = new Map()));
-  if (!facts.has(name)) facts.set(name, work());
-  return facts.get(name) as T;
 }
 
 /**
