@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, reanalyze } from '../../server/src/core';
-import { generateTopology } from '../../bench/topology';
+import { generateProcedureTopology, generateTopology } from '../../bench/topology';
 import { repoFile } from '../helpers';
 import { LAYOUTS, SAME_LINE, TEXTS } from './editedTexts';
 import { outcome } from './outcome';
@@ -77,14 +77,61 @@ describe('incremental analysis', () => {
     assert.equal(reanalyze(analyze(text), { span: { start: at, end: at }, newText: 'x' }, {}, `y${text}`), undefined, 'a text without the new text in its place');
   });
 
-  it('applies to a one-character edit inside a provider, and not to one that reaches outside', () => {
+  it('applies to a one-character edit inside a provider, also one that breaks it, and not to one that reaches outside', () => {
     const text = generateTopology(20);
-    const inside = text.indexOf('sip7.');
-    assert.ok(reanalyze(analyze(text), { span: { start: inside, end: inside + 1 }, newText: 'x' }));
-    const brace = text.indexOf('{', text.indexOf('"HostingProviders": ['));
-    assert.equal(reanalyze(analyze(text), { span: { start: brace, end: brace + 1 }, newText: '' }), undefined);
-    const quote = text.indexOf('"Provider 3"');
-    assert.equal(reanalyze(analyze(text), { span: { start: quote, end: quote + 1 }, newText: '' }), undefined);
+    const edit = (search: string, offset: number, removed: number, newText: string) => {
+      const start = text.indexOf(search) + offset;
+      const span = { start, end: start + removed };
+      return { edited: reanalyze(analyze(text), { span, newText }), changed: text.slice(0, start) + newText + text.slice(span.end) };
+    };
+    for (const [search, offset, removed, newText] of [
+      ['sip7.', 0, 1, 'x'],
+      ['"Provider 3"', 0, 1, ''],
+      ['"ProxyFqdn"', 0, 0, '"'],
+      ['"ProxyFqdn"', 11, 1, ''],
+      ['"Enabled"', 0, 0, ','],
+    ] as const) {
+      const { edited, changed } = edit(search, offset, removed, newText);
+      assert.ok(edited, `${search} +${offset}`);
+      assert.ok(edited.parsed.problems.length > 0 || search === 'sip7.', `${search} +${offset} leaves a syntax error`);
+      assert.deepEqual(outcome(edited), outcome(analyze(changed)), `${search} +${offset}`);
+    }
+    const brace = text.indexOf('{', text.indexOf('"HostingProviders": [')) - text.indexOf('"HostingProviders": [');
+    assert.equal(edit('"HostingProviders": [', brace, 1, '').edited, undefined, 'the opening brace of the first provider');
+    assert.equal(edit('"Identity": "Provider 3"', 0, 0, '"X": {').edited, undefined, 'an object opened inside takes the closing brace');
+    const oneLine = generateProcedureTopology(3, 2, 2);
+    const user = oneLine.indexOf('"Identity": "sip:user1');
+    assert.equal(reanalyze(analyze(oneLine), { span: { start: user, end: user }, newText: '"' }), undefined, 'a string left open takes the rest of its line, and the brace on it');
+    assert.equal(edit('"Provider 3"', 0, 0, '/*').edited, undefined, 'a comment left open takes the closing brace');
+  });
+
+  it('follows a key typed one character at a time into an entry of every list section, matching a whole analysis at each', () => {
+    const text = generateProcedureTopology(12, 4, 5);
+    // As an editor types it: a quote brings its closing quote, and typing that quote steps over it.
+    const keys = [' ', '""', ...'Comment', 'over', ':', ' ', '""', 'x', 'over', ','];
+    let checked = 0;
+    for (const section of ['"AllowedDomains"', '"HostingProviders"', '"HostedVoicemailPolicies"', '"Users"', '"ExUmContacts"']) {
+      assert.ok(text.includes(section), section);
+      let cursor = text.indexOf('{', text.indexOf(section)) + 1;
+      let analysis = analyze(text);
+      let current = text;
+      for (const key of keys) {
+        if (key === 'over') {
+          cursor++;
+          continue;
+        }
+        const span = { start: cursor, end: cursor };
+        const next = reanalyze(analysis, { span, newText: key });
+        current = current.slice(0, cursor) + key + current.slice(cursor);
+        cursor += key === '""' ? 1 : key.length;
+        assert.ok(next, `${section}: typing ${JSON.stringify(key)} applies incrementally`);
+        assert.deepEqual(outcome(next), outcome(analyze(current)), `${section}: ${JSON.stringify(key)}`);
+        analysis = next;
+        checked++;
+      }
+      assert.ok(current.includes('{ "Comment": "x", '), current);
+    }
+    assert.equal(checked, 5 * 14);
   });
 
   it('applies to an edit inside an entry of every list section, also one that starts where the one before ends', () => {

@@ -136,21 +136,19 @@ function objectsToCheck(model: TopologyModel, near: Span, previous: Checked, hos
   return [...chosen].sort((a, b) => a.node.offset - b.node.offset);
 }
 
-/** The innermost object or array whose text holds `span`. */
+/**
+ * The innermost object or array whose text holds `span`, found by a binary search among the children at each
+ * level (they are in file order and do not overlap).
+ */
 function containerOf(root: Node, span: Span): Node {
   let container = root;
-  for (let descended = true; descended; ) {
-    descended = false;
-    for (const child of container.children ?? []) {
-      const node = child.type === 'property' ? child.children?.[1] : child;
-      if (node && (node.type === 'object' || node.type === 'array') && node.offset <= span.start && span.end <= node.offset + node.length) {
-        container = node;
-        descended = true;
-        break;
-      }
-    }
+  for (;;) {
+    const children = container.children ?? [];
+    const child = children[firstIndex(children.length, (i) => end(children[i]) >= span.start)];
+    const node = child?.type === 'property' ? child.children?.[1] : child;
+    if (!node || (node.type !== 'object' && node.type !== 'array') || node.offset > span.start || span.end > end(node)) return container;
+    container = node;
   }
-  return container;
 }
 
 /**

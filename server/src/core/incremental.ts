@@ -1,10 +1,10 @@
-import { createScanner, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, SyntaxKind, type Node } from 'jsonc-parser';
 import { checkModel, type Analysis, type AnalysisSettings } from './analyze';
 import { DEFAULT_SERVER_VERSION, type ObjectSpec } from './catalog';
 import { rebuildObject, replaceObject, withText, type ObjectModel, type TopologyModel } from './model';
-import { MAX_NESTING, PARSE_OPTIONS, type SyntaxProblem } from './parse';
+import { MAX_NESTING, parseNested, type ParsedText, type SyntaxProblem } from './parse';
 import { LineIndex, type Span } from './text';
-import { firstIndex, moveAfter, parseSyntaxTree, type SyntaxNode } from './tree';
+import { firstIndex, moveAfter, type SyntaxNode } from './tree';
 
 /** Replace `span` of the previous text with `newText`. */
 export interface TextChange {
@@ -39,20 +39,25 @@ function objectAround(model: TopologyModel, span: Span): ObjectModel | undefined
 }
 
 /**
- * The new text of an object as one well-formed object, or undefined; also when, inside the `outer` objects and
- * arrays that hold it, it would nest deeper than a whole parse reads.
+ * The new text of an object parsed alone, with its syntax problems (offsets from its start); undefined when its
+ * braces no longer close it (its last character is no `}` of its own, so that in the whole text it would run on
+ * into what follows), or when, inside the `outer` objects and arrays that hold it, it would nest deeper than a
+ * whole parse reads. jsonc-parser reads an object from its `{` to the `}` that closes it the same way wherever
+ * the object stands, recovering from the same errors the same way, so such an object gets the same nodes and
+ * problems in the whole text.
  */
-function parseObject(text: string, outer: number): SyntaxNode | undefined {
-  const errors: ParseError[] = [];
+function parseObject(text: string, outer: number): ParsedText | undefined {
   let parsed;
   try {
-    parsed = parseSyntaxTree(text, errors, PARSE_OPTIONS);
-  } catch {
-    return undefined;
+    parsed = parseNested(text);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
   }
   const node = parsed.root;
-  const whole = node?.type === 'object' && node.offset === 0 && node.length === text.length;
-  return whole && errors.length === 0 && outer + parsed.depth <= MAX_NESTING ? node : undefined;
+  // An object the parser ends at the end of the text, not at a brace, has a problem there: the missing `}`.
+  const closed = node?.type === 'object' && node.offset === 0 && node.length === text.length && text.endsWith('}') && parsed.problems.every((p) => p.span.start < text.length);
+  return closed && outer + parsed.depth <= MAX_NESTING ? parsed : undefined;
 }
 
 /**
@@ -80,8 +85,9 @@ function containersAround(node: Node): number {
 
 /**
  * The syntax problems after `delta` characters replaced `span`: those before it stay, those after it move.
- * When `span` is an object parsed again without any, those after its opening brace are gone (a problem at
- * the brace itself, such as a missing comma before it, belongs to the text around the object). Undefined when
+ * When `span` is an object parsed again, those after its opening brace are left out, for the caller to put in
+ * those the new parse found (a problem at the brace itself, such as a missing comma before it, belongs to the
+ * text around the object). Undefined when
  * another problem touches the span.
  */
 function movedProblems(problems: readonly SyntaxProblem[], span: Span, delta: number, reparsed: boolean): SyntaxProblem[] | undefined {
@@ -183,8 +189,8 @@ function adopt(old: SyntaxNode, node: SyntaxNode): void {
 /**
  * The analysis after `change`, when the change can be followed without reading the whole text again:
  * - it falls inside an object that can be rebuilt alone (an entry of a list section, such as a hosting
- *   provider or a user; or `AccessEdgeConfiguration`, `ExchangeUM`) and leaves it one well-formed object:
- *   only that object is parsed again and its model rebuilt;
+ *   provider or a user; or `AccessEdgeConfiguration`, `ExchangeUM`) and leaves it an object its own braces still
+ *   close, broken inside or not: only that object is parsed again and its model rebuilt;
  * - or it falls between the entries of an object or array (white space, comments), where only commas and
  *   trivia are, leaves as many commas there, and leaves the value before it ending where it did: nothing is
  *   parsed again.
@@ -214,8 +220,10 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
     const replacement = parseObject(text.slice(start, oldEnd + delta), containersAround(object.node));
     const problems = replacement && movedProblems(parsed.problems, { start, end: oldEnd }, delta, true);
     if (!replacement || !problems) return undefined;
+    const inside = replacement.problems.map((p) => ({ ...p, span: { start: p.span.start + start, end: p.span.end + start } }));
+    problems.splice(firstIndex(problems.length, (i) => problems[i].span.start >= start), 0, ...inside);
     const node = object.node as SyntaxNode;
-    adopt(node, replacement);
+    adopt(node, replacement.root!);
     moveAfter(node.parent!, oldEnd, delta);
     const rebuilt = rebuildObject(object);
     return checkModel({ root, problems, flattened: false }, replaceObject(model, text, object, rebuilt, defaultVersion), settings, {

@@ -150,8 +150,10 @@ function restoreKey(root: SyntaxNode | undefined, key: Node): void {
  * instead skips to the next comma or closing brace, so that while a key is being typed above
  * `"ProxyFqdn": ...`, ProxyFqdn would vanish from the tree and be reported missing. Such keys are
  * blanked out (offsets kept), the text parsed again, and each key put back as a property of its own.
+ * `depth` is how many objects and arrays lie inside one another at the deepest; a text that nests too deeply for
+ * the stack throws a RangeError. Problem spans are offsets into `text`.
  */
-function parseOnce(text: string): ParsedText & { readonly depth: number } {
+export function parseNested(text: string): ParsedText & { readonly depth: number } {
   let { root, errors, depth } = parseRaw(text);
   const restored: Node[] = [];
   const keyProblems: ParseError[] = [];
@@ -218,13 +220,13 @@ export function parseText(source: string): ParsedText {
   // character); a space in its place keeps every offset.
   const text = source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source;
   try {
-    const { root, problems, depth } = parseOnce(text);
+    const { root, problems, depth } = parseNested(text);
     if (depth <= MAX_NESTING) return { root, problems, flattened: false };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
   }
   const { text: flattened, deep } = flattenDeepValues(text);
-  const parsed = parseOnce(flattened);
+  const parsed = parseNested(flattened);
   const tooDeep = deep.map((span) => ({
     message: `This value is nested more than ${MAX_NESTING} levels deep; it was not read.`,
     span: { start: span.start, end: span.start + 1 },
