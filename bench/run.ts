@@ -89,7 +89,7 @@ function positionOf(text: string, search: string, delta = 0): { line: number; ch
   return { line, character: offset + delta - (before.lastIndexOf('\n') + 1) };
 }
 
-/** A one-character keystroke at a place, typed and taken back in turn, so the text stays the same. */
+/** A keystroke at a place (one character unless `typed` says otherwise), typed and taken back in turn, so the text stays the same. */
 function keystroke(text: string, search: string, delta: number, typed = 'x'): (rep: number) => Change {
   const at = positionOf(text, search, delta);
   return (rep) =>
@@ -150,6 +150,9 @@ const PLACES: Record<FileKey, Record<string, { search: string; delta: number; ty
     'inside a policy': { search: '"Identity": "ExRedmond", "Destination": "exap', delta: 44 },
     'inside the Edge section': { search: '"AllowFederatedUsers"', delta: 0, typed: ' ' },
     'between two users': { search: '"sip:user10001@', delta: -18, typed: ' ' },
+    // An editor closes the quote it types: the user is broken (a key without a colon) but its braces still close it.
+    'inside a user, leaving it broken': { search: '"sip:user10001@contoso.com", ', delta: 29, typed: '""' },
+    'pasting a whole user before another': { search: '{ "Identity": "sip:user10001@', delta: 0, typed: '{ "Identity": "sip:pasted@contoso.com", "HostedVoiceMail": true }, ' },
   },
 };
 

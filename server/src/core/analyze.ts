@@ -58,6 +58,8 @@ export interface CheckedChange {
   readonly lines: LineIndex;
   /** What the analysis before the change found. */
   readonly previous: Checked;
+  /** The entries the change took out of the model (parsed again as others, or gone). */
+  readonly removed?: ReadonlySet<ObjectModel>;
 }
 
 const FILE_RULES = RULES.filter((rule) => rule.check);
@@ -120,9 +122,10 @@ function notEntries(objects: readonly ObjectModel[], entries: readonly ObjectMod
  * over, moved), and those that host Exchange UM now and did not before, or the other way round. Every other
  * entry keeps its record of no findings as it is.
  */
-function objectsToCheck(model: TopologyModel, near: Span, previous: Checked, hosted: ReadonlySet<ObjectModel>): ObjectModel[] {
+function objectsToCheck(model: TopologyModel, near: Span, previous: Checked, hosted: ReadonlySet<ObjectModel>, removed: ReadonlySet<ObjectModel> | undefined): ObjectModel[] {
   const { entries } = model;
-  const isNear = (entry: ObjectModel) => reaches(entry.node, near);
+  // An entry the change took out of the model is passed over below as those near it are: the model no longer has it.
+  const isNear = (entry: ObjectModel) => removed?.has(entry) === true || reaches(entry.node, near);
   const chosen = new Set<ObjectModel>(notEntries(model.objects, entries));
   // Entries lie one after another, so both their starts and their ends are in file order.
   for (let i = firstIndex(entries.length, (j) => end(entries[j].node) >= near.start); i < entries.length && isNear(entries[i]); i++) {
@@ -211,7 +214,7 @@ export function checkModel(parsed: ParsedText, model: TopologyModel, settings: A
   // the entry (see readsAround): an entry whose neighbourhood the change reached is checked again.
   const shared = `${model.serverVersion}|${edits.indentUnit()}|${edits.eol}`;
   const near = dirty && readsAround(lines, dirty);
-  const toCheck = near && previous?.context === shared ? objectsToCheck(model, near, previous, hosted) : model.objects;
+  const toCheck = near && previous?.context === shared ? objectsToCheck(model, near, previous, hosted, change?.removed) : model.objects;
   const flagged: ObjectModel[] = [];
   const noneHosted = { context: shared, hosted: true, offset: 0, diagnostics: [] };
   const noneElsewhere = { context: shared, hosted: false, offset: 0, diagnostics: [] };

@@ -1,7 +1,7 @@
 import { createScanner, SyntaxKind, type Node } from 'jsonc-parser';
 import { checkModel, type Analysis, type AnalysisSettings } from './analyze';
 import { DEFAULT_SERVER_VERSION, type ObjectSpec } from './catalog';
-import { rebuildObject, replaceObject, withText, type ObjectModel, type TopologyModel } from './model';
+import { buildEntry, rebuildObject, replaceObjects, withText, type ObjectModel, type TopologyModel } from './model';
 import { MAX_NESTING, parseNested, type ParsedText, type SyntaxProblem } from './parse';
 import { LineIndex, type Span } from './text';
 import { firstIndex, moveAfter, type SyntaxNode } from './tree';
@@ -17,25 +17,53 @@ const end = (node: Node) => node.offset + node.length;
 /** Whether `node` holds `span` strictly inside it, away from its first and last character. */
 const holds = (node: Node, span: Span) => node.offset < span.start && span.end < end(node);
 
-/** The entry of a list section whose braces enclose the change, found by its offset among the entries (they are in file order). */
-function entryAround(entries: readonly ObjectModel[], span: Span): ObjectModel | undefined {
-  const entry = entries[firstIndex(entries.length, (i) => entries[i].node.offset >= span.start) - 1];
-  return entry && holds(entry.node, span) ? entry : undefined;
-}
-
 /** Whether an object of this kind can hold objects the catalog describes; such an object is never rebuilt alone. */
 function holdsObjects(spec: ObjectSpec): boolean {
   return spec.properties.some((p) => p.value.kind === 'object' || (p.value.kind === 'array' && p.value.items.kind === 'object'));
 }
 
 /**
- * The object that encloses the change and can be rebuilt alone: an entry of a list section, or a section
- * that is one object (`AccessEdgeConfiguration`, `ExchangeUM`). Never the top level, which holds the rest.
+ * The section that is one object (`AccessEdgeConfiguration`, `ExchangeUM`) whose braces enclose the change, if it
+ * can be rebuilt alone. Never the top level, which holds the rest; entries of list sections go by runs (runAround).
  */
-function objectAround(model: TopologyModel, span: Span): ObjectModel | undefined {
-  const entry = entryAround(model.entries, span);
-  if (entry) return holdsObjects(entry.spec) ? undefined : entry;
-  return model.objects.find((object) => object.owner && !holdsObjects(object.spec) && holds(object.node, span));
+function sectionAround(model: TopologyModel, span: Span): ObjectModel | undefined {
+  return model.objects.find((object) => object.owner && !object.spec.section?.list && !holdsObjects(object.spec) && holds(object.node, span));
+}
+
+/** Where the entries of a list section are: the array, the catalog's spec of its entries, and its path. */
+interface List {
+  readonly array: SyntaxNode;
+  readonly items: ObjectSpec;
+  readonly place: string;
+}
+
+/** The array of a list section whose brackets enclose the change, if its entries can be rebuilt alone. */
+function listAround(model: TopologyModel, span: Span): List | undefined {
+  for (const property of model.root?.byName.values() ?? []) {
+    const value = property.spec!.value;
+    const array = property.valueNode;
+    if (value.kind !== 'array' || value.items.kind !== 'object' || !value.items.spec.section?.list || holdsObjects(value.items.spec)) continue;
+    if (array?.type === 'array' && holds(array, span)) return { array: array as SyntaxNode, items: value.items.spec, place: property.spec!.name };
+  }
+  return undefined;
+}
+
+/**
+ * The children of a list's array that a change touches, as `first` to `last` (inclusive; none when `last` is
+ * before `first`), with where their text runs: from the start of the first, or from just after the opening
+ * bracket, to the end of the last, or to the closing bracket. A change that starts between two children takes
+ * the one before it too, and one that ends between two children the one after it: the text to parse again then
+ * starts where the parser expects a value and ends where a value ends, or at the bracket.
+ */
+function runAround(array: SyntaxNode, span: Span): { first: number; last: number; start: number; end: number } {
+  const children = array.children ?? [];
+  let first = firstIndex(children.length, (i) => end(children[i]) >= span.start);
+  if (first === children.length || children[first].offset > span.start) first--;
+  let last = firstIndex(children.length, (i) => children[i].offset > span.end) - 1;
+  if (last < 0 || span.end > end(children[last])) last++;
+  const start = first >= 0 ? children[first].offset : array.offset + 1;
+  const stop = last < children.length ? end(children[last]) : end(array) - 1;
+  return { first: Math.max(first, 0), last: Math.min(last, children.length - 1), start, end: stop };
 }
 
 /**
@@ -47,17 +75,41 @@ function objectAround(model: TopologyModel, span: Span): ObjectModel | undefined
  * problems in the whole text.
  */
 function parseObject(text: string, outer: number): ParsedText | undefined {
-  let parsed;
+  const parsed = parseAlone(text);
+  const node = parsed?.root;
+  // An object the parser ends at the end of the text, not at a brace, has a problem there: the missing `}`.
+  const closed = node?.type === 'object' && node.length === text.length && text.endsWith('}') && parsed!.problems.every((p) => p.span.start < text.length);
+  return closed && outer + parsed!.depth <= MAX_NESTING ? parsed : undefined;
+}
+
+/** `text` parsed alone, or undefined when it nests too deeply for the stack (a whole parse sets such values aside). */
+function parseAlone(text: string): ReturnType<typeof parseNested> | undefined {
   try {
-    parsed = parseNested(text);
+    return parseNested(text);
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;
   }
-  const node = parsed.root;
-  // An object the parser ends at the end of the text, not at a brace, has a problem there: the missing `}`.
-  const closed = node?.type === 'object' && node.offset === 0 && node.length === text.length && text.endsWith('}') && parsed.problems.every((p) => p.span.start < text.length);
-  return closed && outer + parsed.depth <= MAX_NESTING ? parsed : undefined;
+}
+
+/**
+ * The new text of a run of a list's children (`slice`) parsed alone as the items of an array, with its syntax
+ * problems (offsets into `[slice]`); undefined when the parse could differ in the whole text: when what it holds
+ * no longer ends where the run did (at the end of its last value, unless `toBracket`, where the run reached the
+ * array's closing bracket and the bracket put after it is that one), or when, inside the `outer` objects and
+ * arrays that hold the array, it would nest deeper than a whole parse reads. The run starts where the parser
+ * expects a value, as it does after the opening bracket, and the parser reads a value the same wherever it stands.
+ */
+function parseRun(slice: string, outer: number, toBracket: boolean): ParsedText | undefined {
+  const text = `[${slice}]`;
+  const parsed = parseAlone(text);
+  const array = parsed?.root;
+  const children = array?.children ?? [];
+  const last = children[children.length - 1];
+  // An array the parser ends at the end of the text, not at the bracket, has a problem there: the missing `]`.
+  const closed =
+    array?.type === 'array' && array.length === text.length && parsed!.problems.every((p) => p.span.start < text.length - 1) && (toBracket || (last !== undefined && end(last) === text.length - 1));
+  return closed && outer + parsed!.depth <= MAX_NESTING ? parsed : undefined;
 }
 
 /**
@@ -186,6 +238,53 @@ function adopt(old: SyntaxNode, node: SyntaxNode): void {
   for (const child of node.children ?? []) child.parent = old;
 }
 
+/** Syntax problems found parsing a part of the text alone, moved to where that part starts (`by` characters in). */
+function shifted(problems: readonly SyntaxProblem[], by: number): SyntaxProblem[] {
+  return problems.map((p) => ({ ...p, span: { start: p.span.start + by, end: p.span.end + by } }));
+}
+
+/**
+ * The analysis after a change within the brackets of a list section's array, with the run of entries it touches
+ * parsed again (see runAround): entries pasted, taken out, broken or changed. Undefined when the new run could be
+ * read otherwise in the whole text, or when a syntax problem reaches across its edges.
+ */
+function reanalyzeRun(previous: Analysis, list: List, span: Span, text: string, delta: number, settings: AnalysisSettings, lines: () => LineIndex): Analysis | undefined {
+  const { model, parsed } = previous;
+  const { array } = list;
+  // An array that runs to the end of the text was left open: its end is no bracket of its own.
+  if (end(array) >= model.text.length || model.text[end(array) - 1] !== ']') return undefined;
+  const run = runAround(array, span);
+  const runSpan = { start: run.start, end: run.end };
+  if (overlapped(array, runSpan)) return undefined;
+  const reparsed = parseRun(text.slice(run.start, run.end + delta), containersAround(array), run.end === end(array) - 1);
+  const problems = reparsed && movedProblems(parsed.problems, runSpan, delta, true);
+  if (!reparsed || !problems) return undefined;
+  // The text parsed alone started one character in, after the `[` put before it.
+  problems.splice(firstIndex(problems.length, (i) => problems[i].span.start >= run.start), 0, ...shifted(reparsed.problems, run.start - 1));
+  const children = (array.children ??= []);
+  const removed = children.slice(run.first, run.last + 1);
+  const entries = model.sections.get(list.items.section!.key) ?? [];
+  const at = firstIndex(entries.length, (i) => entries[i].node.offset >= run.start);
+  const olds = entries.slice(at, at + removed.filter((node) => node.type === 'object').length);
+  moveAfter(array, run.end, delta);
+  const added = (reparsed.root!.children ?? []).map((child) => {
+    const offset = child.offset + run.start - 1;
+    child.parent = array;
+    child.offset = offset;
+    return child;
+  });
+  children.splice(run.first, removed.length, ...added);
+  const news = added.flatMap((node, i) => (node.type === 'object' ? [buildEntry(node, list.items, list.place, run.first + i)] : []));
+  const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;
+  return checkModel({ root: parsed.root, problems, flattened: false }, replaceObjects(model, text, olds, news, run.start, defaultVersion), settings, {
+    dirty: { start: run.start, end: run.end + delta },
+    delta,
+    lines: lines(),
+    previous: previous.checked,
+    removed: new Set(olds),
+  });
+}
+
 /**
  * The analysis after `change`, when the change can be followed without reading the whole text again:
  * - it falls inside an object that can be rebuilt alone (an entry of a list section, such as a hosting
@@ -210,7 +309,11 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   if (text.length !== model.text.length + delta || !text.startsWith(change.newText, change.span.start)) return undefined;
   if (settings.maxLength !== undefined && text.length > settings.maxLength) return undefined;
   const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;
-  const object = objectAround(model, change.span);
+  const lines = () => LineIndex.edited(previous.lines, change.span, change.newText, text);
+  const list = listAround(model, change.span);
+  const listed = list && reanalyzeRun(previous, list, change.span, text, delta, settings, lines);
+  if (listed) return listed;
+  const object = sectionAround(model, change.span);
   if (object) {
     const start = object.node.offset;
     const oldEnd = end(object.node);
@@ -220,18 +323,12 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
     const replacement = parseObject(text.slice(start, oldEnd + delta), containersAround(object.node));
     const problems = replacement && movedProblems(parsed.problems, { start, end: oldEnd }, delta, true);
     if (!replacement || !problems) return undefined;
-    const inside = replacement.problems.map((p) => ({ ...p, span: { start: p.span.start + start, end: p.span.end + start } }));
-    problems.splice(firstIndex(problems.length, (i) => problems[i].span.start >= start), 0, ...inside);
+    problems.splice(firstIndex(problems.length, (i) => problems[i].span.start >= start), 0, ...shifted(replacement.problems, start));
     const node = object.node as SyntaxNode;
     adopt(node, replacement.root!);
     moveAfter(node.parent!, oldEnd, delta);
-    const rebuilt = rebuildObject(object);
-    return checkModel({ root, problems, flattened: false }, replaceObject(model, text, object, rebuilt, defaultVersion), settings, {
-      dirty: { start, end: oldEnd + delta },
-      delta,
-      lines: LineIndex.edited(previous.lines, change.span, change.newText, text),
-      previous: previous.checked,
-    });
+    const rebuilt = replaceObjects(model, text, [object], [rebuildObject(object)], start, defaultVersion);
+    return checkModel({ root, problems, flattened: false }, rebuilt, settings, { dirty: { start, end: oldEnd + delta }, delta, lines: lines(), previous: previous.checked });
   }
   const gap = gapAround(root, model.text, change.span);
   if (!gap) return undefined;
@@ -244,7 +341,7 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   return checkModel({ root, problems, flattened: false }, withText(model, text, defaultVersion), settings, {
     dirty: { start: gap.start, end: gap.end + delta },
     delta,
-    lines: LineIndex.edited(previous.lines, change.span, change.newText, text),
+    lines: lines(),
     previous: previous.checked,
   });
 }

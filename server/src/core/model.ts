@@ -253,8 +253,8 @@ class CatalogObject implements ObjectModel {
     readonly owner: PropertyModel | undefined,
     /** The object's path; for an array item, the path of its array. */
     readonly place: string,
-    /** An array item's position in its array; -1 for any other object. */
-    readonly index: number,
+    /** An array item's position in its array; -1 for any other object. Entries after others put in or taken out move. */
+    public index: number,
     readonly properties: readonly PropertyModel[],
     readonly byName: PropertiesByName,
   ) {}
@@ -369,6 +369,14 @@ export function buildModel(
 export function rebuildObject(object: ObjectModel): ObjectModel {
   const { place, index } = object as CatalogObject;
   return buildObject(object.node, object.spec, object.owner, place, index, []);
+}
+
+/**
+ * The model of an entry of a list section whose items hold no objects the catalog describes: `place` is the
+ * path of its array (`Users`), `index` its position there.
+ */
+export function buildEntry(node: Node, spec: ObjectSpec, place: string, index: number): ObjectModel {
+  return buildObject(node, spec, undefined, place, index, []);
 }
 
 /**
@@ -532,26 +540,24 @@ function replaceKeyed<T>(index: Map<string, T[]>, oldKey: string | undefined, ne
 }
 
 /**
- * The references after `old` was rebuilt as `rebuilt`: its own references are replaced at their place in file
- * order; the others keep theirs, since the lists of entries they point at are kept current in place, except
- * when the rebuilt object is an entry whose name changed: a name that now has entries may have had none, so
- * the references into its section are resolved again.
+ * The references after `olds` were replaced by `news` (at `from` and after): their own references are replaced at
+ * their place in file order; the others keep theirs, since the lists of entries they point at are kept current in
+ * place, except when the names of a list section's entries changed: a name that now has entries may have had
+ * none, so the references into that section are resolved again.
  */
-function replaceReferences(previous: TopologyModel, old: ObjectModel, rebuilt: ObjectModel): NameReference[] {
-  const before = factsOf(old);
-  const after = factsOf(rebuilt);
-  const section = old.spec.section;
-  const renamed = section?.list === true && before.nameKey !== after.nameKey ? section.key : undefined;
+function replaceReferences(previous: TopologyModel, olds: readonly ObjectModel[], news: readonly ObjectModel[], from: number, renamed: string | undefined): NameReference[] {
+  const replaced = new Set(olds);
   const resolve = (reference: ReferenceFact): NameReference => resolved(reference, previous.entriesByName);
+  const added = news.flatMap((object) => factsOf(object).references);
   const references: NameReference[] = [];
-  let placed = after.references.length === 0;
+  let placed = added.length === 0;
   const place = () => {
-    references.push(...after.references.map(resolve));
+    for (const reference of added) references.push(resolve(reference));
     placed = true;
   };
   for (const reference of previous.references) {
-    if (reference.object === old) continue;
-    if (!placed && reference.object.node.offset > rebuilt.node.offset) place();
+    if (replaced.has(reference.object)) continue;
+    if (!placed && reference.object.node.offset >= from) place();
     // Every reference of a model is the fact it was made from (see deriveModel), which holds its compared form.
     references.push(renamed !== undefined && reference.section === renamed ? resolve(reference as ReferenceFact) : reference);
   }
@@ -559,47 +565,98 @@ function replaceReferences(previous: TopologyModel, old: ObjectModel, rebuilt: O
   return references;
 }
 
+/** Takes `removed` objects out of `list` (in file order) from the first that starts at or after `from`, and puts `added` there. */
+function spliceFrom(list: ObjectModel[], from: number, removed: number, added: readonly ObjectModel[]): number {
+  const at = firstIndex(list.length, (i) => list[i].node.offset >= from);
+  list.splice(at, removed, ...added);
+  return at;
+}
+
 /**
- * The model after one object was rebuilt (an entry of a list, or a section that is one object; `objects`
- * already holds `rebuilt` in the place of `old`): the indexes of `previous`, which is used up, are updated for
- * the one object instead of built anew. The lists keep the objects themselves, so what refers to them (a
- * reference's targets) stays current; the references are resolved again, since a renamed entry may now be the
- * one a name points to.
+ * Gives the entries of `list` from `at` on their positions in their array again, after entries before them were
+ * put in or taken out. An entry's kept findings name its position (`Users[3]`), so those of an entry that moved
+ * are dropped, for the analysis to find again. All move by as much, so the first that stays says the rest do.
  */
-export function replaceObject(previous: TopologyModel, text: string, old: ObjectModel, rebuilt: ObjectModel, defaultServerVersion: ServerVersion): TopologyModel {
-  const section = old.spec.section;
-  const byOffset = (object: ObjectModel) => object.node.offset;
-  const swap = (list: readonly ObjectModel[] | undefined) => {
-    const mutable = list as ObjectModel[] | undefined;
-    const at = mutable?.indexOf(old) ?? -1;
-    if (at >= 0) mutable![at] = rebuilt;
-  };
-  swap(previous.objects);
-  if (section) swap(previous.sections.get(section.key));
+function renumber(list: readonly ObjectModel[], at: number): void {
+  const children = list[at]?.node.parent?.children;
+  if (!children) return;
+  let child = firstIndex(children.length, (i) => children[i].offset >= list[at].node.offset);
+  for (let i = at; i < list.length; i++, child++) {
+    while (children[child] !== list[i].node) child++;
+    const entry = list[i] as CatalogObject;
+    if (entry.index === child) return;
+    entry.index = child;
+    if (entry.kept && entry.kept.diagnostics.length > 0) entry.kept = undefined;
+  }
+}
+
+/**
+ * The model after objects were parsed again: `olds`, which follow one another in file order from `from` on, replaced
+ * by `news`, either one object rebuilt (an entry of a list, or a section that is one object) or a run of entries of
+ * one list section, put in, taken out or changed (either list may then be empty). The objects' nodes are where the
+ * new text has them. The indexes of `previous`, which is used up, are updated for those objects instead of built
+ * anew. The lists keep the objects themselves, so what refers to them (a reference's targets) stays current; the
+ * references are resolved again, since a renamed entry may now be the one a name points to.
+ */
+export function replaceObjects(
+  previous: TopologyModel,
+  text: string,
+  olds: readonly ObjectModel[],
+  news: readonly ObjectModel[],
+  from: number,
+  defaultServerVersion: ServerVersion,
+): TopologyModel {
+  const section = (olds[0] ?? news[0])?.spec.section;
+  spliceFrom(previous.objects as ObjectModel[], from, olds.length, news);
+  let sections = previous.sections;
+  if (section) {
+    const kept = sections.get(section.key) as ObjectModel[] | undefined;
+    const sectionList = kept ?? [];
+    renumber(sectionList, spliceFrom(sectionList, from, olds.length, news) + news.length);
+    // A section whose first entry came in, or whose last went, takes its place among the others or leaves it.
+    if (!kept || sectionList.length === 0) sections = inFileOrder(sections, section.key, sectionList);
+  }
+  let renamed: string | undefined;
   if (section?.list) {
-    swap(previous.entries);
-    const before = factsOf(old);
-    const after = factsOf(rebuilt);
+    spliceFrom(previous.entries as ObjectModel[], from, olds.length, news);
+    const before = olds.map(factsOf);
+    const after = news.map(factsOf);
+    if (before.length !== after.length || before.some((facts, i) => facts.nameKey !== after[i].nameKey)) renamed = section.key;
+    const byOffset = (object: ObjectModel) => object.node.offset;
     const names = nested(previous.entriesByName as Map<string, Map<string, ObjectModel[]>>, section.key);
-    replaceKeyed(names, before.nameKey, after.nameKey, (o) => o === old, after.nameKey === undefined ? undefined : rebuilt, byOffset);
     const unique = previous.uniqueValues as Map<string, Map<string, UniqueValue[]>>;
     const valueOffset = (value: UniqueValue) => value.entry.node.offset;
-    for (const value of before.unique) replaceKeyed(nested(unique, value.scope), value.compared, undefined, (v) => v.entry === old, undefined, valueOffset);
-    for (const value of after.unique) replaceKeyed(nested(unique, value.scope), undefined, value.compared, () => false, value, valueOffset);
+    olds.forEach((old, i) => {
+      replaceKeyed(names, before[i].nameKey, undefined, (o) => o === old, undefined, byOffset);
+      for (const value of before[i].unique) replaceKeyed(nested(unique, value.scope), value.compared, undefined, (v) => v.entry === old, undefined, valueOffset);
+    });
+    news.forEach((entry, i) => {
+      if (after[i].nameKey !== undefined) replaceKeyed(names, undefined, after[i].nameKey, () => false, entry, byOffset);
+      for (const value of after[i].unique) replaceKeyed(nested(unique, value.scope), undefined, value.compared, () => false, value, valueOffset);
+    });
   }
-  const references = replaceReferences(previous, old, rebuilt);
-  const exchangeUM = previous.exchangeUM === old ? rebuilt : previous.exchangeUM;
+  const references = replaceReferences(previous, olds, news, from, renamed);
+  const swapped = (object: ObjectModel | undefined) => (object !== undefined && object === olds[0] ? news[0] : object);
+  const exchangeUM = swapped(previous.exchangeUM);
   return {
     ...previous,
     text,
     exchangeUM,
-    accessEdge: previous.accessEdge === old ? rebuilt : previous.accessEdge,
+    accessEdge: swapped(previous.accessEdge),
     mode: enumValue(EXCHANGE_UM_MODES, exchangeUM?.byName.get('Mode')),
     serverVersion: serverVersionOf(previous.root, defaultServerVersion),
-    providers: previous.sections.get('HostingProviders') ?? [],
+    sections,
+    providers: sections.get('HostingProviders') ?? [],
     references,
     providerReferences: references.filter((r) => r.object === exchangeUM),
   };
+}
+
+/** The sections with `key`'s list set to `list` (or taken out when empty), in the order their first objects come in the file. */
+function inFileOrder(sections: ReadonlyMap<string, readonly ObjectModel[]>, key: string, list: readonly ObjectModel[]): Map<string, readonly ObjectModel[]> {
+  const all = [...sections].filter(([k]) => k !== key);
+  if (list.length > 0) all.push([key, list]);
+  return new Map(all.sort(([, a], [, b]) => a[0].node.offset - b[0].node.offset));
 }
 
 /**
