@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { analyze, reanalyze, type Analysis } from '../../server/src/core';
+import { TEXTS } from './editedTexts';
+import { outcome } from './outcome';
+
+/**
+ * Edits whose part of the text, parsed alone, reads as it would in the whole text only at first sight: a token
+ * that runs on past the part, a key without its colon whose first reading closes the part early, items that are
+ * not objects put in before the entries that follow. Where the incremental update applies, it must give what a
+ * fresh analysis gives.
+ */
+
+/** The analysis after replacing `span` of `text` with `newText`, incrementally where that applies, and the fresh one. */
+function bothWays(text: string, start: number, end: number, newText: string): { incremental: Analysis | undefined; fresh: Analysis } {
+  const changed = text.slice(0, start) + newText + text.slice(end);
+  return { incremental: reanalyze(analyze(text), { span: { start, end }, newText }), fresh: analyze(changed) };
+}
+
+/** Asserts that the edit, where the incremental update takes it, gives what a fresh analysis gives. */
+function followsFresh(text: string, start: number, end: number, newText: string): void {
+  const { incremental, fresh } = bothWays(text, start, end, newText);
+  if (incremental) assert.deepEqual(outcome(incremental), outcome(fresh), JSON.stringify({ start, end, newText }));
+}
+
+describe('incremental analysis of text that reads otherwise in the whole file', () => {
+  it('does not end a run on a number or a keyword that a stray word right after the run takes in', () => {
+    // `{...}x` leaves the word between the entries; an entry replaced by `true` or `1` is read `truex` or `1.5`.
+    const text = '{ "Users": [ { "Identity": "sip:a@contoso.com" }x, { "Identity": "sip:b@contoso.com" } ] }';
+    const entry = { start: text.indexOf('{ "Identity": "sip:a'), end: text.indexOf('x,') };
+    followsFresh(text, entry.start, entry.end, 'true');
+    followsFresh(text, entry.start, entry.end, 'null');
+    const decimal = text.replace('}x,', '}.5,');
+    followsFresh(decimal, entry.start, entry.end, '1');
+    followsFresh(decimal, entry.start, entry.end, '{}, 1');
+  });
+
+  it('reads a section with a key typed without its colon as the whole file does, when the first reading closes it early', () => {
+    // Parsed alone, `{"""":[""}"` ... reads closed once the key is blanked out; in the whole file the first
+    // reading closes ExchangeUM at the first `}` and takes the `"` after it for a key of the top level, which
+    // stays blanked out.
+    const text = '{"ExchangeUM":{"":[""}"\n]}\n';
+    const at = text.indexOf('""') + 1;
+    followsFresh(text, at, at, '""');
+  });
+
+  it('renumbers the entries after items that are not objects came into the list or went, and their findings name their new places', () => {
+    const text = '{ "Users": [ "a", { "Identity": "sip:b@contoso.com", "HostedVoiceMail": "yes" } ] }';
+    const inside = text.indexOf('"a"') + 2;
+    // Typed as an editor types it: a comma, a space and a quote that closes itself.
+    const { incremental, fresh } = bothWays(text, inside, inside, '", "');
+    assert.ok(fresh.diagnostics.some((d) => d.message.includes('Users[2].HostedVoiceMail')));
+    if (incremental) assert.deepEqual(outcome(incremental), outcome(fresh));
+    const twoItems = text.replace('"a",', '"a", "b",');
+    const cut = { start: twoItems.indexOf('"a"'), end: twoItems.indexOf('"b"') };
+    followsFresh(twoItems, cut.start, cut.end, '');
+  });
+});
+
+/** Slices of a text pasted elsewhere in it, and slices cut: series that leave the entries broken in many ways. */
+const EDIT = fc.record({ from: fc.nat(), length: fc.integer({ min: 0, max: 120 }), to: fc.nat(), cut: fc.boolean() });
+
+describe('incremental analysis over pastes and cuts of arbitrary parts of the file', () => {
+  it('ends where a fresh analysis does after each edit, taken over from the one before', () => {
+    let applied = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...TEXTS), fc.array(EDIT, { minLength: 1, maxLength: 5 }), (original, edits) => {
+        let text = original;
+        let analysis = analyze(text);
+        for (const edit of edits) {
+          const from = edit.from % (text.length + 1);
+          const slice = { start: from, end: Math.min(text.length, from + edit.length) };
+          const at = edit.cut ? slice : { start: edit.to % (text.length + 1), end: edit.to % (text.length + 1) };
+          const newText = edit.cut ? '' : text.slice(slice.start, slice.end);
+          const incremental = reanalyze(analysis, { span: at, newText });
+          text = text.slice(0, at.start) + newText + text.slice(at.end);
+          const fresh = analyze(text);
+          if (incremental) {
+            applied++;
+            assert.deepEqual(outcome(incremental), outcome(fresh), JSON.stringify({ at, newText }));
+          }
+          analysis = incremental ?? fresh;
+        }
+      }),
+      { seed: 4, numRuns: 400 },
+    );
+    assert.ok(applied > 300, `the incremental path applied ${applied} times`);
+  });
+});
