@@ -36,6 +36,24 @@ describe('incremental analysis of text that reads otherwise in the whole file', 
     followsFresh(decimal, entry.start, entry.end, '{}, 1');
   });
 
+  it('does not start a run right after a stray word that what the change puts first would run on from', () => {
+    // The parser passes over a stray word between entries; a word, a digit or a slash typed right after it joins it.
+    for (const [stray, typed] of [['x', 'y'], ['-', '1, '], ['/', '/'], ['/', '*']]) {
+      const text = `{ "Users": [ { "Identity": "sip:a@contoso.com" }, ${stray}{ "Identity": "sip:b@contoso.com" } ] }`;
+      const at = text.indexOf('{ "Identity": "sip:b');
+      followsFresh(text, at, at, typed);
+    }
+  });
+
+  it('reads again a property without a value when the change is right after it, where the parser ends it at the comma', () => {
+    const text = '{ "SipDomains": ["contoso.com"], "Mode", "Users": [] }';
+    const at = text.indexOf(', "Users"');
+    followsFresh(text, at, at, ' ');
+    followsFresh(text, at, at, '/* c */');
+    const colon = text.replace('"Mode",', '"Mode":,');
+    followsFresh(colon, at + 1, at + 1, ' ');
+  });
+
   it('reads a section with a key typed without its colon as the whole file does, when the first reading closes it early', () => {
     // Parsed alone, `{"""":[""}"` ... reads closed once the key is blanked out; in the whole file the first
     // reading closes ExchangeUM at the first `}` and takes the `"` after it for a key of the top level, which
@@ -85,6 +103,6 @@ describe('incremental analysis over pastes and cuts of arbitrary parts of the fi
       }),
       { seed: 4, numRuns: 400 },
     );
-    assert.ok(applied > 300, `the incremental path applied ${applied} times`);
+    assert.ok(applied > 200, `the incremental path applied ${applied} times`);
   });
 });
