@@ -63,6 +63,14 @@ describe('incremental analysis of text that reads otherwise in the whole file', 
     followsFresh(text, at, at, '""');
   });
 
+  it('reads the whole text again when a key put back after it lost its colon lies outside the entries parsed again', () => {
+    // The first reading skips from `"Mode"` to the first comma: with a second user that is inside the list, and
+    // the string after it reads as a key of the top level without its colon, blanked out in turn.
+    const text = '{ "Mode" "Users": [ "sip:a@contoso.com" ] }';
+    const at = text.indexOf('"sip:a');
+    followsFresh(text, at, at, '"sip:b@contoso.com", ');
+  });
+
   it('renumbers the entries after items that are not objects came into the list or went, and their findings name their new places', () => {
     const text = '{ "Users": [ "a", { "Identity": "sip:b@contoso.com", "HostedVoiceMail": "yes" } ] }';
     const inside = text.indexOf('"a"') + 2;

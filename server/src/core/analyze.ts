@@ -177,7 +177,7 @@ function tooLarge(text: string, maxLength: number): Analysis {
     span: { start: 0, end: 0 },
     fixes: [],
   };
-  const parsed = { root: undefined, problems: [], flattened: false };
+  const parsed = { root: undefined, problems: [], flattened: false, restored: [] };
   const checked = { context: '', hosted: new Set<ObjectModel>(), flagged: [], comments: [] };
   return { model: buildModel(text, undefined), lines: new LineIndex(text), diagnostics: [diagnostic], blocking: [diagnostic], parsed, checked };
 }

@@ -1,8 +1,8 @@
-import { createScanner, SyntaxKind, type Node } from 'jsonc-parser';
+import { createScanner, SyntaxKind, type Node, type ScanError } from 'jsonc-parser';
 import { checkModel, type Analysis, type AnalysisSettings } from './analyze';
 import { DEFAULT_SERVER_VERSION, type ObjectSpec } from './catalog';
 import { buildEntry, rebuildObject, replaceObjects, withText, type ObjectModel, type TopologyModel } from './model';
-import { MAX_NESTING, parseNested, type ParsedText, type SyntaxProblem } from './parse';
+import { MAX_NESTING, parseNested, type NestedParse, type Reading, type SyntaxProblem } from './parse';
 import { LineIndex, type Span } from './text';
 import { firstIndex, moveAfter, type SyntaxNode } from './tree';
 
@@ -72,20 +72,23 @@ function runAround(array: SyntaxNode, span: Span): { first: number; last: number
  * into what follows), or when, inside the `outer` objects and arrays that hold it, it would nest deeper than a
  * whole parse reads. jsonc-parser reads an object from its `{` to the `}` that closes it the same way wherever
  * the object stands, recovering from the same errors the same way, so such an object gets the same nodes and
- * problems in the whole text.
+ * problems in the whole text. That holds for every reading parseNested makes, each of which must close it: a key
+ * without its colon can close the object early in the first, and the whole text would then read on differently.
  */
-function parseObject(text: string, outer: number): ParsedText | undefined {
-  const parsed = parseAlone(text);
-  const node = parsed?.root;
-  // An object the parser ends at the end of the text, not at a brace, has a problem there: the missing `}`.
-  const closed = node?.type === 'object' && node.length === text.length && text.endsWith('}') && parsed!.problems.every((p) => p.span.start < text.length);
-  return closed && outer + parsed!.depth <= MAX_NESTING ? parsed : undefined;
+function parseObject(text: string, outer: number): NestedParse | undefined {
+  // An object the parser ends at the end of the text, not at a brace, has an error there: the missing `}`.
+  const closed = ({ root, errors }: Reading) => root?.type === 'object' && root.length === text.length && text.endsWith('}') && errors.every((e) => e.offset < text.length);
+  const parsed = parseAlone(text, closed);
+  return parsed && outer + parsed.depth <= MAX_NESTING ? parsed : undefined;
 }
 
-/** `text` parsed alone, or undefined when it nests too deeply for the stack (a whole parse sets such values aside). */
-function parseAlone(text: string): ReturnType<typeof parseNested> | undefined {
+/**
+ * `text` parsed alone, each reading accepted by `accepts`; undefined when one is not, or when the text nests too
+ * deeply for the stack (a whole parse sets such values aside).
+ */
+function parseAlone(text: string, accepts: (reading: Reading) => boolean): NestedParse | undefined {
   try {
-    return parseNested(text);
+    return parseNested(text, accepts);
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;
@@ -96,20 +99,56 @@ function parseAlone(text: string): ReturnType<typeof parseNested> | undefined {
  * The new text of a run of a list's children (`slice`) parsed alone as the items of an array, with its syntax
  * problems (offsets into `[slice]`); undefined when the parse could differ in the whole text: when what it holds
  * no longer ends where the run did (at the end of its last value, unless `toBracket`, where the run reached the
- * array's closing bracket and the bracket put after it is that one), or when, inside the `outer` objects and
- * arrays that hold the array, it would nest deeper than a whole parse reads. The run starts where the parser
- * expects a value, as it does after the opening bracket, and the parser reads a value the same wherever it stands.
+ * array's closing bracket and the bracket put after it is that one) in every reading parseNested makes, or when,
+ * inside the `outer` objects and arrays that hold the array, it would nest deeper than a whole parse reads. The
+ * run starts where the parser expects a value, as it does after the opening bracket, and the parser reads a value
+ * the same wherever it stands.
  */
-function parseRun(slice: string, outer: number, toBracket: boolean): ParsedText | undefined {
+function parseRun(slice: string, outer: number, toBracket: boolean): NestedParse | undefined {
   const text = `[${slice}]`;
-  const parsed = parseAlone(text);
-  const array = parsed?.root;
-  const children = array?.children ?? [];
-  const last = children[children.length - 1];
-  // An array the parser ends at the end of the text, not at the bracket, has a problem there: the missing `]`.
-  const closed =
-    array?.type === 'array' && array.length === text.length && parsed!.problems.every((p) => p.span.start < text.length - 1) && (toBracket || (last !== undefined && end(last) === text.length - 1));
-  return closed && outer + parsed!.depth <= MAX_NESTING ? parsed : undefined;
+  // An array the parser ends at the end of the text, not at the bracket, has an error there: the missing `]`.
+  const closed = ({ root, errors }: Reading) => {
+    const children = root?.children ?? [];
+    const last = children[children.length - 1];
+    return root?.type === 'array' && root.length === text.length && errors.every((e) => e.offset < text.length - 1) && (toBracket || (last !== undefined && end(last) === text.length - 1));
+  };
+  const parsed = parseAlone(text, closed);
+  return parsed && outer + parsed.depth <= MAX_NESTING ? parsed : undefined;
+}
+
+/** The token the scanner reads at `offset` of `source`: its length, and what is wrong with it. */
+function tokenAt(source: string, offset: number): { length: number; error: ScanError } {
+  const scanner = createScanner(source, false);
+  scanner.setPosition(offset);
+  scanner.scan();
+  return { length: scanner.getTokenLength(), error: scanner.getTokenError() };
+}
+
+/**
+ * Whether a value that ends a run of entries parsed alone, now at `at` in the whole `text`, ends there as well: one
+ * that ends with a bracket or a quote does, while a number or a keyword is one token that would run on into a word
+ * right after the run (`true` before a stray `x`, `1` before `.5`), which the bracket put after it alone kept apart.
+ */
+function endsAsAlone(text: string, value: Node, at: number): boolean {
+  return value.type === 'object' || value.type === 'array' || value.type === 'string' || tokenAt(text, at).length === value.length;
+}
+
+/**
+ * Whether the text before `at` ends a token there, whatever comes next: white space, a line break or a character
+ * that is a token of its own. A stray word the parser passes over (`x`, `-`, a lone `/`) would run on into a word,
+ * number or comment put right after it, which a run parsed alone after its `[` starts apart.
+ */
+function endsBefore(text: string, at: number): boolean {
+  return at === 0 || ' \t\r\n{}[],:"'.includes(text[at - 1]);
+}
+
+/**
+ * Whether every key the parse before put back after it lost its colon (ParsedText.restored) lies within `span`,
+ * the text parsed again. One elsewhere was blanked for how the whole text first read (see parseNested), which the
+ * new text there may change: whether it still would be is not known without reading the whole text again.
+ */
+function restoredWithin(restored: readonly number[], span: Span): boolean {
+  return restored.every((offset) => span.start <= offset && offset < span.end);
 }
 
 /**
@@ -181,20 +220,16 @@ function lastLeaf(node: Node): Node {
 /**
  * Whether the value before a gap still ends where the gap starts once `text` (the new text) has changed from
  * there on: a closing bracket does, while a number, a keyword or a string left open would take in what is typed
- * right after it (or what a removal brings next to it), so its one token is scanned again.
+ * right after it (or what a removal brings next to it), so its one token is scanned again. A property without a
+ * value never does: the parser ends it at the comma after it, wherever the change puts that.
  */
 function endsAlike(oldText: string, text: string, previous: Node, at: number): boolean {
+  if (previous.type === 'property' && (previous.children?.length ?? 0) < 2) return false;
   if (oldText[at - 1] === '}' || oldText[at - 1] === ']') return true;
   const leaf = lastLeaf(previous);
   if (leaf.offset + leaf.length !== at || leaf.type === 'object' || leaf.type === 'array' || leaf.type === 'property') return false;
-  const token = (source: string) => {
-    const scanner = createScanner(source, false);
-    scanner.setPosition(leaf.offset);
-    scanner.scan();
-    return { length: scanner.getTokenLength(), error: scanner.getTokenError() };
-  };
-  const before = token(oldText);
-  const after = token(text);
+  const before = tokenAt(oldText, leaf.offset);
+  const after = tokenAt(text, leaf.offset);
   return before.length === leaf.length && after.length === leaf.length && before.error === after.error;
 }
 
@@ -243,6 +278,9 @@ function shifted(problems: readonly SyntaxProblem[], by: number): SyntaxProblem[
   return problems.map((p) => ({ ...p, span: { start: p.span.start + by, end: p.span.end + by } }));
 }
 
+/** Offsets found parsing a part of the text alone, moved to where that part starts (`by` characters in). */
+const shiftedOffsets = (offsets: readonly number[], by: number) => offsets.map((offset) => offset + by);
+
 /**
  * The analysis after a change within the brackets of a list section's array, with the run of entries it touches
  * parsed again (see runAround): entries pasted, taken out, broken or changed. Undefined when the new run could be
@@ -255,10 +293,14 @@ function reanalyzeRun(previous: Analysis, list: List, span: Span, text: string, 
   if (end(array) >= model.text.length || model.text[end(array) - 1] !== ']') return undefined;
   const run = runAround(array, span);
   const runSpan = { start: run.start, end: run.end };
-  if (overlapped(array, runSpan)) return undefined;
-  const reparsed = parseRun(text.slice(run.start, run.end + delta), containersAround(array), run.end === end(array) - 1);
+  if (!endsBefore(text, run.start) || overlapped(array, runSpan) || !restoredWithin(parsed.restored, runSpan)) return undefined;
+  const toBracket = run.end === end(array) - 1;
+  const reparsed = parseRun(text.slice(run.start, run.end + delta), containersAround(array), toBracket);
   const problems = reparsed && movedProblems(parsed.problems, runSpan, delta, true);
   if (!reparsed || !problems) return undefined;
+  const items = reparsed.root!.children ?? [];
+  const lastItem = items[items.length - 1];
+  if (!toBracket && lastItem && !endsAsAlone(text, lastItem, lastItem.offset + run.start - 1)) return undefined;
   // The text parsed alone started one character in, after the `[` put before it.
   problems.splice(firstIndex(problems.length, (i) => problems[i].span.start >= run.start), 0, ...shifted(reparsed.problems, run.start - 1));
   const children = (array.children ??= []);
@@ -267,7 +309,7 @@ function reanalyzeRun(previous: Analysis, list: List, span: Span, text: string, 
   const at = firstIndex(entries.length, (i) => entries[i].node.offset >= run.start);
   const olds = entries.slice(at, at + removed.filter((node) => node.type === 'object').length);
   moveAfter(array, run.end, delta);
-  const added = (reparsed.root!.children ?? []).map((child) => {
+  const added = items.map((child) => {
     const offset = child.offset + run.start - 1;
     child.parent = array;
     child.offset = offset;
@@ -276,7 +318,8 @@ function reanalyzeRun(previous: Analysis, list: List, span: Span, text: string, 
   children.splice(run.first, removed.length, ...added);
   const news = added.flatMap((node, i) => (node.type === 'object' ? [buildEntry(node, list.items, list.place, run.first + i)] : []));
   const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;
-  return checkModel({ root: parsed.root, problems, flattened: false }, replaceObjects(model, text, olds, news, run.start, defaultVersion), settings, {
+  const restored = shiftedOffsets(reparsed.restored, run.start - 1);
+  return checkModel({ root: parsed.root, problems, flattened: false, restored }, replaceObjects(model, text, list.items.section, olds, news, run.start, defaultVersion), settings, {
     dirty: { start: run.start, end: run.end + delta },
     delta,
     lines: lines(),
@@ -319,7 +362,7 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
     const oldEnd = end(object.node);
     // An object that reaches the end of the text was left open there (the parser ends an object only at its
     // brace or at the end): its last character is no brace of its own, and what follows it is read otherwise.
-    if (oldEnd >= model.text.length || overlapped(object.node, { start, end: oldEnd })) return undefined;
+    if (oldEnd >= model.text.length || overlapped(object.node, { start, end: oldEnd }) || !restoredWithin(parsed.restored, { start, end: oldEnd })) return undefined;
     const replacement = parseObject(text.slice(start, oldEnd + delta), containersAround(object.node));
     const problems = replacement && movedProblems(parsed.problems, { start, end: oldEnd }, delta, true);
     if (!replacement || !problems) return undefined;
@@ -327,8 +370,8 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
     const node = object.node as SyntaxNode;
     adopt(node, replacement.root!);
     moveAfter(node.parent!, oldEnd, delta);
-    const rebuilt = replaceObjects(model, text, [object], [rebuildObject(object)], start, defaultVersion);
-    return checkModel({ root, problems, flattened: false }, rebuilt, settings, { dirty: { start, end: oldEnd + delta }, delta, lines: lines(), previous: previous.checked });
+    const rebuilt = replaceObjects(model, text, object.spec.section, [object], [rebuildObject(object)], start, defaultVersion);
+    return checkModel({ root, problems, flattened: false, restored: shiftedOffsets(replacement.restored, start) }, rebuilt, settings, { dirty: { start, end: oldEnd + delta }, delta, lines: lines(), previous: previous.checked });
   }
   const gap = gapAround(root, model.text, change.span);
   if (!gap) return undefined;
@@ -338,7 +381,9 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   const problems = movedProblems(parsed.problems, change.span, delta, false);
   if (!problems) return undefined;
   moveAfter(gap.container, change.span.end, delta);
-  return checkModel({ root, problems, flattened: false }, withText(model, text, defaultVersion), settings, {
+  // A gap holds no key: each key put back lies before the change or after it, and moves with what follows.
+  const restored = parsed.restored.map((offset) => (offset < change.span.start ? offset : offset + delta));
+  return checkModel({ root, problems, flattened: false, restored }, withText(model, text, defaultVersion), settings, {
     dirty: { start: gap.start, end: gap.end + delta },
     delta,
     lines: lines(),

@@ -12,6 +12,14 @@ export interface ParsedText {
   readonly problems: readonly SyntaxProblem[];
   /** Values nested too deeply were set aside: the tree does not follow the text there. */
   readonly flattened: boolean;
+  /** Where the keys parseNested put back after they lost their colon start, in file order. */
+  readonly restored: readonly number[];
+}
+
+/** One reading of a text by jsonc-parser: its tree, and what it found wrong (offsets into the text read). */
+export interface Reading {
+  readonly root: SyntaxNode | undefined;
+  readonly errors: readonly ParseError[];
 }
 
 export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
@@ -67,7 +75,7 @@ function clampToText(root: SyntaxNode | undefined, length: number): void {
   }
 }
 
-function parseRaw(text: string): { root: SyntaxNode | undefined; errors: ParseError[]; depth: number } {
+function parseRaw(text: string): Reading & { errors: ParseError[]; depth: number } {
   const errors: ParseError[] = [];
   const { root, depth } = parseSyntaxTree(text, errors, PARSE_OPTIONS);
   clampToText(root, text.length);
@@ -150,15 +158,22 @@ function restoreKey(root: SyntaxNode | undefined, key: Node): void {
  * instead skips to the next comma or closing brace, so that while a key is being typed above
  * `"ProxyFqdn": ...`, ProxyFqdn would vanish from the tree and be reported missing. Such keys are
  * blanked out (offsets kept), the text parsed again, and each key put back as a property of its own.
+ * Which keys are blanked depends on how the text read before any was: the first reading, where a key's skip can
+ * close its object early, decides what the next one sees. `accepts`, when given, is asked of every reading, and
+ * the text is given up (undefined) at the first it refuses: an incremental update parses a part of the text alone
+ * and needs each reading to end where the part does, for the whole text to read the same around it.
  * `depth` is how many objects and arrays lie inside one another at the deepest; a text that nests too deeply for
- * the stack throws a RangeError. Problem spans are offsets into `text`.
+ * the stack throws a RangeError. Problem spans and `restored` are offsets into `text`.
  */
-export function parseNested(text: string): ParsedText & { readonly depth: number } {
+export function parseNested(text: string): NestedParse;
+export function parseNested(text: string, accepts: (reading: Reading) => boolean): NestedParse | undefined;
+export function parseNested(text: string, accepts?: (reading: Reading) => boolean): NestedParse | undefined {
   let { root, errors, depth } = parseRaw(text);
-  const restored: Node[] = [];
+  const blanked: Node[] = [];
   const keyProblems: ParseError[] = [];
   let current = text;
   for (;;) {
+    if (accepts && !accepts({ root, errors })) return undefined;
     const keys = errors.some((e) => e.error === ParseErrorCode.ColonExpected) ? keysMissingColon(current, root) : [];
     if (keys.length === 0) break;
     for (const key of keys) {
@@ -167,16 +182,20 @@ export function parseNested(text: string): ParsedText & { readonly depth: number
       keyProblems.push({ error: ParseErrorCode.ColonExpected, offset: key.offset, length: key.length });
       current = current.slice(0, key.offset) + ' '.repeat(key.length) + current.slice(end);
     }
-    restored.push(...keys);
+    blanked.push(...keys);
     ({ root, errors, depth } = parseRaw(current));
   }
   errors = colonErrorsAtKeys(current, root, errors);
-  for (const key of restored) restoreKey(root, key);
+  for (const key of blanked) restoreKey(root, key);
   const all = [...keyProblems, ...errors].sort((a, b) => a.offset - b.offset);
   // One error leads the parser into others at the same place; the first says what is wrong.
   const firsts = all.filter((error, i) => i === 0 || all[i - 1].offset !== error.offset);
-  return { root, problems: firsts.map((e) => problemOf(e, text.length)), flattened: false, depth };
+  const problems = firsts.map((e) => problemOf(e, text.length));
+  return { root, problems, flattened: false, restored: blanked.map((key) => key.offset).sort((a, b) => a - b), depth };
 }
+
+/** A text parsed by parseNested, with how deeply it nests. */
+export type NestedParse = ParsedText & { readonly depth: number };
 
 /**
  * Replaces every value nested deeper than MAX_NESTING with `0` and spaces, keeping every offset,
@@ -220,8 +239,8 @@ export function parseText(source: string): ParsedText {
   // character); a space in its place keeps every offset.
   const text = source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source;
   try {
-    const { root, problems, depth } = parseNested(text);
-    if (depth <= MAX_NESTING) return { root, problems, flattened: false };
+    const { root, problems, restored, depth } = parseNested(text);
+    if (depth <= MAX_NESTING) return { root, problems, flattened: false, restored };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
   }
@@ -231,5 +250,5 @@ export function parseText(source: string): ParsedText {
     message: `This value is nested more than ${MAX_NESTING} levels deep; it was not read.`,
     span: { start: span.start, end: span.start + 1 },
   }));
-  return { root: parsed.root, problems: [...tooDeep, ...parsed.problems], flattened: true };
+  return { root: parsed.root, problems: [...tooDeep, ...parsed.problems], flattened: true, restored: parsed.restored };
 }
