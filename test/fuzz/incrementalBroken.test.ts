@@ -54,6 +54,14 @@ describe('incremental analysis of text that reads otherwise in the whole file', 
     followsFresh(colon, at + 1, at + 1, ' ');
   });
 
+  it('reads again a string left open whose text ends with a bracket, when the line break that ends it goes', () => {
+    // `"a ]` runs to the end of its line; without the line break it takes in the brace that closed the file.
+    const text = '{ "SipDomains": ["contoso.com"], "Comment": "a ]\n}';
+    const at = text.indexOf('\n}');
+    followsFresh(text, at, at + 1, '');
+    followsFresh(text.replace('"a ]', '"a }'), at, at + 1, ' ');
+  });
+
   it('reads a section with a key typed without its colon as the whole file does, when the first reading closes it early', () => {
     // Parsed alone, `{"""":[""}"` ... reads closed once the key is blanked out; in the whole file the first
     // reading closes ExchangeUM at the first `}` and takes the `"` after it for a key of the top level, which
