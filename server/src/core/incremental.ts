@@ -67,6 +67,22 @@ function runAround(array: SyntaxNode, span: Span): { first: number; last: number
 }
 
 /**
+ * `span` taken back to the start of the child before the one it starts in, or to the opening bracket, while a
+ * syntax problem lies at the start of the run it would make (a comma missing before an entry typed after the last
+ * one): the problem is found between the two, so the text parsed again must hold both.
+ */
+function widened(array: SyntaxNode, span: Span, problems: readonly SyntaxProblem[]): Span {
+  const children = array.children ?? [];
+  let start = span.start;
+  for (;;) {
+    const run = runAround(array, { start, end: span.end });
+    const problem = problems[firstIndex(problems.length, (i) => problems[i].span.start > run.start) - 1];
+    if (!problem || problem.span.end <= run.start || run.start === array.offset + 1) return { start, end: span.end };
+    start = run.first > 0 ? children[run.first - 1].offset : array.offset + 1;
+  }
+}
+
+/**
  * The new text of an object parsed alone, with its syntax problems (offsets from its start); undefined when its
  * braces no longer close it (its last character is no `}` of its own, so that in the whole text it would run on
  * into what follows), or when, inside the `outer` objects and arrays that hold it, it would nest deeper than a
@@ -210,27 +226,21 @@ function commasBetween(text: string, from: number, to: number): number | undefin
   }
 }
 
-/** The last node without children inside `node`: the token a value ends with, unless it ends with a bracket. */
-function lastLeaf(node: Node): Node {
-  let leaf = node;
-  while (leaf.children && leaf.children.length > 0) leaf = leaf.children[leaf.children.length - 1];
-  return leaf;
-}
-
 /**
  * Whether the value before a gap still ends where the gap starts once `text` (the new text) has changed from
- * there on: a closing bracket does, while a number, a keyword or a string left open would take in what is typed
- * right after it (or what a removal brings next to it), so its one token is scanned again. A property without a
- * value never does: the parser ends it at the comma after it, wherever the change puts that.
+ * there on: an object or an array ends with its own bracket, while a number, a keyword or a string (a string left
+ * open ends at the end of its line, whatever characters it holds) would take in what is typed right after it, or
+ * what a removal brings next to it, so its one token is scanned again. A property without a value never does: the
+ * parser ends it at the comma after it, wherever the change puts that.
  */
 function endsAlike(oldText: string, text: string, previous: Node, at: number): boolean {
-  if (previous.type === 'property' && (previous.children?.length ?? 0) < 2) return false;
-  if (oldText[at - 1] === '}' || oldText[at - 1] === ']') return true;
-  const leaf = lastLeaf(previous);
-  if (leaf.offset + leaf.length !== at || leaf.type === 'object' || leaf.type === 'array' || leaf.type === 'property') return false;
-  const before = tokenAt(oldText, leaf.offset);
-  const after = tokenAt(text, leaf.offset);
-  return before.length === leaf.length && after.length === leaf.length && before.error === after.error;
+  const value = previous.type === 'property' ? previous.children?.[1] : previous;
+  if (!value) return false;
+  if (value.type === 'object' || value.type === 'array') return true;
+  if (value.offset + value.length !== at) return false;
+  const before = tokenAt(oldText, value.offset);
+  const after = tokenAt(text, value.offset);
+  return before.length === value.length && after.length === value.length && before.error === after.error;
 }
 
 /** The space between two children of an object or array (or a child and a bracket) that holds a change. */
@@ -291,7 +301,7 @@ function reanalyzeRun(previous: Analysis, list: List, span: Span, text: string, 
   const { array } = list;
   // An array that runs to the end of the text was left open: its end is no bracket of its own.
   if (end(array) >= model.text.length || model.text[end(array) - 1] !== ']') return undefined;
-  const run = runAround(array, span);
+  const run = runAround(array, widened(array, span, parsed.problems));
   const runSpan = { start: run.start, end: run.end };
   if (!endsBefore(text, run.start) || overlapped(array, runSpan) || !restoredWithin(parsed.restored, runSpan)) return undefined;
   const toBracket = run.end === end(array) - 1;
