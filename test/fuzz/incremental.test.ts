@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { parseTree } from 'jsonc-parser';
 import { analyze, reanalyze } from '../../server/src/core';
 import { generateProcedureTopology, generateTopology } from '../../bench/topology';
 import { repoFile } from '../helpers';
@@ -150,6 +151,42 @@ describe('incremental analysis', () => {
     const edited = reanalyze(analyze(text), { span: { start, end: start }, newText: '  ' });
     assert.ok(edited, 'the edit lies inside the first user');
     assert.deepEqual(outcome(edited), outcome(analyze(text.slice(0, start) + '  ' + text.slice(start))));
+  });
+
+  it('follows edits inside the values of the top level (the version, the SIP domains, keys it does not know) without reading the rest again', () => {
+    const texts = [repoFile('examples/exchange-online.lync.jsonc'), SAME_LINE.replace('{ "SipDomains"', '{ "$schema": "./s.json", "Notes": { "a": [1, "x"] }, "ServerVersion": "Lync Server 2013", "SipDomains"')];
+    const keys = ['ServerVersion', 'SipDomains', '$schema', 'Notes'];
+    const typed = fc.constantFrom('', 'x', ' ', '"', ',', '[', ']', '{', '}', '\\', ':', '"b.com"', ', "c.com"', '2015', 'Skype for Business Server 2015', '// c\n', '/*');
+    const edit = fc.record({ key: fc.nat(), at: fc.nat(), removed: fc.integer({ min: 0, max: 6 }), inserted: typed });
+    let applied = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(edit, { minLength: 1, maxLength: 5 }), (start, series) => {
+        let text = start;
+        let analysis = analyze(text);
+        for (const { key, at, removed, inserted } of series) {
+          const value = parseTree(text)?.children?.find((p) => p.children?.[0].value === keys[key % keys.length])?.children?.[1];
+          if (!value) continue;
+          const from = value.offset + (at % (value.length + 1));
+          const span = { start: from, end: Math.min(value.offset + value.length, from + removed) };
+          const next = reanalyze(analysis, { span, newText: inserted });
+          text = text.slice(0, span.start) + inserted + text.slice(span.end);
+          if (!next) {
+            analysis = analyze(text);
+            continue;
+          }
+          applied++;
+          assert.deepEqual(outcome(next), outcome(analyze(text)), text);
+          analysis = next;
+        }
+      }),
+      { seed: 14, numRuns: 400 },
+    );
+    assert.ok(applied > 250, `the incremental path applied ${applied} times`);
+    const text = generateProcedureTopology(12, 4, 5);
+    const at = text.indexOf('"Lync Server 2013"') + 1;
+    const changed = reanalyze(analyze(text), { span: { start: at, end: at + 16 }, newText: 'Lync Server 2010' });
+    assert.ok(changed, 'a new version is read without parsing the rest again');
+    assert.deepEqual(outcome(changed), outcome(analyze(text.slice(0, at) + 'Lync Server 2010' + text.slice(at + 16))));
   });
 
   it('follows a series of edits that rename policies, users and domains into and out of each other', () => {

@@ -2,7 +2,7 @@ import { createScanner, SyntaxKind, type Node } from 'jsonc-parser';
 import { checkModel, type Analysis, type AnalysisSettings } from './analyze';
 import { DEFAULT_SERVER_VERSION, type ObjectSpec } from './catalog';
 import { buildEntry, rebuildObject, replaceObjects, withText, type ObjectModel, type TopologyModel } from './model';
-import { MAX_NESTING, parseNested, type ParsedText, type SyntaxProblem } from './parse';
+import { isLeftOpen, MAX_NESTING, parseNested, type ParsedText, type SyntaxProblem } from './parse';
 import { LineIndex, type Span } from './text';
 import { firstIndex, moveAfter, type SyntaxNode } from './tree';
 
@@ -286,15 +286,77 @@ function reanalyzeRun(previous: Analysis, list: List, span: Span, text: string, 
 }
 
 /**
+ * The value of a setting of the top level whose text holds the change (its ends included), when it holds none of
+ * the objects the model is built of: `ServerVersion`, `SipDomains`, `$schema`, or a key the catalog does not know.
+ */
+function rootValueAround(model: TopologyModel, span: Span): SyntaxNode | undefined {
+  for (const property of model.root?.properties ?? []) {
+    const value = property.valueNode;
+    if (!value || value.offset > span.start || span.end > end(value)) continue;
+    const spec = property.spec?.value;
+    const holdsModel = spec !== undefined && (spec.kind === 'object' || (spec.kind === 'array' && spec.items.kind === 'object'));
+    return holdsModel ? undefined : (value as SyntaxNode);
+  }
+  return undefined;
+}
+
+/**
+ * The new text of a value parsed alone, with its syntax problems (offsets from its start); undefined when it is
+ * not one value from its first character to its last, as it would be after the colon of its property (junk around
+ * it is read otherwise there), when it is a string left open (which runs on to the end of its line in the whole
+ * text), when an array or object in it is left open, or when it would nest deeper than a whole parse reads inside
+ * the `outer` objects and arrays that hold it.
+ */
+function parseValue(text: string, outer: number): ParsedText | undefined {
+  const parsed = parseAlone(text);
+  const node = parsed?.root;
+  const whole = node !== undefined && node.offset === 0 && node.length === text.length && !isLeftOpen(text, node) && parsed!.problems.every((p) => p.span.start < text.length);
+  return whole && outer + parsed!.depth <= MAX_NESTING ? parsed : undefined;
+}
+
+/**
+ * The analysis after a change within a value of the top level that holds no objects the model is built of (see
+ * rootValueAround): only that value is parsed again; the model keeps every object, and reads the version and the
+ * SIP domains again. A new version has every entry checked again (it is part of what their kept findings rest on).
+ */
+function reanalyzeValue(previous: Analysis, value: SyntaxNode, text: string, delta: number, settings: AnalysisSettings, lines: () => LineIndex): Analysis | undefined {
+  const { model, parsed } = previous;
+  const start = value.offset;
+  const oldEnd = end(value);
+  if (oldEnd >= model.text.length || overlapped(value, { start, end: oldEnd })) return undefined;
+  const replacement = parseValue(text.slice(start, oldEnd + delta), containersAround(value));
+  const problems = replacement && movedProblems(parsed.problems, { start, end: oldEnd }, delta, true);
+  if (!replacement || !problems) return undefined;
+  problems.splice(firstIndex(problems.length, (i) => problems[i].span.start >= start), 0, ...shifted(replacement.problems, start));
+  const property = value.parent!;
+  moveAfter(property, oldEnd, delta);
+  const node = replacement.root!;
+  node.parent = property;
+  node.offset = start;
+  property.children![1] = node;
+  const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;
+  return checkModel({ root: parsed.root, problems, flattened: false }, withText(model, text, defaultVersion), settings, {
+    dirty: { start, end: oldEnd + delta },
+    delta,
+    lines: lines(),
+    previous: previous.checked,
+  });
+}
+
+/**
  * The analysis after `change`, when the change can be followed without reading the whole text again:
- * - it falls inside an object that can be rebuilt alone (an entry of a list section, such as a hosting
- *   provider or a user; or `AccessEdgeConfiguration`, `ExchangeUM`) and leaves it an object its own braces still
- *   close, broken inside or not: only that object is parsed again and its model rebuilt;
+ * - it falls within the brackets of a list section's array (hosting providers, users, ...): the entries it
+ *   touches are parsed again alone, broken or not, and put in the place of the old ones (see reanalyzeRun);
+ * - it falls inside a section that is one object (`AccessEdgeConfiguration`, `ExchangeUM`) and leaves it an
+ *   object its own braces still close: only that object is parsed again and its model rebuilt;
+ * - it falls within a value of the top level that holds no objects (`ServerVersion`, `SipDomains`): only that
+ *   value is parsed again;
  * - or it falls between the entries of an object or array (white space, comments), where only commas and
  *   trivia are, leaves as many commas there, and leaves the value before it ending where it did: nothing is
  *   parsed again.
- * The rest of the tree is moved, not re-read. Undefined when the change reaches further, and the text must
- * be analyzed whole. The previous analysis is used up: its tree now belongs to the new one.
+ * In each case, what is parsed again must end where it did, so that the parser reads the rest of the text as
+ * before. The rest of the tree is moved, not re-read. Undefined when the change reaches further, and the text
+ * must be analyzed whole. The previous analysis is used up: its tree now belongs to the new one.
  * `after`, when the caller has it (an editor's document), is the text once the change is made: it is taken as it
  * is, so that a large text is not copied once more for every keystroke. `settings` need not be those `previous` was
  * made under: what they decide is taken from them again.
@@ -330,6 +392,9 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
     const rebuilt = replaceObjects(model, text, [object], [rebuildObject(object)], start, defaultVersion);
     return checkModel({ root, problems, flattened: false }, rebuilt, settings, { dirty: { start, end: oldEnd + delta }, delta, lines: lines(), previous: previous.checked });
   }
+  const value = rootValueAround(model, change.span);
+  const revalued = value && reanalyzeValue(previous, value, text, delta, settings, lines);
+  if (revalued) return revalued;
   const gap = gapAround(root, model.text, change.span);
   if (!gap) return undefined;
   const commas = commasBetween(model.text, gap.start, gap.end);

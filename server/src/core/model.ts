@@ -510,11 +510,13 @@ function serverVersionOf(root: ObjectModel | undefined, defaultServerVersion: Se
 
 /**
  * The model after a change that left every object as it was (white space or comments between values, which moved
- * the nodes after it): `previous` with the new text, and the version it falls back on taken from the settings the
- * update runs under, which may not be those `previous` was built under.
+ * the nodes after it, or a value of the top level that holds no objects, such as `ServerVersion` or `SipDomains`):
+ * `previous` with the new text, the version and the SIP domains read again, and the version it falls back on taken
+ * from the settings the update runs under, which may not be those `previous` was built under.
  */
 export function withText(previous: TopologyModel, text: string, defaultServerVersion: ServerVersion): TopologyModel {
-  return { ...previous, text, serverVersion: serverVersionOf(previous.root, defaultServerVersion) };
+  const root = previous.root;
+  return { ...previous, text, serverVersion: serverVersionOf(root, defaultServerVersion), sipDomains: stringItems(root?.byName.get('SipDomains')) };
 }
 
 /** Takes `old` out of a list kept in file order, and puts `added` (if any) in at its place by offset. */
