@@ -49,22 +49,33 @@ function listAround(model: TopologyModel, span: Span): List | undefined {
 }
 
 /**
- * The children of a list's array that a change touches, as `first` to `last` (inclusive; none when `last` is
- * before `first`), with where their text runs: from the start of the first, or from just after the opening
- * bracket, to the end of the last, or to the closing bracket. A change that starts between two children takes
- * the one before it too, and one that ends between two children the one after it: the text to parse again then
- * starts where the parser expects a value and ends where a value ends, or at the bracket.
+ * The children of a list's array that a change touches, as `first` to `last` (inclusive; `last` is the number of
+ * children when the run reaches the closing bracket), and where their text starts: at the first, or just after the
+ * opening bracket. A change that starts between two children takes the one before it too, and one that ends
+ * between two children the one after it: the text to parse again then starts where the parser expects a value and
+ * ends where a value ends (runEnd), or at the bracket.
  */
-function runAround(array: SyntaxNode, span: Span): { first: number; last: number; start: number; end: number } {
+function runAround(array: SyntaxNode, span: Span): { first: number; last: number; start: number } {
   const children = array.children ?? [];
   let first = firstIndex(children.length, (i) => end(children[i]) >= span.start);
   if (first === children.length || children[first].offset > span.start) first--;
   let last = firstIndex(children.length, (i) => children[i].offset > span.end) - 1;
   if (last < 0 || span.end > end(children[last])) last++;
-  const start = first >= 0 ? children[first].offset : array.offset + 1;
-  const stop = last < children.length ? end(children[last]) : end(array) - 1;
-  return { first: Math.max(first, 0), last: Math.min(last, children.length - 1), start, end: stop };
+  return { first: Math.max(first, 0), last, start: first >= 0 ? children[first].offset : array.offset + 1 };
 }
+
+/** Where a run of an array's children that ends with child `last` ends: at its end, or at the closing bracket. */
+function runEnd(array: SyntaxNode, last: number): number {
+  const children = array.children ?? [];
+  return last < children.length ? end(children[last]) : end(array) - 1;
+}
+
+/**
+ * How many children a run may take in after the change, when its text parsed alone does not end where it did: a
+ * string left open, as a quote typed alone makes one, runs to the end of its line and takes in the entries after
+ * it there, until the parser finds a brace that closes the entry it began in.
+ */
+const RUN_GROWTH = 3;
 
 /**
  * The new text of an object parsed alone, with its syntax problems (offsets from its start); undefined when its
@@ -253,31 +264,38 @@ function reanalyzeRun(previous: Analysis, list: List, span: Span, text: string, 
   const { array } = list;
   // An array that runs to the end of the text was left open: its end is no bracket of its own.
   if (end(array) >= model.text.length || model.text[end(array) - 1] !== ']') return undefined;
-  const run = runAround(array, span);
-  const runSpan = { start: run.start, end: run.end };
-  if (overlapped(array, runSpan)) return undefined;
-  const reparsed = parseRun(text.slice(run.start, run.end + delta), containersAround(array), run.end === end(array) - 1);
-  const problems = reparsed && movedProblems(parsed.problems, runSpan, delta, true);
-  if (!reparsed || !problems) return undefined;
-  // The text parsed alone started one character in, after the `[` put before it.
-  problems.splice(firstIndex(problems.length, (i) => problems[i].span.start >= run.start), 0, ...shifted(reparsed.problems, run.start - 1));
   const children = (array.children ??= []);
-  const removed = children.slice(run.first, run.last + 1);
+  const around = runAround(array, span);
+  const { first, start } = around;
+  let last = around.last;
+  let reparsed: ParsedText | undefined;
+  for (let grown = 0; ; grown++, last++) {
+    const stop = runEnd(array, last);
+    reparsed = parseRun(text.slice(start, stop + delta), containersAround(array), stop === end(array) - 1);
+    if (reparsed || grown === RUN_GROWTH || last >= children.length) break;
+  }
+  const runSpan = { start, end: runEnd(array, last) };
+  if (!reparsed || overlapped(array, runSpan)) return undefined;
+  const problems = movedProblems(parsed.problems, runSpan, delta, true);
+  if (!problems) return undefined;
+  // The text parsed alone started one character in, after the `[` put before it.
+  problems.splice(firstIndex(problems.length, (i) => problems[i].span.start >= start), 0, ...shifted(reparsed.problems, start - 1));
+  const removed = children.slice(first, Math.min(last, children.length - 1) + 1);
   const entries = model.sections.get(list.items.section!.key) ?? [];
-  const at = firstIndex(entries.length, (i) => entries[i].node.offset >= run.start);
+  const at = firstIndex(entries.length, (i) => entries[i].node.offset >= start);
   const olds = entries.slice(at, at + removed.filter((node) => node.type === 'object').length);
-  moveAfter(array, run.end, delta);
+  moveAfter(array, runSpan.end, delta);
   const added = (reparsed.root!.children ?? []).map((child) => {
-    const offset = child.offset + run.start - 1;
+    const offset = child.offset + start - 1;
     child.parent = array;
     child.offset = offset;
     return child;
   });
-  children.splice(run.first, removed.length, ...added);
-  const news = added.flatMap((node, i) => (node.type === 'object' ? [buildEntry(node, list.items, list.place, run.first + i)] : []));
+  children.splice(first, removed.length, ...added);
+  const news = added.flatMap((node, i) => (node.type === 'object' ? [buildEntry(node, list.items, list.place, first + i)] : []));
   const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;
-  return checkModel({ root: parsed.root, problems, flattened: false }, replaceObjects(model, text, olds, news, run.start, defaultVersion), settings, {
-    dirty: { start: run.start, end: run.end + delta },
+  return checkModel({ root: parsed.root, problems, flattened: false }, replaceObjects(model, text, olds, news, start, defaultVersion), settings, {
+    dirty: { start, end: runSpan.end + delta },
     delta,
     lines: lines(),
     previous: previous.checked,
