@@ -5,6 +5,7 @@ import {
   SERVER_VERSIONS,
   TOPOLOGY,
   SECTIONS,
+  OBJECT_SPECS,
   canonicalValue,
   findPropertyIgnoringCase,
   type ExchangeUmMode,
@@ -160,7 +161,10 @@ export interface TopologyModel {
   readonly references: readonly NameReference[];
   /** The items of `ExchangeUM.HostingProviders`. */
   readonly providerReferences: readonly NameReference[];
-  /** Entries of each list section by their name, compared as `nameKey` does. */
+  /**
+   * Entries of each list section that settings refer to by name (REFERABLE_SECTIONS: hosting providers, hosted voice
+   * mail policies), by their name compared as `nameKey` does. The others (20,000 users) are not indexed by name.
+   */
   readonly entriesByName: ReadonlyMap<string, ReadonlyMap<string, readonly ObjectModel[]>>;
   /** The values of unique keys, by scope, then by the compared value, in file order. */
   readonly uniqueValues: ReadonlyMap<string, ReadonlyMap<string, readonly UniqueValue[]>>;
@@ -409,6 +413,9 @@ interface ReferenceFact extends NameReference {
 
 const SECTION_SPECS: ReadonlyMap<string, SectionSpec> = new Map(SECTIONS.map((spec) => [spec.section.key, spec.section]));
 
+/** The keys of the sections whose entries some setting of the catalog refers to by name. */
+export const REFERABLE_SECTIONS: ReadonlySet<string> = new Set(OBJECT_SPECS.flatMap((spec) => spec.properties.flatMap((p) => (p.references === undefined ? [] : [p.references]))));
+
 /** What most objects have of a kind of fact: none, shared rather than one empty array each. */
 const NONE: readonly never[] = [];
 
@@ -478,7 +485,7 @@ export function deriveModel(text: string, rootNode: Node | undefined, objects: O
     push(sections, section.key, object);
     if (!section.list) continue;
     entries.push(object);
-    if (facts.nameKey !== undefined) push(nested(entriesByName, section.key), facts.nameKey, object);
+    if (facts.nameKey !== undefined && REFERABLE_SECTIONS.has(section.key)) push(nested(entriesByName, section.key), facts.nameKey, object);
     for (const unique of facts.unique) push(nested(uniqueValues, unique.scope), unique.compared, unique);
   }
   // Looked up once every entry is indexed: a reference may name an entry further down.
@@ -623,17 +630,17 @@ export function replaceObjects(
     spliceFrom(previous.entries as ObjectModel[], from, olds.length, news);
     const before = olds.map(factsOf);
     const after = news.map(factsOf);
-    if (before.length !== after.length || before.some((facts, i) => facts.nameKey !== after[i].nameKey)) renamed = section.key;
+    const names = REFERABLE_SECTIONS.has(section.key) ? nested(previous.entriesByName as Map<string, Map<string, ObjectModel[]>>, section.key) : undefined;
+    if (names && (before.length !== after.length || before.some((facts, i) => facts.nameKey !== after[i].nameKey))) renamed = section.key;
     const byOffset = (object: ObjectModel) => object.node.offset;
-    const names = nested(previous.entriesByName as Map<string, Map<string, ObjectModel[]>>, section.key);
     const unique = previous.uniqueValues as Map<string, Map<string, UniqueValue[]>>;
     const valueOffset = (value: UniqueValue) => value.entry.node.offset;
     olds.forEach((old, i) => {
-      replaceKeyed(names, before[i].nameKey, undefined, (o) => o === old, undefined, byOffset);
+      if (names) replaceKeyed(names, before[i].nameKey, undefined, (o) => o === old, undefined, byOffset);
       for (const value of before[i].unique) replaceKeyed(nested(unique, value.scope), value.compared, undefined, (v) => v.entry === old, undefined, valueOffset);
     });
     news.forEach((entry, i) => {
-      if (after[i].nameKey !== undefined) replaceKeyed(names, undefined, after[i].nameKey, () => false, entry, byOffset);
+      if (names && after[i].nameKey !== undefined) replaceKeyed(names, undefined, after[i].nameKey, () => false, entry, byOffset);
       for (const value of after[i].unique) replaceKeyed(nested(unique, value.scope), undefined, value.compared, () => false, value, valueOffset);
     });
   }
