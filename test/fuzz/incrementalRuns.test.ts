@@ -5,6 +5,7 @@ import { parseTree, type Node } from 'jsonc-parser';
 import { analyze, reanalyze, type Analysis } from '../../server/src/core';
 import { generateProcedureTopology, generateTopology } from '../../bench/topology';
 import { SAME_LINE } from './editedTexts';
+import { repoFile } from '../helpers';
 import { outcome } from './outcome';
 
 /**
@@ -103,6 +104,19 @@ describe('incremental analysis of entries put in and taken out', () => {
       { seed: 41, numRuns: 400 },
     );
     assert.ok(applied > edits * 0.6, `the incremental path applied to ${applied} of ${edits} edits`);
+  });
+
+  it('reads the whole text again when the parse put back a key without its colon outside the entries edited', () => {
+    // The key `"{ "` left without a colon at the top level, above the providers: the whole parse reads the text
+    // first with that key, where the providers' text is read as properties of the top level, so a key without its
+    // colon typed into a provider is put back there; parsed alone, it would stay in the provider.
+    const pasted = '{ "Identity": "sip:z@contoso.com", "HostedVoiceMail": true }, ';
+    const text = repoFile('examples/mixed.lync.jsonc').replace('"HostingProviders": [\n    {', `"${pasted}stingProviders": [\n    {`);
+    const inside = text.indexOf('"Enabled"', text.indexOf('stingProviders')) + 1;
+    const edited = reanalyze(analyze(text), { span: { start: inside, end: inside }, newText: pasted });
+    const changed = text.slice(0, inside) + pasted + text.slice(inside);
+    if (edited) assert.deepEqual(outcome(edited), outcome(analyze(changed)));
+    assert.ok(analyze(changed).diagnostics.some((d) => d.code === 'LT002'), 'the whole parse puts both keys in the top level');
   });
 
   it('takes a pasted user and a cut one at 20,000 users, and moves the place a finding further down names', () => {

@@ -1,8 +1,8 @@
-import { createScanner, SyntaxKind, type Node } from 'jsonc-parser';
+import { createScanner, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import { checkModel, type Analysis, type AnalysisSettings } from './analyze';
 import { DEFAULT_SERVER_VERSION, type ObjectSpec } from './catalog';
 import { buildEntry, rebuildObject, replaceObjects, withText, type ObjectModel, type TopologyModel } from './model';
-import { isLeftOpen, MAX_NESTING, parseNested, type ParsedText, type SyntaxProblem } from './parse';
+import { isLeftOpen, MAX_NESTING, parseNested, type ParsedText, type RoundCheck, type SyntaxProblem } from './parse';
 import { LineIndex, type Span } from './text';
 import { firstIndex, moveAfter, type SyntaxNode } from './tree';
 
@@ -78,49 +78,48 @@ function runEnd(array: SyntaxNode, last: number): number {
 const RUN_GROWTH = 3;
 
 /**
- * The new text of an object parsed alone, with its syntax problems (offsets from its start); undefined when its
- * braces no longer close it (its last character is no `}` of its own, so that in the whole text it would run on
- * into what follows), or when, inside the `outer` objects and arrays that hold it, it would nest deeper than a
- * whole parse reads. jsonc-parser reads an object from its `{` to the `}` that closes it the same way wherever
- * the object stands, recovering from the same errors the same way, so such an object gets the same nodes and
- * problems in the whole text.
+ * `text`, a part of the new text, parsed alone as parseNested parses a whole text; undefined when one of its parses
+ * (one more for each round of keys put back) does not pass `stays`, or when, inside the `outer` objects and arrays
+ * that hold it, it would nest deeper than a whole parse reads. `stays` says whether a parse ends the part where the
+ * old text ended it, so that jsonc-parser reads it the same in the whole text: it reads a value the same way
+ * wherever the value stands, recovering from the same errors the same way, as long as the value ends there.
  */
-function parseObject(text: string, outer: number): ParsedText | undefined {
-  const parsed = parseAlone(text);
-  const node = parsed?.root;
-  // An object the parser ends at the end of the text, not at a brace, has a problem there: the missing `}`.
-  const closed = node?.type === 'object' && node.length === text.length && text.endsWith('}') && parsed!.problems.every((p) => p.span.start < text.length);
-  return closed && outer + parsed!.depth <= MAX_NESTING ? parsed : undefined;
-}
-
-/** `text` parsed alone, or undefined when it nests too deeply for the stack (a whole parse sets such values aside). */
-function parseAlone(text: string): ReturnType<typeof parseNested> | undefined {
+function parseAlone(text: string, outer: number, stays: RoundCheck): ParsedText | undefined {
+  let parsed;
   try {
-    return parseNested(text);
+    parsed = parseNested(text, stays);
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;
   }
+  return parsed && outer + parsed.depth <= MAX_NESTING ? parsed : undefined;
+}
+
+/** Whether no error lies at or after `length`: the parser met the end of the text before its value ended. */
+const endsBefore = (errors: readonly ParseError[], length: number) => errors.every((e) => e.offset < length);
+
+/**
+ * The new text of an object parsed alone, with its syntax problems (offsets from its start); undefined when its
+ * braces no longer close it: its last character is no `}` of its own (the parser ended it at the end of the text,
+ * with a problem there), so that in the whole text it would run on into what follows.
+ */
+function parseObject(text: string, outer: number): ParsedText | undefined {
+  return parseAlone(text, outer, (root, errors) => root?.type === 'object' && root.length === text.length && text.endsWith('}') && endsBefore(errors, text.length));
 }
 
 /**
  * The new text of a run of a list's children (`slice`) parsed alone as the items of an array, with its syntax
- * problems (offsets into `[slice]`); undefined when the parse could differ in the whole text: when what it holds
- * no longer ends where the run did (at the end of its last value, unless `toBracket`, where the run reached the
- * array's closing bracket and the bracket put after it is that one), or when, inside the `outer` objects and
- * arrays that hold the array, it would nest deeper than a whole parse reads. The run starts where the parser
- * expects a value, as it does after the opening bracket, and the parser reads a value the same wherever it stands.
+ * problems (offsets into `[slice]`); undefined when what it holds no longer ends where the run did: at the end of
+ * its last value, unless `toBracket`, where the run reached the array's closing bracket and the bracket put after
+ * it is that one. The run starts where the parser expects a value, as it does after the opening bracket.
  */
 function parseRun(slice: string, outer: number, toBracket: boolean): ParsedText | undefined {
   const text = `[${slice}]`;
-  const parsed = parseAlone(text);
-  const array = parsed?.root;
-  const children = array?.children ?? [];
-  const last = children[children.length - 1];
-  // An array the parser ends at the end of the text, not at the bracket, has a problem there: the missing `]`.
-  const closed =
-    array?.type === 'array' && array.length === text.length && parsed!.problems.every((p) => p.span.start < text.length - 1) && (toBracket || (last !== undefined && end(last) === text.length - 1));
-  return closed && outer + parsed!.depth <= MAX_NESTING ? parsed : undefined;
+  return parseAlone(text, outer, (root, errors) => {
+    const children = root?.children ?? [];
+    const last = children[children.length - 1];
+    return root?.type === 'array' && root.length === text.length && endsBefore(errors, text.length - 1) && (toBracket || (last !== undefined && end(last) === text.length - 1));
+  });
 }
 
 /**
@@ -148,14 +147,17 @@ function containersAround(node: Node): number {
 
 /**
  * The syntax problems after `delta` characters replaced `span`: those before it stay, those after it move.
- * When `span` is an object parsed again, those after its opening brace are left out, for the caller to put in
- * those the new parse found (a problem at the brace itself, such as a missing comma before it, belongs to the
- * text around the object). Undefined when
- * another problem touches the span.
+ * When `span` is a part parsed again, those inside it (after its first character) are left out, for the caller
+ * to put in those the new parse found (a problem at its first character, such as a missing comma before an object,
+ * belongs to the text around it). Undefined when another problem touches the span; also, for a part parsed again,
+ * when a key without its colon was put back outside it: the whole parse then ran rounds whose first parse read the
+ * text as it is, with that key, where the part may be read otherwise than parsed alone.
  */
 function movedProblems(problems: readonly SyntaxProblem[], span: Span, delta: number, reparsed: boolean): SyntaxProblem[] | undefined {
   const moved: SyntaxProblem[] = [];
   for (const problem of problems) {
+    const outside = problem.span.end <= span.start || problem.span.start >= span.end;
+    if (outside && reparsed && problem.restoresKey) return undefined;
     if (problem.span.end <= span.start) moved.push(problem);
     else if (problem.span.start >= span.end) moved.push({ ...problem, span: { start: problem.span.start + delta, end: problem.span.end + delta } });
     else if (!reparsed || problem.span.start <= span.start || problem.span.end > span.end) return undefined;
@@ -322,14 +324,10 @@ function rootValueAround(model: TopologyModel, span: Span): SyntaxNode | undefin
  * The new text of a value parsed alone, with its syntax problems (offsets from its start); undefined when it is
  * not one value from its first character to its last, as it would be after the colon of its property (junk around
  * it is read otherwise there), when it is a string left open (which runs on to the end of its line in the whole
- * text), when an array or object in it is left open, or when it would nest deeper than a whole parse reads inside
- * the `outer` objects and arrays that hold it.
+ * text), or when an array or object in it is left open.
  */
 function parseValue(text: string, outer: number): ParsedText | undefined {
-  const parsed = parseAlone(text);
-  const node = parsed?.root;
-  const whole = node !== undefined && node.offset === 0 && node.length === text.length && !isLeftOpen(text, node) && parsed!.problems.every((p) => p.span.start < text.length);
-  return whole && outer + parsed!.depth <= MAX_NESTING ? parsed : undefined;
+  return parseAlone(text, outer, (root, errors) => root !== undefined && root.offset === 0 && root.length === text.length && !isLeftOpen(text, root) && endsBefore(errors, text.length));
 }
 
 /**

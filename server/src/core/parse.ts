@@ -5,6 +5,8 @@ import { parseSyntaxTree, SyntaxNode } from './tree';
 export interface SyntaxProblem {
   readonly message: string;
   readonly span: Span;
+  /** A key without its colon that the parse put back as a property of its own (see parseNested). */
+  readonly restoresKey?: true;
 }
 
 export interface ParsedText {
@@ -145,18 +147,26 @@ function restoreKey(root: SyntaxNode | undefined, key: Node): void {
   siblings.splice(index < 0 ? siblings.length : index, 0, property);
 }
 
+/** What each parse of a text gives, for parseNested's `everyRound`. */
+export type RoundCheck = (root: SyntaxNode | undefined, errors: readonly ParseError[]) => boolean;
+
 /**
  * Parses, ending a property whose key has no colon right after its key. jsonc-parser's recovery
  * instead skips to the next comma or closing brace, so that while a key is being typed above
  * `"ProxyFqdn": ...`, ProxyFqdn would vanish from the tree and be reported missing. Such keys are
  * blanked out (offsets kept), the text parsed again, and each key put back as a property of its own.
  * `depth` is how many objects and arrays lie inside one another at the deepest; a text that nests too deeply for
- * the stack throws a RangeError. Problem spans are offsets into `text`.
+ * the stack throws a RangeError. Problem spans are offsets into `text`. With `everyRound`, undefined as soon as a
+ * parse of the text (there is one more for each round of keys blanked out) does not pass it.
  */
-export function parseNested(text: string): ParsedText & { readonly depth: number } {
+export function parseNested(text: string): ParsedText & { readonly depth: number };
+export function parseNested(text: string, everyRound: RoundCheck): (ParsedText & { readonly depth: number }) | undefined;
+export function parseNested(text: string, everyRound?: RoundCheck): (ParsedText & { readonly depth: number }) | undefined {
   let { root, errors, depth } = parseRaw(text);
+  if (everyRound && !everyRound(root, errors)) return undefined;
   const restored: Node[] = [];
   const keyProblems: ParseError[] = [];
+  const restoring = new Set<ParseError>();
   let current = text;
   for (;;) {
     const keys = errors.some((e) => e.error === ParseErrorCode.ColonExpected) ? keysMissingColon(current, root) : [];
@@ -164,18 +174,22 @@ export function parseNested(text: string): ParsedText & { readonly depth: number
     for (const key of keys) {
       const end = key.offset + key.length;
       keyProblems.push(...errors.filter((e) => e.offset >= key.offset && e.offset < end));
-      keyProblems.push({ error: ParseErrorCode.ColonExpected, offset: key.offset, length: key.length });
+      const missing = { error: ParseErrorCode.ColonExpected, offset: key.offset, length: key.length };
+      keyProblems.push(missing);
+      restoring.add(missing);
       current = current.slice(0, key.offset) + ' '.repeat(key.length) + current.slice(end);
     }
     restored.push(...keys);
     ({ root, errors, depth } = parseRaw(current));
+    if (everyRound && !everyRound(root, errors)) return undefined;
   }
   errors = colonErrorsAtKeys(current, root, errors);
   for (const key of restored) restoreKey(root, key);
   const all = [...keyProblems, ...errors].sort((a, b) => a.offset - b.offset);
   // One error leads the parser into others at the same place; the first says what is wrong.
   const firsts = all.filter((error, i) => i === 0 || all[i - 1].offset !== error.offset);
-  return { root, problems: firsts.map((e) => problemOf(e, text.length)), flattened: false, depth };
+  const problems = firsts.map((e): SyntaxProblem => (restoring.has(e) ? { ...problemOf(e, text.length), restoresKey: true } : problemOf(e, text.length)));
+  return { root, problems, flattened: false, depth };
 }
 
 /**
