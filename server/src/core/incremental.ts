@@ -296,7 +296,7 @@ function reanalyzeRun(previous: Analysis, list: List, span: Span, text: string, 
   children.splice(first, removed.length, ...added);
   const news = added.flatMap((node, i) => (node.type === 'object' ? [buildEntry(node, list.items, list.place, first + i)] : []));
   const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;
-  return checkModel({ root: parsed.root, problems, flattened: false }, replaceObjects(model, text, olds, news, start, defaultVersion), settings, {
+  return checkModel({ root: parsed.root, problems, flattened: false }, replaceObjects(model, text, list.items, olds, news, start, defaultVersion), settings, {
     dirty: { start, end: runSpan.end + delta },
     delta,
     lines: lines(),
@@ -405,7 +405,7 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
     const node = object.node as SyntaxNode;
     adopt(node, replacement.root!);
     moveAfter(node.parent!, oldEnd, delta);
-    const rebuilt = replaceObjects(model, text, [object], [rebuildObject(object)], start, defaultVersion);
+    const rebuilt = replaceObjects(model, text, object.spec, [object], [rebuildObject(object)], start, defaultVersion);
     return checkModel({ root, problems, flattened: false }, rebuilt, settings, { dirty: { start, end: oldEnd + delta }, delta, lines: lines(), previous: previous.checked });
   }
   const value = rootValueAround(model, change.span);

@@ -600,22 +600,25 @@ function renumber(list: readonly ObjectModel[], at: number): void {
 }
 
 /**
- * The model after objects were parsed again: `olds`, which follow one another in file order from `from` on, replaced
- * by `news`, either one object rebuilt (an entry of a list, or a section that is one object) or a run of entries of
- * one list section, put in, taken out or changed (either list may then be empty). The objects' nodes are where the
- * new text has them. The indexes of `previous`, which is used up, are updated for those objects instead of built
- * anew. The lists keep the objects themselves, so what refers to them (a reference's targets) stays current; the
- * references are resolved again, since a renamed entry may now be the one a name points to.
+ * The model after objects of the kind `spec` describes were parsed again: `olds`, which follow one another in file
+ * order from `from` on, replaced by `news`, either one object rebuilt (an entry of a list, or a section that is one
+ * object) or a run of entries of one list section, put in, taken out or changed (either list may then be empty, and
+ * the entries after the run may have moved in their array all the same, when values that are no objects came or
+ * went). The objects' nodes are where the new text has them. The indexes of `previous`, which is used up, are
+ * updated for those objects instead of built anew. The lists keep the objects themselves, so what refers to them (a
+ * reference's targets) stays current; the references are resolved again, since a renamed entry may now be the one
+ * a name points to.
  */
 export function replaceObjects(
   previous: TopologyModel,
   text: string,
+  spec: ObjectSpec,
   olds: readonly ObjectModel[],
   news: readonly ObjectModel[],
   from: number,
   defaultServerVersion: ServerVersion,
 ): TopologyModel {
-  const section = (olds[0] ?? news[0])?.spec.section;
+  const section = spec.section;
   spliceFrom(previous.objects as ObjectModel[], from, olds.length, news);
   let sections = previous.sections;
   if (section) {
