@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { parseTree } from 'jsonc-parser';
 import { analyze, reanalyze } from '../../server/src/core';
 import { generateProcedureTopology, generateTopology } from '../../bench/topology';
 import { repoFile } from '../helpers';
@@ -98,19 +99,26 @@ describe('incremental analysis', () => {
     }
     const brace = text.indexOf('{', text.indexOf('"HostingProviders": [')) - text.indexOf('"HostingProviders": [');
     assert.equal(edit('"HostingProviders": [', brace, 1, '').edited, undefined, 'the opening brace of the first provider');
-    assert.equal(edit('"Identity": "Provider 3"', 0, 0, '"X": {').edited, undefined, 'an object opened inside takes the closing brace');
+    assert.equal(edit('"Provider 3"', 0, 0, '/*').edited, undefined, 'a comment left open takes the rest of the file');
+    // An entry that no longer ends at its own brace takes in the entries after it up to a brace that closes it.
+    const opened = edit('"Identity": "Provider 3"', 0, 0, '"X": {');
+    assert.ok(opened.edited, 'an object opened inside an entry');
+    assert.deepEqual(outcome(opened.edited), outcome(analyze(opened.changed)));
     const oneLine = generateProcedureTopology(3, 2, 2);
     const user = oneLine.indexOf('"Identity": "sip:user1');
-    assert.equal(reanalyze(analyze(oneLine), { span: { start: user, end: user }, newText: '"' }), undefined, 'a string left open takes the rest of its line, and the brace on it');
-    assert.equal(edit('"Provider 3"', 0, 0, '/*').edited, undefined, 'a comment left open takes the closing brace');
+    const quoted = reanalyze(analyze(oneLine), { span: { start: user, end: user }, newText: '"' });
+    assert.ok(quoted, 'a string left open, which takes the rest of its line and the brace on it');
+    assert.deepEqual(outcome(quoted), outcome(analyze(oneLine.slice(0, user) + '"' + oneLine.slice(user))));
   });
 
   it('follows a key typed one character at a time into an entry of every list section, matching a whole analysis at each', () => {
     const text = generateProcedureTopology(12, 4, 5);
-    // As an editor types it: a quote brings its closing quote, and typing that quote steps over it.
-    const keys = [' ', '""', ...'Comment', 'over', ':', ' ', '""', 'x', 'over', ','];
-    let checked = 0;
-    for (const section of ['"AllowedDomains"', '"HostingProviders"', '"HostedVoicemailPolicies"', '"Users"', '"ExUmContacts"']) {
+    // As an editor types it: a quote brings its closing quote, and typing that quote steps over it; or, in an
+    // editor that does not close quotes, each quote alone, which leaves a string open to the end of the line.
+    const closing = [' ', '""', ...'Comment', 'over', ':', ' ', '""', 'x', 'over', ','];
+    const plain = [' ', '"', ...'Comment', '"', ':', ' ', '"', 'x', '"', ','];
+    let applied = 0;
+    for (const [section, keys] of ['"AllowedDomains"', '"HostingProviders"', '"HostedVoicemailPolicies"', '"Users"', '"ExUmContacts"'].flatMap((s) => [[s, closing], [s, plain]] as const)) {
       assert.ok(text.includes(section), section);
       let cursor = text.indexOf('{', text.indexOf(section)) + 1;
       let analysis = analyze(text);
@@ -124,14 +132,17 @@ describe('incremental analysis', () => {
         const next = reanalyze(analysis, { span, newText: key });
         current = current.slice(0, cursor) + key + current.slice(cursor);
         cursor += key === '""' ? 1 : key.length;
-        assert.ok(next, `${section}: typing ${JSON.stringify(key)} applies incrementally`);
+        // With quotes closed as typed, the entry's braces always close it; a quote alone may leave a string open
+        // that the parser ends only with the last entry, and then the whole text is read again.
+        assert.ok(next || keys === plain, `${section}: typing ${JSON.stringify(key)} applies incrementally`);
+        analysis = next ?? analyze(current);
+        if (!next) continue;
         assert.deepEqual(outcome(next), outcome(analyze(current)), `${section}: ${JSON.stringify(key)}`);
-        analysis = next;
-        checked++;
+        applied++;
       }
       assert.ok(current.includes('{ "Comment": "x", '), current);
     }
-    assert.equal(checked, 5 * 14);
+    assert.ok(applied >= 5 * 14 + 4 * plain.length, `${applied} keystrokes followed incrementally`);
   });
 
   it('applies to an edit inside an entry of every list section, also one that starts where the one before ends', () => {
@@ -150,6 +161,42 @@ describe('incremental analysis', () => {
     const edited = reanalyze(analyze(text), { span: { start, end: start }, newText: '  ' });
     assert.ok(edited, 'the edit lies inside the first user');
     assert.deepEqual(outcome(edited), outcome(analyze(text.slice(0, start) + '  ' + text.slice(start))));
+  });
+
+  it('follows edits inside the values of the top level (the version, the SIP domains, keys it does not know) without reading the rest again', () => {
+    const texts = [repoFile('examples/exchange-online.lync.jsonc'), SAME_LINE.replace('{ "SipDomains"', '{ "$schema": "./s.json", "Notes": { "a": [1, "x"] }, "ServerVersion": "Lync Server 2013", "SipDomains"')];
+    const keys = ['ServerVersion', 'SipDomains', '$schema', 'Notes'];
+    const typed = fc.constantFrom('', 'x', ' ', '"', ',', '[', ']', '{', '}', '\\', ':', '"b.com"', ', "c.com"', '2015', 'Skype for Business Server 2015', '// c\n', '/*');
+    const edit = fc.record({ key: fc.nat(), at: fc.nat(), removed: fc.integer({ min: 0, max: 6 }), inserted: typed });
+    let applied = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(edit, { minLength: 1, maxLength: 5 }), (start, series) => {
+        let text = start;
+        let analysis = analyze(text);
+        for (const { key, at, removed, inserted } of series) {
+          const value = parseTree(text)?.children?.find((p) => p.children?.[0].value === keys[key % keys.length])?.children?.[1];
+          if (!value) continue;
+          const from = value.offset + (at % (value.length + 1));
+          const span = { start: from, end: Math.min(value.offset + value.length, from + removed) };
+          const next = reanalyze(analysis, { span, newText: inserted });
+          text = text.slice(0, span.start) + inserted + text.slice(span.end);
+          if (!next) {
+            analysis = analyze(text);
+            continue;
+          }
+          applied++;
+          assert.deepEqual(outcome(next), outcome(analyze(text)), text);
+          analysis = next;
+        }
+      }),
+      { seed: 14, numRuns: 400 },
+    );
+    assert.ok(applied > 250, `the incremental path applied ${applied} times`);
+    const text = generateProcedureTopology(12, 4, 5);
+    const at = text.indexOf('"Lync Server 2013"') + 1;
+    const changed = reanalyze(analyze(text), { span: { start: at, end: at + 16 }, newText: 'Lync Server 2010' });
+    assert.ok(changed, 'a new version is read without parsing the rest again');
+    assert.deepEqual(outcome(changed), outcome(analyze(text.slice(0, at) + 'Lync Server 2010' + text.slice(at + 16))));
   });
 
   it('follows a series of edits that rename policies, users and domains into and out of each other', () => {
@@ -198,7 +245,9 @@ describe('incremental analysis', () => {
       assert.deepEqual(outcome(edited), outcome(analyze(text.slice(0, span.start) + newText + text.slice(span.end))), name);
     }
     const open = text.indexOf('\n', text.indexOf('"Users": [')) + 1;
-    assert.equal(reanalyze(analyze(text), { span: { start: open, end: open }, newText: '// ' }), undefined, 'a line comment that takes in an entry is read again whole');
+    const commented = reanalyze(analyze(text), { span: { start: open, end: open }, newText: '// ' });
+    assert.ok(commented, 'a line comment that takes in the start of an entry');
+    assert.deepEqual(outcome(commented), outcome(analyze(text.slice(0, open) + '// ' + text.slice(open))));
   });
 
   it('stays what a full analysis gives over a series of edits, each taken over from the one before', () => {

@@ -1,27 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyze, reanalyze, type Analysis } from '../../server/src/core';
+import { analyze, reanalyze } from '../../server/src/core';
 import { TEXTS } from './editedTexts';
 import { outcome } from './outcome';
 
 /**
  * Edits whose part of the text, parsed alone, reads as it would in the whole text only at first sight: a token
- * that runs on past the part, a key without its colon whose first reading closes the part early, items that are
- * not objects put in before the entries that follow. Where the incremental update applies, it must give what a
- * fresh analysis gives.
+ * that runs on past the part or into it, a key without its colon whose first reading closes the part early, a
+ * value the parser ends where the next comma is or at the end of its line. Where the incremental update applies,
+ * it must give what a fresh analysis gives.
  */
 
-/** The analysis after replacing `span` of `text` with `newText`, incrementally where that applies, and the fresh one. */
-function bothWays(text: string, start: number, end: number, newText: string): { incremental: Analysis | undefined; fresh: Analysis } {
-  const changed = text.slice(0, start) + newText + text.slice(end);
-  return { incremental: reanalyze(analyze(text), { span: { start, end }, newText }), fresh: analyze(changed) };
-}
-
-/** Asserts that the edit, where the incremental update takes it, gives what a fresh analysis gives. */
+/** Asserts that replacing `start` to `end` of `text` with `newText`, where the incremental update takes it, gives what a fresh analysis gives. */
 function followsFresh(text: string, start: number, end: number, newText: string): void {
-  const { incremental, fresh } = bothWays(text, start, end, newText);
-  if (incremental) assert.deepEqual(outcome(incremental), outcome(fresh), JSON.stringify({ start, end, newText }));
+  const incremental = reanalyze(analyze(text), { span: { start, end }, newText });
+  const changed = text.slice(0, start) + newText + text.slice(end);
+  if (incremental) assert.deepEqual(outcome(incremental), outcome(analyze(changed)), JSON.stringify({ start, end, newText }));
 }
 
 describe('incremental analysis of text that reads otherwise in the whole file', () => {
@@ -73,22 +68,13 @@ describe('incremental analysis of text that reads otherwise in the whole file', 
 
   it('reads the whole text again when a key put back after it lost its colon lies outside the entries parsed again', () => {
     // The first reading skips from `"Mode"` to the first comma: with a second user that is inside the list, and
-    // the string after it reads as a key of the top level without its colon, blanked out in turn.
-    const text = '{ "Mode" "Users": [ "sip:a@contoso.com" ] }';
-    const at = text.indexOf('"sip:a');
-    followsFresh(text, at, at, '"sip:b@contoso.com", ');
-  });
-
-  it('renumbers the entries after items that are not objects came into the list or went, and their findings name their new places', () => {
-    const text = '{ "Users": [ "a", { "Identity": "sip:b@contoso.com", "HostedVoiceMail": "yes" } ] }';
-    const inside = text.indexOf('"a"') + 2;
-    // Typed as an editor types it: a comma, a space and a quote that closes itself.
-    const { incremental, fresh } = bothWays(text, inside, inside, '", "');
-    assert.ok(fresh.diagnostics.some((d) => d.message.includes('Users[2].HostedVoiceMail')));
-    if (incremental) assert.deepEqual(outcome(incremental), outcome(fresh));
-    const twoItems = text.replace('"a",', '"a", "b",');
-    const cut = { start: twoItems.indexOf('"a"'), end: twoItems.indexOf('"b"') };
-    followsFresh(twoItems, cut.start, cut.end, '');
+    // the string after it reads as a key of the top level without its colon, blanked out in turn. A key whose own
+    // token is wrong too (a bad escape) is put back all the same, though that is the problem the file shows there.
+    for (const key of ['"Mode"', '"Mo\\de"', '"Mo\\u12"']) {
+      const text = `{ ${key} "Users": [ "sip:a@contoso.com" ] }`;
+      const at = text.indexOf('"sip:a');
+      followsFresh(text, at, at, '"sip:b@contoso.com", ');
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { parseTree, type Node } from 'jsonc-parser';
 import { analyze, reanalyze, type Analysis } from '../../server/src/core';
 import { generateProcedureTopology, generateTopology } from '../../bench/topology';
 import { SAME_LINE } from './editedTexts';
+import { repoFile } from '../helpers';
 import { outcome } from './outcome';
 
 /**
@@ -28,7 +29,7 @@ type Edit =
   | { readonly kind: 'cut'; readonly list: number; readonly from: number; readonly count: number }
   | { readonly kind: 'overtype'; readonly list: number; readonly from: number; readonly start: number; readonly length: number; readonly typed: string };
 
-const TYPED = fc.constantFrom('', ' ', ',', '{', '}', '{}', '},{', '{ "Identity": "x" },', ', {', '"', '""', '// c\n', '/*', 'x');
+const TYPED = fc.constantFrom('', ' ', ',', '{', '}', '{}', '},{', '{ "Identity": "x" },', ', {', '"', '""', '// c\n', '/*', 'x', '"x", ', '1, ', '[], ', '", "');
 
 const EDITS: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('paste' as const), list: fc.nat(), from: fc.nat(), to: fc.nat() }),
@@ -124,6 +125,31 @@ describe('incremental analysis of entries put in and taken out', () => {
     }
     assert.ok(text.includes('}\n    { "Identity": "sip:new@contoso.com"}'));
     assert.ok(analysis.diagnostics.some((d) => d.message === 'A comma is expected between two entries.'));
+  });
+
+  it('reads the whole text again when the parse put back a key without its colon outside the entries edited', () => {
+    // The key `"{ "` left without a colon at the top level, above the providers: the whole parse reads the text
+    // first with that key, where the providers' text is read as properties of the top level, so a key without its
+    // colon typed into a provider is put back there; parsed alone, it would stay in the provider.
+    const pasted = '{ "Identity": "sip:z@contoso.com", "HostedVoiceMail": true }, ';
+    const text = repoFile('examples/mixed.lync.jsonc').replace('"HostingProviders": [\n    {', `"${pasted}stingProviders": [\n    {`);
+    const inside = text.indexOf('"Enabled"', text.indexOf('stingProviders')) + 1;
+    const edited = reanalyze(analyze(text), { span: { start: inside, end: inside }, newText: pasted });
+    const changed = text.slice(0, inside) + pasted + text.slice(inside);
+    if (edited) assert.deepEqual(outcome(edited), outcome(analyze(changed)));
+    assert.ok(analyze(changed).diagnostics.some((d) => d.code === 'LT002'), 'the whole parse puts both keys in the top level');
+  });
+
+  it('moves the places of the entries after values that are no entries, put in or taken out where no entry is', () => {
+    const text = '{ "Users": [ "a", { "Identity": "sip:a@contoso.com" }, { "Identity": "sip:b@contoso.com", "HostedVoiceMail": "yes" } ] }';
+    const inside = text.indexOf('"a"') + 2;
+    for (const newText of ['", "b', '", 1, "']) {
+      const edited = reanalyze(analyze(text), { span: { start: inside, end: inside }, newText });
+      const changed = text.slice(0, inside) + newText + text.slice(inside);
+      assert.ok(edited, newText);
+      assert.deepEqual(outcome(edited), outcome(analyze(changed)), newText);
+      assert.ok(edited.diagnostics.some((d) => d.message.includes(`Users[${newText === '", "b' ? 3 : 4}].HostedVoiceMail`)), newText);
+    }
   });
 
   it('takes a pasted user and a cut one at 20,000 users, and moves the place a finding further down names', () => {

@@ -30,7 +30,6 @@ export function outcome(analysis: Analysis): unknown {
     blocking: analysis.blocking,
     script: generate(analysis).script,
     problems: analysis.parsed.problems,
-    restored: analysis.parsed.restored,
     tree: treeShape(analysis.parsed.root),
     references: model.references.map((r) => [r.node.offset, r.value, named(r.object), r.targets.map(named)]),
     providerReferences: model.providerReferences.map((r) => r.node.offset),

@@ -169,15 +169,21 @@ function withSafeFixes(found: readonly Diagnostic[], root: Node | undefined, pro
 
 export const FILE_TOO_LARGE = 'LT000';
 
+/** How `maxLength` counts the megabytes of `lyncTopology.maxFileSizeMB`: in characters (UTF-16 code units). */
+export const CHARACTERS_PER_MB = 1_000_000;
+
+/** `characters` in megabytes as lyncTopology.maxFileSizeMB counts them, to three significant digits. */
+const megabytes = (characters: number) => +(characters / CHARACTERS_PER_MB).toPrecision(3);
+
 function tooLarge(text: string, maxLength: number): Analysis {
   const diagnostic: Diagnostic = {
     code: FILE_TOO_LARGE,
     severity: 'info',
-    message: `This file has ${text.length} characters, more than the ${maxLength} Lync Topology checks (setting lyncTopology.maxFileSizeMB); it is not checked.`,
+    message: `This file holds ${megabytes(text.length)} MB of text, more than the ${megabytes(maxLength)} MB Lync Topology checks (setting lyncTopology.maxFileSizeMB, a million characters to the MB); it is not checked.`,
     span: { start: 0, end: 0 },
     fixes: [],
   };
-  const parsed = { root: undefined, problems: [], flattened: false, restored: [] };
+  const parsed = { root: undefined, problems: [], flattened: false };
   const checked = { context: '', hosted: new Set<ObjectModel>(), flagged: [], comments: [] };
   return { model: buildModel(text, undefined), lines: new LineIndex(text), diagnostics: [diagnostic], blocking: [diagnostic], parsed, checked };
 }

@@ -1,8 +1,8 @@
-import { createScanner, SyntaxKind, type Node, type ScanError } from 'jsonc-parser';
+import { createScanner, SyntaxKind, type Node, type ParseError, type ScanError } from 'jsonc-parser';
 import { checkModel, type Analysis, type AnalysisSettings } from './analyze';
 import { DEFAULT_SERVER_VERSION, type ObjectSpec } from './catalog';
 import { buildEntry, rebuildObject, replaceObjects, withText, type ObjectModel, type TopologyModel } from './model';
-import { MAX_NESTING, parseNested, type NestedParse, type Reading, type SyntaxProblem } from './parse';
+import { isLeftOpen, MAX_NESTING, parseNested, type ParsedText, type RoundCheck, type SyntaxProblem } from './parse';
 import { LineIndex, type Span } from './text';
 import { firstIndex, moveAfter, type SyntaxNode } from './tree';
 
@@ -49,21 +49,25 @@ function listAround(model: TopologyModel, span: Span): List | undefined {
 }
 
 /**
- * The children of a list's array that a change touches, as `first` to `last` (inclusive; none when `last` is
- * before `first`), with where their text runs: from the start of the first, or from just after the opening
- * bracket, to the end of the last, or to the closing bracket. A change that starts between two children takes
- * the one before it too, and one that ends between two children the one after it: the text to parse again then
- * starts where the parser expects a value and ends where a value ends, or at the bracket.
+ * The children of a list's array that a change touches, as `first` to `last` (inclusive; `last` is the number of
+ * children when the run reaches the closing bracket), and where their text starts: at the first, or just after the
+ * opening bracket. A change that starts between two children takes the one before it too, and one that ends
+ * between two children the one after it: the text to parse again then starts where the parser expects a value and
+ * ends where a value ends (runEnd), or at the bracket.
  */
-function runAround(array: SyntaxNode, span: Span): { first: number; last: number; start: number; end: number } {
+function runAround(array: SyntaxNode, span: Span): { first: number; last: number; start: number } {
   const children = array.children ?? [];
   let first = firstIndex(children.length, (i) => end(children[i]) >= span.start);
   if (first === children.length || children[first].offset > span.start) first--;
   let last = firstIndex(children.length, (i) => children[i].offset > span.end) - 1;
   if (last < 0 || span.end > end(children[last])) last++;
-  const start = first >= 0 ? children[first].offset : array.offset + 1;
-  const stop = last < children.length ? end(children[last]) : end(array) - 1;
-  return { first: Math.max(first, 0), last: Math.min(last, children.length - 1), start, end: stop };
+  return { first: Math.max(first, 0), last, start: first >= 0 ? children[first].offset : array.offset + 1 };
+}
+
+/** Where a run of an array's children that ends with child `last` ends: at its end, or at the closing bracket. */
+function runEnd(array: SyntaxNode, last: number): number {
+  const children = array.children ?? [];
+  return last < children.length ? end(children[last]) : end(array) - 1;
 }
 
 /**
@@ -83,53 +87,55 @@ function widened(array: SyntaxNode, span: Span, problems: readonly SyntaxProblem
 }
 
 /**
- * The new text of an object parsed alone, with its syntax problems (offsets from its start); undefined when its
- * braces no longer close it (its last character is no `}` of its own, so that in the whole text it would run on
- * into what follows), or when, inside the `outer` objects and arrays that hold it, it would nest deeper than a
- * whole parse reads. jsonc-parser reads an object from its `{` to the `}` that closes it the same way wherever
- * the object stands, recovering from the same errors the same way, so such an object gets the same nodes and
- * problems in the whole text. That holds for every reading parseNested makes, each of which must close it: a key
- * without its colon can close the object early in the first, and the whole text would then read on differently.
+ * How many children a run may take in after the change, when its text parsed alone does not end where it did: a
+ * string left open, as a quote typed alone makes one, runs to the end of its line and takes in the entries after
+ * it there, until the parser finds a brace that closes the entry it began in.
  */
-function parseObject(text: string, outer: number): NestedParse | undefined {
-  // An object the parser ends at the end of the text, not at a brace, has an error there: the missing `}`.
-  const closed = ({ root, errors }: Reading) => root?.type === 'object' && root.length === text.length && text.endsWith('}') && errors.every((e) => e.offset < text.length);
-  const parsed = parseAlone(text, closed);
-  return parsed && outer + parsed.depth <= MAX_NESTING ? parsed : undefined;
-}
+const RUN_GROWTH = 3;
 
 /**
- * `text` parsed alone, each reading accepted by `accepts`; undefined when one is not, or when the text nests too
- * deeply for the stack (a whole parse sets such values aside).
+ * `text`, a part of the new text, parsed alone as parseNested parses a whole text; undefined when one of its parses
+ * (one more for each round of keys put back) does not pass `stays`, or when, inside the `outer` objects and arrays
+ * that hold it, it would nest deeper than a whole parse reads. `stays` says whether a parse ends the part where the
+ * old text ended it, so that jsonc-parser reads it the same in the whole text: it reads a value the same way
+ * wherever the value stands, recovering from the same errors the same way, as long as the value ends there.
  */
-function parseAlone(text: string, accepts: (reading: Reading) => boolean): NestedParse | undefined {
+function parseAlone(text: string, outer: number, stays: RoundCheck): ParsedText | undefined {
+  let parsed;
   try {
-    return parseNested(text, accepts);
+    parsed = parseNested(text, stays);
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;
   }
+  return parsed && outer + parsed.depth <= MAX_NESTING ? parsed : undefined;
+}
+
+/** Whether no error lies at or after `length`: the parser met the end of the text before its value ended. */
+const endsBefore = (errors: readonly ParseError[], length: number) => errors.every((e) => e.offset < length);
+
+/**
+ * The new text of an object parsed alone, with its syntax problems (offsets from its start); undefined when its
+ * braces no longer close it: its last character is no `}` of its own (the parser ended it at the end of the text,
+ * with a problem there), so that in the whole text it would run on into what follows.
+ */
+function parseObject(text: string, outer: number): ParsedText | undefined {
+  return parseAlone(text, outer, (root, errors) => root?.type === 'object' && root.length === text.length && text.endsWith('}') && endsBefore(errors, text.length));
 }
 
 /**
  * The new text of a run of a list's children (`slice`) parsed alone as the items of an array, with its syntax
- * problems (offsets into `[slice]`); undefined when the parse could differ in the whole text: when what it holds
- * no longer ends where the run did (at the end of its last value, unless `toBracket`, where the run reached the
- * array's closing bracket and the bracket put after it is that one) in every reading parseNested makes, or when,
- * inside the `outer` objects and arrays that hold the array, it would nest deeper than a whole parse reads. The
- * run starts where the parser expects a value, as it does after the opening bracket, and the parser reads a value
- * the same wherever it stands.
+ * problems (offsets into `[slice]`); undefined when what it holds no longer ends where the run did: at the end of
+ * its last value, unless `toBracket`, where the run reached the array's closing bracket and the bracket put after
+ * it is that one. The run starts where the parser expects a value, as it does after the opening bracket.
  */
-function parseRun(slice: string, outer: number, toBracket: boolean): NestedParse | undefined {
+function parseRun(slice: string, outer: number, toBracket: boolean): ParsedText | undefined {
   const text = `[${slice}]`;
-  // An array the parser ends at the end of the text, not at the bracket, has an error there: the missing `]`.
-  const closed = ({ root, errors }: Reading) => {
+  return parseAlone(text, outer, (root, errors) => {
     const children = root?.children ?? [];
     const last = children[children.length - 1];
-    return root?.type === 'array' && root.length === text.length && errors.every((e) => e.offset < text.length - 1) && (toBracket || (last !== undefined && end(last) === text.length - 1));
-  };
-  const parsed = parseAlone(text, closed);
-  return parsed && outer + parsed.depth <= MAX_NESTING ? parsed : undefined;
+    return root?.type === 'array' && root.length === text.length && endsBefore(errors, text.length - 1) && (toBracket || (last !== undefined && end(last) === text.length - 1));
+  });
 }
 
 /** The token the scanner reads at `offset` of `source`: its length, and what is wrong with it. */
@@ -154,17 +160,8 @@ function endsAsAlone(text: string, value: Node, at: number): boolean {
  * that is a token of its own. A stray word the parser passes over (`x`, `-`, a lone `/`) would run on into a word,
  * number or comment put right after it, which a run parsed alone after its `[` starts apart.
  */
-function endsBefore(text: string, at: number): boolean {
+function tokenEndsAt(text: string, at: number): boolean {
   return at === 0 || ' \t\r\n{}[],:"'.includes(text[at - 1]);
-}
-
-/**
- * Whether every key the parse before put back after it lost its colon (ParsedText.restored) lies within `span`,
- * the text parsed again. One elsewhere was blanked for how the whole text first read (see parseNested), which the
- * new text there may change: whether it still would be is not known without reading the whole text again.
- */
-function restoredWithin(restored: readonly number[], span: Span): boolean {
-  return restored.every((offset) => span.start <= offset && offset < span.end);
 }
 
 /**
@@ -192,14 +189,17 @@ function containersAround(node: Node): number {
 
 /**
  * The syntax problems after `delta` characters replaced `span`: those before it stay, those after it move.
- * When `span` is an object parsed again, those after its opening brace are left out, for the caller to put in
- * those the new parse found (a problem at the brace itself, such as a missing comma before it, belongs to the
- * text around the object). Undefined when
- * another problem touches the span.
+ * When `span` is a part parsed again, those inside it (after its first character) are left out, for the caller
+ * to put in those the new parse found (a problem at its first character, such as a missing comma before an object,
+ * belongs to the text around it). Undefined when another problem touches the span; also, for a part parsed again,
+ * when a key without its colon was put back outside it: the whole parse then ran rounds whose first parse read the
+ * text as it is, with that key, where the part may be read otherwise than parsed alone.
  */
 function movedProblems(problems: readonly SyntaxProblem[], span: Span, delta: number, reparsed: boolean): SyntaxProblem[] | undefined {
   const moved: SyntaxProblem[] = [];
   for (const problem of problems) {
+    const outside = problem.span.end <= span.start || problem.span.start >= span.end;
+    if (outside && reparsed && problem.restoresKey) return undefined;
     if (problem.span.end <= span.start) moved.push(problem);
     else if (problem.span.start >= span.end) moved.push({ ...problem, span: { start: problem.span.start + delta, end: problem.span.end + delta } });
     else if (!reparsed || problem.span.start <= span.start || problem.span.end > span.end) return undefined;
@@ -288,9 +288,6 @@ function shifted(problems: readonly SyntaxProblem[], by: number): SyntaxProblem[
   return problems.map((p) => ({ ...p, span: { start: p.span.start + by, end: p.span.end + by } }));
 }
 
-/** Offsets found parsing a part of the text alone, moved to where that part starts (`by` characters in). */
-const shiftedOffsets = (offsets: readonly number[], by: number) => offsets.map((offset) => offset + by);
-
 /**
  * The analysis after a change within the brackets of a list section's array, with the run of entries it touches
  * parsed again (see runAround): entries pasted, taken out, broken or changed. Undefined when the new run could be
@@ -301,36 +298,42 @@ function reanalyzeRun(previous: Analysis, list: List, span: Span, text: string, 
   const { array } = list;
   // An array that runs to the end of the text was left open: its end is no bracket of its own.
   if (end(array) >= model.text.length || model.text[end(array) - 1] !== ']') return undefined;
-  const run = runAround(array, widened(array, span, parsed.problems));
-  const runSpan = { start: run.start, end: run.end };
-  if (!endsBefore(text, run.start) || overlapped(array, runSpan) || !restoredWithin(parsed.restored, runSpan)) return undefined;
-  const toBracket = run.end === end(array) - 1;
-  const reparsed = parseRun(text.slice(run.start, run.end + delta), containersAround(array), toBracket);
-  const problems = reparsed && movedProblems(parsed.problems, runSpan, delta, true);
-  if (!reparsed || !problems) return undefined;
+  const children = (array.children ??= []);
+  const around = runAround(array, widened(array, span, parsed.problems));
+  const { first, start } = around;
+  if (!tokenEndsAt(text, start)) return undefined;
+  let last = around.last;
+  let reparsed: ParsedText | undefined;
+  for (let grown = 0; ; grown++, last++) {
+    const stop = runEnd(array, last);
+    reparsed = parseRun(text.slice(start, stop + delta), containersAround(array), stop === end(array) - 1);
+    if (reparsed || grown === RUN_GROWTH || last >= children.length) break;
+  }
+  const runSpan = { start, end: runEnd(array, last) };
+  if (!reparsed || overlapped(array, runSpan)) return undefined;
   const items = reparsed.root!.children ?? [];
   const lastItem = items[items.length - 1];
-  if (!toBracket && lastItem && !endsAsAlone(text, lastItem, lastItem.offset + run.start - 1)) return undefined;
+  if (runSpan.end !== end(array) - 1 && lastItem && !endsAsAlone(text, lastItem, lastItem.offset + start - 1)) return undefined;
+  const problems = movedProblems(parsed.problems, runSpan, delta, true);
+  if (!problems) return undefined;
   // The text parsed alone started one character in, after the `[` put before it.
-  problems.splice(firstIndex(problems.length, (i) => problems[i].span.start >= run.start), 0, ...shifted(reparsed.problems, run.start - 1));
-  const children = (array.children ??= []);
-  const removed = children.slice(run.first, run.last + 1);
+  problems.splice(firstIndex(problems.length, (i) => problems[i].span.start >= start), 0, ...shifted(reparsed.problems, start - 1));
+  const removed = children.slice(first, Math.min(last, children.length - 1) + 1);
   const entries = model.sections.get(list.items.section!.key) ?? [];
-  const at = firstIndex(entries.length, (i) => entries[i].node.offset >= run.start);
+  const at = firstIndex(entries.length, (i) => entries[i].node.offset >= start);
   const olds = entries.slice(at, at + removed.filter((node) => node.type === 'object').length);
-  moveAfter(array, run.end, delta);
+  moveAfter(array, runSpan.end, delta);
   const added = items.map((child) => {
-    const offset = child.offset + run.start - 1;
+    const offset = child.offset + start - 1;
     child.parent = array;
     child.offset = offset;
     return child;
   });
-  children.splice(run.first, removed.length, ...added);
-  const news = added.flatMap((node, i) => (node.type === 'object' ? [buildEntry(node, list.items, list.place, run.first + i)] : []));
+  children.splice(first, removed.length, ...added);
+  const news = added.flatMap((node, i) => (node.type === 'object' ? [buildEntry(node, list.items, list.place, first + i)] : []));
   const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;
-  const restored = shiftedOffsets(reparsed.restored, run.start - 1);
-  return checkModel({ root: parsed.root, problems, flattened: false, restored }, replaceObjects(model, text, list.items.section, olds, news, run.start, defaultVersion), settings, {
-    dirty: { start: run.start, end: run.end + delta },
+  return checkModel({ root: parsed.root, problems, flattened: false }, replaceObjects(model, text, list.items, olds, news, start, defaultVersion), settings, {
+    dirty: { start, end: runSpan.end + delta },
     delta,
     lines: lines(),
     previous: previous.checked,
@@ -339,15 +342,73 @@ function reanalyzeRun(previous: Analysis, list: List, span: Span, text: string, 
 }
 
 /**
+ * The value of a setting of the top level whose text holds the change (its ends included), when it holds none of
+ * the objects the model is built of: `ServerVersion`, `SipDomains`, `$schema`, or a key the catalog does not know.
+ */
+function rootValueAround(model: TopologyModel, span: Span): SyntaxNode | undefined {
+  for (const property of model.root?.properties ?? []) {
+    const value = property.valueNode;
+    if (!value || value.offset > span.start || span.end > end(value)) continue;
+    const spec = property.spec?.value;
+    const holdsModel = spec !== undefined && (spec.kind === 'object' || (spec.kind === 'array' && spec.items.kind === 'object'));
+    return holdsModel ? undefined : (value as SyntaxNode);
+  }
+  return undefined;
+}
+
+/**
+ * The new text of a value parsed alone, with its syntax problems (offsets from its start); undefined when it is
+ * not one value from its first character to its last, as it would be after the colon of its property (junk around
+ * it is read otherwise there), when it is a string left open (which runs on to the end of its line in the whole
+ * text), or when an array or object in it is left open.
+ */
+function parseValue(text: string, outer: number): ParsedText | undefined {
+  return parseAlone(text, outer, (root, errors) => root !== undefined && root.offset === 0 && root.length === text.length && !isLeftOpen(text, root) && endsBefore(errors, text.length));
+}
+
+/**
+ * The analysis after a change within a value of the top level that holds no objects the model is built of (see
+ * rootValueAround): only that value is parsed again; the model keeps every object, and reads the version and the
+ * SIP domains again. A new version has every entry checked again (it is part of what their kept findings rest on).
+ */
+function reanalyzeValue(previous: Analysis, value: SyntaxNode, text: string, delta: number, settings: AnalysisSettings, lines: () => LineIndex): Analysis | undefined {
+  const { model, parsed } = previous;
+  const start = value.offset;
+  const oldEnd = end(value);
+  if (oldEnd >= model.text.length || overlapped(value, { start, end: oldEnd })) return undefined;
+  const replacement = parseValue(text.slice(start, oldEnd + delta), containersAround(value));
+  const problems = replacement && movedProblems(parsed.problems, { start, end: oldEnd }, delta, true);
+  if (!replacement || !problems) return undefined;
+  problems.splice(firstIndex(problems.length, (i) => problems[i].span.start >= start), 0, ...shifted(replacement.problems, start));
+  const property = value.parent!;
+  moveAfter(property, oldEnd, delta);
+  const node = replacement.root!;
+  node.parent = property;
+  node.offset = start;
+  property.children![1] = node;
+  const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;
+  return checkModel({ root: parsed.root, problems, flattened: false }, withText(model, text, defaultVersion), settings, {
+    dirty: { start, end: oldEnd + delta },
+    delta,
+    lines: lines(),
+    previous: previous.checked,
+  });
+}
+
+/**
  * The analysis after `change`, when the change can be followed without reading the whole text again:
- * - it falls inside an object that can be rebuilt alone (an entry of a list section, such as a hosting
- *   provider or a user; or `AccessEdgeConfiguration`, `ExchangeUM`) and leaves it an object its own braces still
- *   close, broken inside or not: only that object is parsed again and its model rebuilt;
+ * - it falls within the brackets of a list section's array (hosting providers, users, ...): the entries it
+ *   touches are parsed again alone, broken or not, and put in the place of the old ones (see reanalyzeRun);
+ * - it falls inside a section that is one object (`AccessEdgeConfiguration`, `ExchangeUM`) and leaves it an
+ *   object its own braces still close: only that object is parsed again and its model rebuilt;
+ * - it falls within a value of the top level that holds no objects (`ServerVersion`, `SipDomains`): only that
+ *   value is parsed again;
  * - or it falls between the entries of an object or array (white space, comments), where only commas and
  *   trivia are, leaves as many commas there, and leaves the value before it ending where it did: nothing is
  *   parsed again.
- * The rest of the tree is moved, not re-read. Undefined when the change reaches further, and the text must
- * be analyzed whole. The previous analysis is used up: its tree now belongs to the new one.
+ * In each case, what is parsed again must end where it did, so that the parser reads the rest of the text as
+ * before. The rest of the tree is moved, not re-read. Undefined when the change reaches further, and the text
+ * must be analyzed whole. The previous analysis is used up: its tree now belongs to the new one.
  * `after`, when the caller has it (an editor's document), is the text once the change is made: it is taken as it
  * is, so that a large text is not copied once more for every keystroke. `settings` need not be those `previous` was
  * made under: what they decide is taken from them again.
@@ -372,7 +433,7 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
     const oldEnd = end(object.node);
     // An object that reaches the end of the text was left open there (the parser ends an object only at its
     // brace or at the end): its last character is no brace of its own, and what follows it is read otherwise.
-    if (oldEnd >= model.text.length || overlapped(object.node, { start, end: oldEnd }) || !restoredWithin(parsed.restored, { start, end: oldEnd })) return undefined;
+    if (oldEnd >= model.text.length || overlapped(object.node, { start, end: oldEnd })) return undefined;
     const replacement = parseObject(text.slice(start, oldEnd + delta), containersAround(object.node));
     const problems = replacement && movedProblems(parsed.problems, { start, end: oldEnd }, delta, true);
     if (!replacement || !problems) return undefined;
@@ -380,9 +441,12 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
     const node = object.node as SyntaxNode;
     adopt(node, replacement.root!);
     moveAfter(node.parent!, oldEnd, delta);
-    const rebuilt = replaceObjects(model, text, object.spec.section, [object], [rebuildObject(object)], start, defaultVersion);
-    return checkModel({ root, problems, flattened: false, restored: shiftedOffsets(replacement.restored, start) }, rebuilt, settings, { dirty: { start, end: oldEnd + delta }, delta, lines: lines(), previous: previous.checked });
+    const rebuilt = replaceObjects(model, text, object.spec, [object], [rebuildObject(object)], start, defaultVersion);
+    return checkModel({ root, problems, flattened: false }, rebuilt, settings, { dirty: { start, end: oldEnd + delta }, delta, lines: lines(), previous: previous.checked });
   }
+  const value = rootValueAround(model, change.span);
+  const revalued = value && reanalyzeValue(previous, value, text, delta, settings, lines);
+  if (revalued) return revalued;
   const gap = gapAround(root, model.text, change.span);
   if (!gap) return undefined;
   const commas = commasBetween(model.text, gap.start, gap.end);
@@ -391,9 +455,7 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   const problems = movedProblems(parsed.problems, change.span, delta, false);
   if (!problems) return undefined;
   moveAfter(gap.container, change.span.end, delta);
-  // A gap holds no key: each key put back lies before the change or after it, and moves with what follows.
-  const restored = parsed.restored.map((offset) => (offset < change.span.start ? offset : offset + delta));
-  return checkModel({ root, problems, flattened: false, restored }, withText(model, text, defaultVersion), settings, {
+  return checkModel({ root, problems, flattened: false }, withText(model, text, defaultVersion), settings, {
     dirty: { start: gap.start, end: gap.end + delta },
     delta,
     lines: lines(),

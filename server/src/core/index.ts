@@ -1,5 +1,5 @@
 /** The analysis core: plain functions over text, used alike by the CLI, the language server and the tests. */
-export { analyze, FILE_TOO_LARGE, type Analysis, type AnalysisSettings } from './analyze';
+export { analyze, CHARACTERS_PER_MB, FILE_TOO_LARGE, type Analysis, type AnalysisSettings } from './analyze';
 export { complete, type CompletionEntry } from './complete';
 export { foldingRanges } from './folding';
 export type { ResultLimit } from './limit';

@@ -5,6 +5,7 @@ import {
   SERVER_VERSIONS,
   TOPOLOGY,
   SECTIONS,
+  OBJECT_SPECS,
   canonicalValue,
   findPropertyIgnoringCase,
   type ExchangeUmMode,
@@ -160,7 +161,10 @@ export interface TopologyModel {
   readonly references: readonly NameReference[];
   /** The items of `ExchangeUM.HostingProviders`. */
   readonly providerReferences: readonly NameReference[];
-  /** Entries of each list section by their name, compared as `nameKey` does. */
+  /**
+   * Entries of each list section that settings refer to by name (REFERABLE_SECTIONS: hosting providers, hosted voice
+   * mail policies), by their name compared as `nameKey` does. The others (20,000 users) are not indexed by name.
+   */
   readonly entriesByName: ReadonlyMap<string, ReadonlyMap<string, readonly ObjectModel[]>>;
   /** The values of unique keys, by scope, then by the compared value, in file order. */
   readonly uniqueValues: ReadonlyMap<string, ReadonlyMap<string, readonly UniqueValue[]>>;
@@ -409,6 +413,9 @@ interface ReferenceFact extends NameReference {
 
 const SECTION_SPECS: ReadonlyMap<string, SectionSpec> = new Map(SECTIONS.map((spec) => [spec.section.key, spec.section]));
 
+/** The keys of the sections whose entries some setting of the catalog refers to by name. */
+export const REFERABLE_SECTIONS: ReadonlySet<string> = new Set(OBJECT_SPECS.flatMap((spec) => spec.properties.flatMap((p) => (p.references === undefined ? [] : [p.references]))));
+
 /** What most objects have of a kind of fact: none, shared rather than one empty array each. */
 const NONE: readonly never[] = [];
 
@@ -478,7 +485,7 @@ export function deriveModel(text: string, rootNode: Node | undefined, objects: O
     push(sections, section.key, object);
     if (!section.list) continue;
     entries.push(object);
-    if (facts.nameKey !== undefined) push(nested(entriesByName, section.key), facts.nameKey, object);
+    if (facts.nameKey !== undefined && REFERABLE_SECTIONS.has(section.key)) push(nested(entriesByName, section.key), facts.nameKey, object);
     for (const unique of facts.unique) push(nested(uniqueValues, unique.scope), unique.compared, unique);
   }
   // Looked up once every entry is indexed: a reference may name an entry further down.
@@ -510,11 +517,13 @@ function serverVersionOf(root: ObjectModel | undefined, defaultServerVersion: Se
 
 /**
  * The model after a change that left every object as it was (white space or comments between values, which moved
- * the nodes after it): `previous` with the new text, and the version it falls back on taken from the settings the
- * update runs under, which may not be those `previous` was built under.
+ * the nodes after it, or a value of the top level that holds no objects, such as `ServerVersion` or `SipDomains`):
+ * `previous` with the new text, the version and the SIP domains read again, and the version it falls back on taken
+ * from the settings the update runs under, which may not be those `previous` was built under.
  */
 export function withText(previous: TopologyModel, text: string, defaultServerVersion: ServerVersion): TopologyModel {
-  return { ...previous, text, serverVersion: serverVersionOf(previous.root, defaultServerVersion) };
+  const root = previous.root;
+  return { ...previous, text, serverVersion: serverVersionOf(root, defaultServerVersion), sipDomains: stringItems(root?.byName.get('SipDomains')) };
 }
 
 /** Takes `old` out of a list kept in file order, and puts `added` (if any) in at its place by offset. */
@@ -591,23 +600,25 @@ function renumber(list: readonly ObjectModel[], at: number): void {
 }
 
 /**
- * The model after objects were parsed again: `olds`, which follow one another in file order from `from` on, replaced
- * by `news`, either one object rebuilt (an entry of a list, or a section that is one object) or a run of the items
- * of one list section, put in, taken out or changed (either list may then be empty, and the entries after still
- * move when items that are no objects came or went). `section` is the section they are of. The objects' nodes are
- * where the new text has them. The indexes of `previous`, which is used up, are updated for those objects instead of built
- * anew. The lists keep the objects themselves, so what refers to them (a reference's targets) stays current; the
- * references are resolved again, since a renamed entry may now be the one a name points to.
+ * The model after objects of the kind `spec` describes were parsed again: `olds`, which follow one another in file
+ * order from `from` on, replaced by `news`, either one object rebuilt (an entry of a list, or a section that is one
+ * object) or a run of entries of one list section, put in, taken out or changed (either list may then be empty, and
+ * the entries after the run may have moved in their array all the same, when values that are no objects came or
+ * went). The objects' nodes are where the new text has them. The indexes of `previous`, which is used up, are
+ * updated for those objects instead of built anew. The lists keep the objects themselves, so what refers to them (a
+ * reference's targets) stays current; the references are resolved again, since a renamed entry may now be the one
+ * a name points to.
  */
 export function replaceObjects(
   previous: TopologyModel,
   text: string,
-  section: SectionSpec | undefined,
+  spec: ObjectSpec,
   olds: readonly ObjectModel[],
   news: readonly ObjectModel[],
   from: number,
   defaultServerVersion: ServerVersion,
 ): TopologyModel {
+  const section = spec.section;
   spliceFrom(previous.objects as ObjectModel[], from, olds.length, news);
   let sections = previous.sections;
   if (section) {
@@ -622,17 +633,17 @@ export function replaceObjects(
     spliceFrom(previous.entries as ObjectModel[], from, olds.length, news);
     const before = olds.map(factsOf);
     const after = news.map(factsOf);
-    if (before.length !== after.length || before.some((facts, i) => facts.nameKey !== after[i].nameKey)) renamed = section.key;
+    const names = REFERABLE_SECTIONS.has(section.key) ? nested(previous.entriesByName as Map<string, Map<string, ObjectModel[]>>, section.key) : undefined;
+    if (names && (before.length !== after.length || before.some((facts, i) => facts.nameKey !== after[i].nameKey))) renamed = section.key;
     const byOffset = (object: ObjectModel) => object.node.offset;
-    const names = nested(previous.entriesByName as Map<string, Map<string, ObjectModel[]>>, section.key);
     const unique = previous.uniqueValues as Map<string, Map<string, UniqueValue[]>>;
     const valueOffset = (value: UniqueValue) => value.entry.node.offset;
     olds.forEach((old, i) => {
-      replaceKeyed(names, before[i].nameKey, undefined, (o) => o === old, undefined, byOffset);
+      if (names) replaceKeyed(names, before[i].nameKey, undefined, (o) => o === old, undefined, byOffset);
       for (const value of before[i].unique) replaceKeyed(nested(unique, value.scope), value.compared, undefined, (v) => v.entry === old, undefined, valueOffset);
     });
     news.forEach((entry, i) => {
-      if (after[i].nameKey !== undefined) replaceKeyed(names, undefined, after[i].nameKey, () => false, entry, byOffset);
+      if (names && after[i].nameKey !== undefined) replaceKeyed(names, undefined, after[i].nameKey, () => false, entry, byOffset);
       for (const value of after[i].unique) replaceKeyed(nested(unique, value.scope), undefined, value.compared, () => false, value, valueOffset);
     });
   }

@@ -5,6 +5,11 @@ import { parseSyntaxTree, SyntaxNode } from './tree';
 export interface SyntaxProblem {
   readonly message: string;
   readonly span: Span;
+  /**
+   * At a key without its colon that the parse put back as a property of its own (see parseNested), whatever the
+   * problem says: the key's own token may be wrong too (a bad escape), and that problem is the one kept there.
+   */
+  readonly restoresKey?: true;
 }
 
 export interface ParsedText {
@@ -12,14 +17,6 @@ export interface ParsedText {
   readonly problems: readonly SyntaxProblem[];
   /** Values nested too deeply were set aside: the tree does not follow the text there. */
   readonly flattened: boolean;
-  /** Where the keys parseNested put back after they lost their colon start, in file order. */
-  readonly restored: readonly number[];
-}
-
-/** One reading of a text by jsonc-parser: its tree, and what it found wrong (offsets into the text read). */
-export interface Reading {
-  readonly root: SyntaxNode | undefined;
-  readonly errors: readonly ParseError[];
 }
 
 export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
@@ -75,7 +72,7 @@ function clampToText(root: SyntaxNode | undefined, length: number): void {
   }
 }
 
-function parseRaw(text: string): Reading & { errors: ParseError[]; depth: number } {
+function parseRaw(text: string): { root: SyntaxNode | undefined; errors: ParseError[]; depth: number } {
   const errors: ParseError[] = [];
   const { root, depth } = parseSyntaxTree(text, errors, PARSE_OPTIONS);
   clampToText(root, text.length);
@@ -153,49 +150,50 @@ function restoreKey(root: SyntaxNode | undefined, key: Node): void {
   siblings.splice(index < 0 ? siblings.length : index, 0, property);
 }
 
+/** What each parse of a text gives, for parseNested's `everyRound`. */
+export type RoundCheck = (root: SyntaxNode | undefined, errors: readonly ParseError[]) => boolean;
+
 /**
  * Parses, ending a property whose key has no colon right after its key. jsonc-parser's recovery
  * instead skips to the next comma or closing brace, so that while a key is being typed above
  * `"ProxyFqdn": ...`, ProxyFqdn would vanish from the tree and be reported missing. Such keys are
  * blanked out (offsets kept), the text parsed again, and each key put back as a property of its own.
- * Which keys are blanked depends on how the text read before any was: the first reading, where a key's skip can
- * close its object early, decides what the next one sees. `accepts`, when given, is asked of every reading, and
- * the text is given up (undefined) at the first it refuses: an incremental update parses a part of the text alone
- * and needs each reading to end where the part does, for the whole text to read the same around it.
  * `depth` is how many objects and arrays lie inside one another at the deepest; a text that nests too deeply for
- * the stack throws a RangeError. Problem spans and `restored` are offsets into `text`.
+ * the stack throws a RangeError. Problem spans are offsets into `text`. With `everyRound`, undefined as soon as a
+ * parse of the text (there is one more for each round of keys blanked out) does not pass it.
  */
-export function parseNested(text: string): NestedParse;
-export function parseNested(text: string, accepts: (reading: Reading) => boolean): NestedParse | undefined;
-export function parseNested(text: string, accepts?: (reading: Reading) => boolean): NestedParse | undefined {
+export function parseNested(text: string): ParsedText & { readonly depth: number };
+export function parseNested(text: string, everyRound: RoundCheck): (ParsedText & { readonly depth: number }) | undefined;
+export function parseNested(text: string, everyRound?: RoundCheck): (ParsedText & { readonly depth: number }) | undefined {
   let { root, errors, depth } = parseRaw(text);
-  const blanked: Node[] = [];
+  if (everyRound && !everyRound(root, errors)) return undefined;
+  const restored: Node[] = [];
   const keyProblems: ParseError[] = [];
+  // Where the keys put back start: the problem kept there marks them, whichever error at the key it is.
+  const restoring = new Set<number>();
   let current = text;
   for (;;) {
-    if (accepts && !accepts({ root, errors })) return undefined;
     const keys = errors.some((e) => e.error === ParseErrorCode.ColonExpected) ? keysMissingColon(current, root) : [];
     if (keys.length === 0) break;
     for (const key of keys) {
       const end = key.offset + key.length;
       keyProblems.push(...errors.filter((e) => e.offset >= key.offset && e.offset < end));
       keyProblems.push({ error: ParseErrorCode.ColonExpected, offset: key.offset, length: key.length });
+      restoring.add(key.offset);
       current = current.slice(0, key.offset) + ' '.repeat(key.length) + current.slice(end);
     }
-    blanked.push(...keys);
+    restored.push(...keys);
     ({ root, errors, depth } = parseRaw(current));
+    if (everyRound && !everyRound(root, errors)) return undefined;
   }
   errors = colonErrorsAtKeys(current, root, errors);
-  for (const key of blanked) restoreKey(root, key);
+  for (const key of restored) restoreKey(root, key);
   const all = [...keyProblems, ...errors].sort((a, b) => a.offset - b.offset);
   // One error leads the parser into others at the same place; the first says what is wrong.
   const firsts = all.filter((error, i) => i === 0 || all[i - 1].offset !== error.offset);
-  const problems = firsts.map((e) => problemOf(e, text.length));
-  return { root, problems, flattened: false, restored: blanked.map((key) => key.offset).sort((a, b) => a - b), depth };
+  const problems = firsts.map((e): SyntaxProblem => (restoring.has(e.offset) ? { ...problemOf(e, text.length), restoresKey: true } : problemOf(e, text.length)));
+  return { root, problems, flattened: false, depth };
 }
-
-/** A text parsed by parseNested, with how deeply it nests. */
-export type NestedParse = ParsedText & { readonly depth: number };
 
 /**
  * Replaces every value nested deeper than MAX_NESTING with `0` and spaces, keeping every offset,
@@ -239,8 +237,8 @@ export function parseText(source: string): ParsedText {
   // character); a space in its place keeps every offset.
   const text = source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source;
   try {
-    const { root, problems, restored, depth } = parseNested(text);
-    if (depth <= MAX_NESTING) return { root, problems, flattened: false, restored };
+    const { root, problems, depth } = parseNested(text);
+    if (depth <= MAX_NESTING) return { root, problems, flattened: false };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
   }
@@ -250,5 +248,5 @@ export function parseText(source: string): ParsedText {
     message: `This value is nested more than ${MAX_NESTING} levels deep; it was not read.`,
     span: { start: span.start, end: span.start + 1 },
   }));
-  return { root: parsed.root, problems: [...tooDeep, ...parsed.problems], flattened: true, restored: parsed.restored };
+  return { root: parsed.root, problems: [...tooDeep, ...parsed.problems], flattened: true };
 }

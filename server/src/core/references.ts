@@ -1,10 +1,10 @@
 import type { Node } from 'jsonc-parser';
 import { analyze, type Analysis, type AnalysisSettings } from './analyze';
-import { OBJECT_SPECS, SECTIONS_BY_KEY, type SectionSpec } from './catalog';
+import { SECTIONS_BY_KEY, type SectionSpec } from './catalog';
 import type { TextEdit } from './diagnostics';
 import { applyEdits } from './fixes';
 import { locate } from './location';
-import { nameKey, nameProperty, type ObjectModel, type TopologyModel } from './model';
+import { nameKey, nameProperty, REFERABLE_SECTIONS, type ObjectModel, type TopologyModel } from './model';
 import { isLeftOpen } from './parse';
 import type { Span } from './text';
 
@@ -34,9 +34,6 @@ function writtenPrefix(section: SectionSpec, name: string): string {
   return prefix !== undefined && name.toLowerCase().startsWith(prefix) ? name.slice(0, prefix.length) : '';
 }
 
-/** Sections whose names some setting of the catalog refers to. */
-const REFERABLE = new Set(OBJECT_SPECS.flatMap((spec) => spec.properties.map((p) => p.references)));
-
 /**
  * The name under the cursor: the naming value of an entry that other settings refer to (a provider's
  * Identity, a policy's Identity), or a reference to one. Undefined elsewhere.
@@ -48,7 +45,7 @@ export function nameLinksAt(model: TopologyModel, offset: number): NameLinks | u
   const referenced = spec?.references;
   const isReference = referenced !== undefined && (location.item || spec!.value.kind === 'string');
   const owner = location.object.spec.section;
-  const isName = owner?.list === true && REFERABLE.has(owner.key) && nameProperty(location.object) === location.property;
+  const isName = owner?.list === true && REFERABLE_SECTIONS.has(owner.key) && nameProperty(location.object) === location.property;
   const section = isReference ? referenced : isName ? owner!.key : undefined;
   const target = section && SECTIONS_BY_KEY.get(section);
   if (!section || !target) return undefined;

@@ -1,4 +1,4 @@
-import { DEFAULT_SERVER_VERSION, RULES_BY_CODE, SERVER_VERSIONS, SEVERITIES, type AnalysisSettings, type ServerVersion, type SeveritySetting } from '../core';
+import { CHARACTERS_PER_MB, DEFAULT_SERVER_VERSION, RULES_BY_CODE, SERVER_VERSIONS, SEVERITIES, type AnalysisSettings, type ServerVersion, type SeveritySetting } from '../core';
 
 /** The `lyncTopology.*` settings the server reads. */
 export interface ServerSettings {
@@ -14,7 +14,7 @@ export const DEFAULT_MAX_ITEMS_COMPUTED = 5000;
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   validate: true,
-  analysis: { defaultServerVersion: DEFAULT_SERVER_VERSION, maxLength: DEFAULT_MAX_FILE_SIZE_MB * 1_000_000 },
+  analysis: { defaultServerVersion: DEFAULT_SERVER_VERSION, maxLength: DEFAULT_MAX_FILE_SIZE_MB * CHARACTERS_PER_MB },
   maxItemsComputed: DEFAULT_MAX_ITEMS_COMPUTED,
 };
 
@@ -33,7 +33,7 @@ export function readSettings(section: unknown): ServerSettings {
   const items = typeof raw.maxItemsComputed === 'number' && raw.maxItemsComputed >= 1 ? Math.trunc(raw.maxItemsComputed) : DEFAULT_MAX_ITEMS_COMPUTED;
   return {
     validate: raw.validate !== false,
-    analysis: { severity, defaultServerVersion: version, maxLength: Math.round(megabytes * 1_000_000) },
+    analysis: { severity, defaultServerVersion: version, maxLength: Math.round(megabytes * CHARACTERS_PER_MB) },
     maxItemsComputed: items,
   };
 }

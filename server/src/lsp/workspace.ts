@@ -26,8 +26,8 @@ function spanOf(document: TextDocument, range: Range, newText: string): TextChan
 /**
  * The open documents, the settings, and each document's analysis. An analysis is kept until the
  * document changes; then the changes made since are replayed onto it where core's `reanalyze` can
- * follow them (inside one entry or one-object section, or between entries), and the text is analyzed
- * whole where it cannot.
+ * follow them (within the entries of a list section, inside a one-object section or a value of the top level,
+ * or in the white space between values), and the text is analyzed whole where it cannot.
  */
 export class Workspace {
   readonly documents = new TextDocuments({ create: TextDocument.create, update: (document, changes, version) => this.update(document, changes, version) });
