@@ -29,6 +29,22 @@ describe('LineIndex.edited', () => {
     );
   });
 
+  it('pairs a carriage return and a line feed across the edges of a change, and parts them, as a whole reading does', () => {
+    const cases: [string, number, number, string][] = [
+      ['a\rb', 2, 2, '\n'],
+      ['a\r\nb', 2, 2, 'x'],
+      ['a\r\nb', 1, 2, ''],
+      ['a\nb', 1, 1, '\r'],
+      ['a\r', 2, 2, '\nb\r'],
+      ['\r\n\r\n', 1, 3, ''],
+    ];
+    for (const [before, start, end, newText] of cases) {
+      const after = before.slice(0, start) + newText + before.slice(end);
+      const edited = LineIndex.edited(new LineIndex(before), { start, end }, newText, after);
+      assert.deepEqual(answers(edited, after.length), answers(new LineIndex(after), after.length), JSON.stringify([before, start, end, newText]));
+    }
+  });
+
   it('moves the lines after a change that adds and removes line breaks', () => {
     const before = 'a\nbb\nccc\nd';
     const span = { start: 3, end: 7 };

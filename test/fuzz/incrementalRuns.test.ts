@@ -106,6 +106,27 @@ describe('incremental analysis of entries put in and taken out', () => {
     assert.ok(applied > edits * 0.6, `the incremental path applied to ${applied} of ${edits} edits`);
   });
 
+  it('follows a user typed after the last one without a comma, parsing the one before it too, where the comma is missing', () => {
+    let text = generateProcedureTopology(200, 4, 4);
+    const last = text.indexOf('\n', text.indexOf('"sip:user199@'));
+    text = `${text.slice(0, last)}\n    { }${text.slice(last)}`;
+    let analysis = analyze(text);
+    let at = text.indexOf('{ }', last) + 2;
+    // Typed as an editor types it: a quote closes itself, and the cursor moves over the closing one after a word.
+    const word = (w: string) => [...w].map((c, i): [string, number] => [c, i === w.length - 1 ? 2 : 1]);
+    const typed: [string, number][] = [['""', 1], ...word('Identity'), [':', 1], [' ', 1], ['""', 1], ...word('sip:new@contoso.com')];
+    for (const [newText, step] of typed) {
+      const incremental = reanalyze(analysis, { span: { start: at, end: at }, newText });
+      text = text.slice(0, at) + newText + text.slice(at);
+      assert.ok(incremental, `typing ${JSON.stringify(newText)} applies incrementally`);
+      assert.deepEqual(outcome(incremental), outcome(analyze(text)), newText);
+      analysis = incremental;
+      at += step;
+    }
+    assert.ok(text.includes('}\n    { "Identity": "sip:new@contoso.com"}'));
+    assert.ok(analysis.diagnostics.some((d) => d.message === 'A comma is expected between two entries.'));
+  });
+
   it('reads the whole text again when the parse put back a key without its colon outside the entries edited', () => {
     // The key `"{ "` left without a colon at the top level, above the providers: the whole parse reads the text
     // first with that key, where the providers' text is read as properties of the top level, so a key without its

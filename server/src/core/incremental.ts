@@ -1,4 +1,4 @@
-import { createScanner, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, SyntaxKind, type Node, type ParseError, type ScanError } from 'jsonc-parser';
 import { checkModel, type Analysis, type AnalysisSettings } from './analyze';
 import { DEFAULT_SERVER_VERSION, type ObjectSpec } from './catalog';
 import { buildEntry, rebuildObject, replaceObjects, withText, type ObjectModel, type TopologyModel } from './model';
@@ -71,6 +71,22 @@ function runEnd(array: SyntaxNode, last: number): number {
 }
 
 /**
+ * `span` taken back to the start of the child before the one it starts in, or to the opening bracket, while a
+ * syntax problem lies at the start of the run it would make (a comma missing before an entry typed after the last
+ * one): the problem is found between the two, so the text parsed again must hold both.
+ */
+function widened(array: SyntaxNode, span: Span, problems: readonly SyntaxProblem[]): Span {
+  const children = array.children ?? [];
+  let start = span.start;
+  for (;;) {
+    const run = runAround(array, { start, end: span.end });
+    const problem = problems[firstIndex(problems.length, (i) => problems[i].span.start > run.start) - 1];
+    if (!problem || problem.span.end <= run.start || run.start === array.offset + 1) return { start, end: span.end };
+    start = run.first > 0 ? children[run.first - 1].offset : array.offset + 1;
+  }
+}
+
+/**
  * How many children a run may take in after the change, when its text parsed alone does not end where it did: a
  * string left open, as a quote typed alone makes one, runs to the end of its line and takes in the entries after
  * it there, until the parser finds a brace that closes the entry it began in.
@@ -120,6 +136,32 @@ function parseRun(slice: string, outer: number, toBracket: boolean): ParsedText 
     const last = children[children.length - 1];
     return root?.type === 'array' && root.length === text.length && endsBefore(errors, text.length - 1) && (toBracket || (last !== undefined && end(last) === text.length - 1));
   });
+}
+
+/** The token the scanner reads at `offset` of `source`: its length, and what is wrong with it. */
+function tokenAt(source: string, offset: number): { length: number; error: ScanError } {
+  const scanner = createScanner(source, false);
+  scanner.setPosition(offset);
+  scanner.scan();
+  return { length: scanner.getTokenLength(), error: scanner.getTokenError() };
+}
+
+/**
+ * Whether a value that ends a run of entries parsed alone, now at `at` in the whole `text`, ends there as well: one
+ * that ends with a bracket or a quote does, while a number or a keyword is one token that would run on into a word
+ * right after the run (`true` before a stray `x`, `1` before `.5`), which the bracket put after it alone kept apart.
+ */
+function endsAsAlone(text: string, value: Node, at: number): boolean {
+  return value.type === 'object' || value.type === 'array' || value.type === 'string' || tokenAt(text, at).length === value.length;
+}
+
+/**
+ * Whether the text before `at` ends a token there, whatever comes next: white space, a line break or a character
+ * that is a token of its own. A stray word the parser passes over (`x`, `-`, a lone `/`) would run on into a word,
+ * number or comment put right after it, which a run parsed alone after its `[` starts apart.
+ */
+function tokenEndsAt(text: string, at: number): boolean {
+  return at === 0 || ' \t\r\n{}[],:"'.includes(text[at - 1]);
 }
 
 /**
@@ -184,31 +226,21 @@ function commasBetween(text: string, from: number, to: number): number | undefin
   }
 }
 
-/** The last node without children inside `node`: the token a value ends with, unless it ends with a bracket. */
-function lastLeaf(node: Node): Node {
-  let leaf = node;
-  while (leaf.children && leaf.children.length > 0) leaf = leaf.children[leaf.children.length - 1];
-  return leaf;
-}
-
 /**
  * Whether the value before a gap still ends where the gap starts once `text` (the new text) has changed from
- * there on: a closing bracket does, while a number, a keyword or a string left open would take in what is typed
- * right after it (or what a removal brings next to it), so its one token is scanned again.
+ * there on: an object or an array ends with its own bracket, while a number, a keyword or a string (a string left
+ * open ends at the end of its line, whatever characters it holds) would take in what is typed right after it, or
+ * what a removal brings next to it, so its one token is scanned again. A property without a value never does: the
+ * parser ends it at the comma after it, wherever the change puts that.
  */
 function endsAlike(oldText: string, text: string, previous: Node, at: number): boolean {
-  if (oldText[at - 1] === '}' || oldText[at - 1] === ']') return true;
-  const leaf = lastLeaf(previous);
-  if (leaf.offset + leaf.length !== at || leaf.type === 'object' || leaf.type === 'array' || leaf.type === 'property') return false;
-  const token = (source: string) => {
-    const scanner = createScanner(source, false);
-    scanner.setPosition(leaf.offset);
-    scanner.scan();
-    return { length: scanner.getTokenLength(), error: scanner.getTokenError() };
-  };
-  const before = token(oldText);
-  const after = token(text);
-  return before.length === leaf.length && after.length === leaf.length && before.error === after.error;
+  const value = previous.type === 'property' ? previous.children?.[1] : previous;
+  if (!value) return false;
+  if (value.type === 'object' || value.type === 'array') return true;
+  if (value.offset + value.length !== at) return false;
+  const before = tokenAt(oldText, value.offset);
+  const after = tokenAt(text, value.offset);
+  return before.length === value.length && after.length === value.length && before.error === after.error;
 }
 
 /** The space between two children of an object or array (or a child and a bracket) that holds a change. */
@@ -267,8 +299,9 @@ function reanalyzeRun(previous: Analysis, list: List, span: Span, text: string, 
   // An array that runs to the end of the text was left open: its end is no bracket of its own.
   if (end(array) >= model.text.length || model.text[end(array) - 1] !== ']') return undefined;
   const children = (array.children ??= []);
-  const around = runAround(array, span);
+  const around = runAround(array, widened(array, span, parsed.problems));
   const { first, start } = around;
+  if (!tokenEndsAt(text, start)) return undefined;
   let last = around.last;
   let reparsed: ParsedText | undefined;
   for (let grown = 0; ; grown++, last++) {
@@ -278,6 +311,9 @@ function reanalyzeRun(previous: Analysis, list: List, span: Span, text: string, 
   }
   const runSpan = { start, end: runEnd(array, last) };
   if (!reparsed || overlapped(array, runSpan)) return undefined;
+  const items = reparsed.root!.children ?? [];
+  const lastItem = items[items.length - 1];
+  if (runSpan.end !== end(array) - 1 && lastItem && !endsAsAlone(text, lastItem, lastItem.offset + start - 1)) return undefined;
   const problems = movedProblems(parsed.problems, runSpan, delta, true);
   if (!problems) return undefined;
   // The text parsed alone started one character in, after the `[` put before it.
@@ -287,7 +323,7 @@ function reanalyzeRun(previous: Analysis, list: List, span: Span, text: string, 
   const at = firstIndex(entries.length, (i) => entries[i].node.offset >= start);
   const olds = entries.slice(at, at + removed.filter((node) => node.type === 'object').length);
   moveAfter(array, runSpan.end, delta);
-  const added = (reparsed.root!.children ?? []).map((child) => {
+  const added = items.map((child) => {
     const offset = child.offset + start - 1;
     child.parent = array;
     child.offset = offset;

@@ -5,7 +5,10 @@ import { parseSyntaxTree, SyntaxNode } from './tree';
 export interface SyntaxProblem {
   readonly message: string;
   readonly span: Span;
-  /** A key without its colon that the parse put back as a property of its own (see parseNested). */
+  /**
+   * At a key without its colon that the parse put back as a property of its own (see parseNested), whatever the
+   * problem says: the key's own token may be wrong too (a bad escape), and that problem is the one kept there.
+   */
   readonly restoresKey?: true;
 }
 
@@ -166,7 +169,8 @@ export function parseNested(text: string, everyRound?: RoundCheck): (ParsedText 
   if (everyRound && !everyRound(root, errors)) return undefined;
   const restored: Node[] = [];
   const keyProblems: ParseError[] = [];
-  const restoring = new Set<ParseError>();
+  // Where the keys put back start: the problem kept there marks them, whichever error at the key it is.
+  const restoring = new Set<number>();
   let current = text;
   for (;;) {
     const keys = errors.some((e) => e.error === ParseErrorCode.ColonExpected) ? keysMissingColon(current, root) : [];
@@ -174,9 +178,8 @@ export function parseNested(text: string, everyRound?: RoundCheck): (ParsedText 
     for (const key of keys) {
       const end = key.offset + key.length;
       keyProblems.push(...errors.filter((e) => e.offset >= key.offset && e.offset < end));
-      const missing = { error: ParseErrorCode.ColonExpected, offset: key.offset, length: key.length };
-      keyProblems.push(missing);
-      restoring.add(missing);
+      keyProblems.push({ error: ParseErrorCode.ColonExpected, offset: key.offset, length: key.length });
+      restoring.add(key.offset);
       current = current.slice(0, key.offset) + ' '.repeat(key.length) + current.slice(end);
     }
     restored.push(...keys);
@@ -188,7 +191,7 @@ export function parseNested(text: string, everyRound?: RoundCheck): (ParsedText 
   const all = [...keyProblems, ...errors].sort((a, b) => a.offset - b.offset);
   // One error leads the parser into others at the same place; the first says what is wrong.
   const firsts = all.filter((error, i) => i === 0 || all[i - 1].offset !== error.offset);
-  const problems = firsts.map((e): SyntaxProblem => (restoring.has(e) ? { ...problemOf(e, text.length), restoresKey: true } : problemOf(e, text.length)));
+  const problems = firsts.map((e): SyntaxProblem => (restoring.has(e.offset) ? { ...problemOf(e, text.length), restoresKey: true } : problemOf(e, text.length)));
   return { root, problems, flattened: false, depth };
 }
 

@@ -18,66 +18,59 @@ export function lineBreakOf(text: string): string {
   return match ? match[0] : '\n';
 }
 
-/** Where each line of a text starts, and whether it has a carriage return (a line break alone or before a line feed). */
-interface Lines {
-  /** Offsets in UTF-16 code units: a typed array, copied in one move when a keystroke moves the lines after it. */
-  readonly starts: Int32Array;
-  readonly returns: boolean;
-}
-
-function linesOf(text: string): Lines {
+/**
+ * Where each line of a text starts: offsets in UTF-16 code units, in a typed array, copied in one move when a
+ * keystroke moves the lines after it. A line starts after each line feed, and after each carriage return that no
+ * line feed follows.
+ */
+function linesOf(text: string): Int32Array {
   const starts = [0];
-  const returns = text.includes('\r');
-  if (!returns) {
+  if (!text.includes('\r')) {
     // The common case, found by the engine's own search rather than a loop over every character.
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   } else {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
+    for (let i = 0; i < text.length; i++) if (breaksAt(text, i)) starts.push(i + 1);
   }
-  return { starts: Int32Array.from(starts), returns };
+  return Int32Array.from(starts);
+}
+
+/** Whether a line ends with the character at `offset`: a line feed, or a carriage return that no line feed follows. */
+function breaksAt(text: string, offset: number): boolean {
+  const c = text.charCodeAt(offset);
+  return c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(offset + 1) !== 10);
 }
 
 export class LineIndex {
   private readonly starts: Int32Array;
-  private readonly returns: boolean;
 
-  /** `lines`, when given, are those of `text` (as `edited` works them out); else the text is read for them. */
+  /** `starts`, when given, are where the lines of `text` start (as `edited` works them out); else the text is read for them. */
   constructor(
     private readonly text: string,
-    lines: Lines = linesOf(text),
+    starts: Int32Array = linesOf(text),
   ) {
-    this.starts = lines.starts;
-    this.returns = lines.returns;
+    this.starts = starts;
   }
 
   /**
    * The index of `text`, which is the text of `previous` with `span` replaced by `newText`: the lines before the
-   * change are kept and those after it moved, rather than the whole text searched again for each keystroke.
-   * Where either has a carriage return (which may pair with a line feed across the edge of the change), the
-   * text is indexed whole.
+   * change are kept and those after it moved, rather than the whole text searched again for each keystroke. In
+   * between, from the character before the change to the one after it, the new text is read: a carriage return
+   * there may pair with a line feed across the edge of the change, or no longer do.
    */
   static edited(previous: LineIndex, span: Span, newText: string, text: string): LineIndex {
-    if (previous.returns || newText.includes('\r')) return new LineIndex(text);
     const old = previous.starts;
-    // A line starts after each line feed: those before the change stay, those it took out go, and those after it move.
-    const kept = firstIndex(old.length, (line) => old[line] > span.start);
-    const after = firstIndex(old.length, (line) => old[line] > span.end);
+    // The first line starts at 0 whatever the change; the others start after the line break before them.
+    const kept = Math.max(1, firstIndex(old.length, (line) => old[line] >= span.start));
+    const after = firstIndex(old.length, (line) => old[line] > span.end + 1);
     const added: number[] = [];
-    for (let i = newText.indexOf('\n'); i >= 0; i = newText.indexOf('\n', i + 1)) added.push(span.start + i + 1);
+    const last = Math.min(text.length - 1, span.start + newText.length);
+    for (let i = Math.max(0, span.start - 1); i <= last; i++) if (breaksAt(text, i)) added.push(i + 1);
     const starts = new Int32Array(kept + added.length + old.length - after);
     starts.set(old.subarray(0, kept));
     starts.set(added, kept);
     const delta = newText.length - (span.end - span.start);
     for (let line = after, at = kept + added.length; line < old.length; line++, at++) starts[at] = old[line] + delta;
-    return new LineIndex(text, { starts, returns: false });
+    return new LineIndex(text, starts);
   }
 
   /** Where each line starts, as offsets in ascending order (the first is 0), for walks that go through lines in order. */
