@@ -192,6 +192,13 @@ describe('incremental analysis', () => {
       { seed: 14, numRuns: 400 },
     );
     assert.ok(applied > 250, `the incremental path applied ${applied} times`);
+    // A stray word right before or after the value joins a number or keyword put in its place.
+    for (const [stray, value, newText] of [['{ "Notes": "a"x }', '"a"', 'true'], ['{ "Notes": x"a" }', '"a"', '1'], ['{ "Notes": "a"1 }', '"a"', '1']]) {
+      const start = stray.indexOf(value);
+      const edited = reanalyze(analyze(stray), { span: { start, end: start + value.length }, newText });
+      const changed = stray.slice(0, start) + newText + stray.slice(start + value.length);
+      if (edited) assert.deepEqual(outcome(edited), outcome(analyze(changed)), changed);
+    }
     const text = generateProcedureTopology(12, 4, 5);
     const at = text.indexOf('"Lync Server 2013"') + 1;
     const changed = reanalyze(analyze(text), { span: { start: at, end: at + 16 }, newText: 'Lync Server 2010' });

@@ -147,9 +147,10 @@ function tokenAt(source: string, offset: number): { length: number; error: ScanE
 }
 
 /**
- * Whether a value that ends a run of entries parsed alone, now at `at` in the whole `text`, ends there as well: one
- * that ends with a bracket or a quote does, while a number or a keyword is one token that would run on into a word
- * right after the run (`true` before a stray `x`, `1` before `.5`), which the bracket put after it alone kept apart.
+ * Whether a value that ends a part parsed alone (a run of entries, a value of the top level), now at `at` in the
+ * whole `text`, ends there as well: one that ends with a bracket or a quote does, while a number or a keyword is one
+ * token that would run on into a word right after the part (`true` before a stray `x`, `1` before `.5`), which the
+ * end of the text parsed alone kept apart.
  */
 function endsAsAlone(text: string, value: Node, at: number): boolean {
   return value.type === 'object' || value.type === 'array' || value.type === 'string' || tokenAt(text, at).length === value.length;
@@ -158,7 +159,7 @@ function endsAsAlone(text: string, value: Node, at: number): boolean {
 /**
  * Whether the text before `at` ends a token there, whatever comes next: white space, a line break or a character
  * that is a token of its own. A stray word the parser passes over (`x`, `-`, a lone `/`) would run on into a word,
- * number or comment put right after it, which a run parsed alone after its `[` starts apart.
+ * number or comment put right after it, which a part parsed alone starts apart.
  */
 function tokenEndsAt(text: string, at: number): boolean {
   return at === 0 || ' \t\r\n{}[],:"'.includes(text[at - 1]);
@@ -375,10 +376,10 @@ function reanalyzeValue(previous: Analysis, value: SyntaxNode, text: string, del
   const { model, parsed } = previous;
   const start = value.offset;
   const oldEnd = end(value);
-  if (oldEnd >= model.text.length || overlapped(value, { start, end: oldEnd })) return undefined;
+  if (oldEnd >= model.text.length || !tokenEndsAt(text, start) || overlapped(value, { start, end: oldEnd })) return undefined;
   const replacement = parseValue(text.slice(start, oldEnd + delta), containersAround(value));
   const problems = replacement && movedProblems(parsed.problems, { start, end: oldEnd }, delta, true);
-  if (!replacement || !problems) return undefined;
+  if (!replacement || !problems || !endsAsAlone(text, replacement.root!, start)) return undefined;
   problems.splice(firstIndex(problems.length, (i) => problems[i].span.start >= start), 0, ...shifted(replacement.problems, start));
   const property = value.parent!;
   moveAfter(property, oldEnd, delta);
