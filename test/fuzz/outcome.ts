@@ -24,6 +24,7 @@ export function outcome(analysis: Analysis): unknown {
     accessEdge: model.accessEdge && named(model.accessEdge),
     entriesByName: index(model.entriesByName, named),
     uniqueValues: index(model.uniqueValues, (value) => `${named(value.entry)} ${value.value} ${value.property.valueNode?.offset}`),
+    repeatedValues: [...model.repeatedValues].map((values) => values.map((value) => `${named(value.entry)} ${value.value}`).join(', ')).sort(),
     mode: model.mode,
     serverVersion: model.serverVersion,
     diagnostics: analysis.diagnostics,

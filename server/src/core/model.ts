@@ -168,6 +168,11 @@ export interface TopologyModel {
   readonly entriesByName: ReadonlyMap<string, ReadonlyMap<string, readonly ObjectModel[]>>;
   /** The values of unique keys, by scope, then by the compared value, in file order. */
   readonly uniqueValues: ReadonlyMap<string, ReadonlyMap<string, readonly UniqueValue[]>>;
+  /**
+   * The lists of `uniqueValues` that hold more than one value, kept as the lists themselves: a file of 20,000 users
+   * has as many lists, and the checks for repeated values look only at these.
+   */
+  readonly repeatedValues: ReadonlySet<readonly UniqueValue[]>;
 }
 
 export function keySpan(property: PropertyModel): Span {
@@ -490,6 +495,8 @@ export function deriveModel(text: string, rootNode: Node | undefined, objects: O
   }
   // Looked up once every entry is indexed: a reference may name an entry further down.
   for (const reference of references) resolved(reference, entriesByName);
+  const repeatedValues = new Set<UniqueValue[]>();
+  for (const scope of uniqueValues.values()) for (const values of scope.values()) if (values.length > 1) repeatedValues.add(values);
   return {
     text,
     rootNode,
@@ -507,6 +514,7 @@ export function deriveModel(text: string, rootNode: Node | undefined, objects: O
     providerReferences: references.filter((r) => r.object === exchangeUM),
     entriesByName,
     uniqueValues,
+    repeatedValues,
   };
 }
 
@@ -638,6 +646,12 @@ export function replaceObjects(
     const byOffset = (object: ObjectModel) => object.node.offset;
     const unique = previous.uniqueValues as Map<string, Map<string, UniqueValue[]>>;
     const valueOffset = (value: UniqueValue) => value.entry.node.offset;
+    const repeated = previous.repeatedValues as Set<readonly UniqueValue[]>;
+    const recount = (value: UniqueFact) => {
+      const values = unique.get(value.scope)!.get(value.compared)!;
+      if (values.length > 1) repeated.add(values);
+      else repeated.delete(values);
+    };
     olds.forEach((old, i) => {
       if (names) replaceKeyed(names, before[i].nameKey, undefined, (o) => o === old, undefined, byOffset);
       for (const value of before[i].unique) replaceKeyed(nested(unique, value.scope), value.compared, undefined, (v) => v.entry === old, undefined, valueOffset);
@@ -646,6 +660,7 @@ export function replaceObjects(
       if (names && after[i].nameKey !== undefined) replaceKeyed(names, undefined, after[i].nameKey, () => false, entry, byOffset);
       for (const value of after[i].unique) replaceKeyed(nested(unique, value.scope), undefined, value.compared, () => false, value, valueOffset);
     });
+    for (const facts of [...before, ...after]) for (const value of facts.unique) recount(value);
   }
   const references = replaceReferences(previous, olds, news, from, renamed);
   const swapped = (object: ObjectModel | undefined) => (object !== undefined && object === olds[0] ? news[0] : object);

@@ -9,12 +9,11 @@ export function repeatedValues(model: TopologyModel, naming: boolean): readonly 
   const found = once(model, 'repeatedValues', () => {
     // Both kinds are found in one pass, for the two rules that ask: a large file holds tens of thousands of values.
     const repeats = { naming: [] as Repeat[], other: [] as Repeat[] };
-    for (const scope of model.uniqueValues.values()) {
-      for (const values of scope.values()) {
-        if (values.length < 2) continue;
-        const list = isNaming(values[0]) ? repeats.naming : repeats.other;
-        for (let i = 1; i < values.length; i++) list.push({ repeat: values[i], first: values[0] });
-      }
+    // In file order of the first value (and by scope, for a value unique in two), however the model came to them.
+    const lists = [...model.repeatedValues].sort((a, b) => valueOffset(a[0]) - valueOffset(b[0]) || a[0].key.scope.localeCompare(b[0].key.scope));
+    for (const values of lists) {
+      const list = isNaming(values[0]) ? repeats.naming : repeats.other;
+      for (let i = 1; i < values.length; i++) list.push({ repeat: values[i], first: values[0] });
     }
     return repeats;
   });
@@ -25,6 +24,8 @@ interface Repeat {
   readonly repeat: UniqueValue;
   readonly first: UniqueValue;
 }
+
+const valueOffset = (value: UniqueValue) => value.property.node.offset;
 
 function isNaming(value: UniqueValue): boolean {
   return value.entry.spec.section?.names?.includes(value.property.spec!.name) ?? false;
