@@ -206,6 +206,32 @@ describe('incremental analysis', () => {
     assert.deepEqual(outcome(changed), outcome(analyze(text.slice(0, at) + 'Lync Server 2010' + text.slice(at + 16))));
   });
 
+  it('follows white space and comments typed before and after the top-level value, and changes that change nothing', () => {
+    const ends = fc.record({
+      text: fc.constantFrom(...TEXTS, '{ "SipDomains": ["a.com"] ', '{ "SipDomains": [] } x', '[1]', '"a"'),
+      atEnd: fc.boolean(),
+      back: fc.nat({ max: 3 }),
+      removed: fc.nat({ max: 3 }),
+      inserted: fc.constantFrom('', ' ', '\n', '\r\n', '// c\n', '/* c */', '/*', '// lync-topology-disable-next-line\n', ',', 'x', '}'),
+    });
+    let applied = 0;
+    fc.assert(
+      fc.property(ends, ({ text, atEnd, back, removed, inserted }) => {
+        const start = atEnd ? Math.max(0, text.length - back) : Math.min(text.length, back);
+        const span = { start, end: Math.min(text.length, start + removed) };
+        for (const newText of [inserted, text.slice(span.start, span.end)]) {
+          const changed = text.slice(0, span.start) + newText + text.slice(span.end);
+          const incremental = reanalyze(analyze(text), { span, newText });
+          if (!incremental) continue;
+          applied++;
+          assert.deepEqual(outcome(incremental), outcome(analyze(changed)), JSON.stringify({ text: text.slice(0, 80), span, newText }));
+        }
+      }),
+      { seed: 15, numRuns: 600 },
+    );
+    assert.ok(applied > 400, `the incremental path applied ${applied} times`);
+  });
+
   it('follows a series of edits that rename policies, users and domains into and out of each other', () => {
     let text = repoFile('examples/exchange-online.lync.jsonc');
     let analysis = analyze(text);

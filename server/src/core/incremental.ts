@@ -397,6 +397,32 @@ function reanalyzeValue(previous: Analysis, value: SyntaxNode, text: string, del
 }
 
 /**
+ * The analysis after a change in the white space and comments before or after the top-level value (a final line
+ * break, a comment at the end of the file), which leaves only white space and comments there: nothing is parsed
+ * again, and the value moves when the change lies before it. Undefined when anything else lies there or comes to
+ * lie there (text after the value is a syntax problem, and what it is depends on what it is), or when the value
+ * was left open at the end of the text (its end would move with what is typed after it).
+ */
+function reanalyzeAround(previous: Analysis, root: SyntaxNode, span: Span, text: string, delta: number, settings: AnalysisSettings, lines: () => LineIndex): Analysis | undefined {
+  const { model, parsed } = previous;
+  const before = span.end <= root.offset;
+  if (!before && span.start < end(root)) return undefined;
+  if (root.type !== 'object' && root.type !== 'array') return undefined;
+  if (parsed.problems.some((p) => p.span.start >= end(root) || p.span.end > end(root) || (before && p.span.start < root.offset))) return undefined;
+  const [from, to] = before ? [0, root.offset] : [end(root), model.text.length];
+  if (commasBetween(model.text, from, to) !== 0 || commasBetween(text, from, to + delta) !== 0) return undefined;
+  if (before) root.move(delta);
+  const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;
+  const problems = parsed.problems.map((p) => (before ? { ...p, span: { start: p.span.start + delta, end: p.span.end + delta } } : p));
+  return checkModel({ ...parsed, problems }, withText(model, text, defaultVersion), settings, {
+    dirty: { start: from, end: to + delta },
+    delta,
+    lines: lines(),
+    previous: previous.checked,
+  });
+}
+
+/**
  * The analysis after `change`, when the change can be followed without reading the whole text again:
  * - it falls within the brackets of a list section's array (hosting providers, users, ...): the entries it
  *   touches are parsed again alone, broken or not, and put in the place of the old ones (see reanalyzeRun);
@@ -425,6 +451,13 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
   if (settings.maxLength !== undefined && text.length > settings.maxLength) return undefined;
   const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;
   const lines = () => LineIndex.edited(previous.lines, change.span, change.newText, text);
+  if (delta === 0 && model.text.startsWith(change.newText, change.span.start)) {
+    // Nothing changed (a client that sends the whole text sent it again, or a character was typed over with
+    // itself): the model is checked again as it is, under `settings`.
+    return checkModel(parsed, withText(model, text, defaultVersion), settings, { dirty: { start: change.span.start, end: change.span.start }, delta, lines: previous.lines, previous: previous.checked });
+  }
+  const around = reanalyzeAround(previous, root, change.span, text, delta, settings, lines);
+  if (around) return around;
   const list = listAround(model, change.span);
   const listed = list && reanalyzeRun(previous, list, change.span, text, delta, settings, lines);
   if (listed) return listed;
