@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/core';
+import { generateProcedureTopology } from '../../bench/topology';
 import { EDIT, placed, TEXTS, type EditSpec } from '../fuzz/editedTexts';
 import { TestClient } from './client';
 
@@ -99,6 +100,49 @@ for (const pull of [true, false]) {
         }),
         { seed: pull ? 41 : 42, numRuns: 30 },
       );
+    });
+
+    it('takes a rename of hundreds of grants in one notification, and changes sent front to back', async () => {
+      const granted = generateProcedureTopology(300, 10, 10).replace(/("sip:user(\d+)@contoso\.com", "HostedVoiceMail": true)( \})/g, (line, user: string, n: string, end: string) =>
+        Number(n) % 3 === 0 ? `${user}, "HostedVoicemailPolicy": "ExRedmond"${end}` : line,
+      );
+      const uri = `file:///incremental/${pull}-rename.lync.jsonc`;
+      client.open(uri, granted);
+      try {
+        await diagnosticsOf(uri);
+        const document = client.document(uri);
+        const names = [...granted.matchAll(/"ExRedmond"/g)].map((m) => m.index + 1);
+        assert.ok(names.length > 100, `${names.length} names`);
+        client.change(uri, names.map((at) => ({ range: { start: document.positionAt(at), end: document.positionAt(at + 9) }, newText: 'ExRedmondHQ' })));
+        const diagnostics = await diagnosticsOf(uri);
+        assert.deepEqual(shown(diagnostics), expected(client.document(uri)));
+        assert.ok(client.text(uri).includes('"ExRedmondHQ"') && !client.text(uri).includes('"ExRedmond"'));
+        await compareWithFresh(uri, diagnostics);
+      } finally {
+        await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      }
+      // Front to back, each change's range is in the text the ones before it made: a line put in at the top moves
+      // the value the second change replaces down by one line.
+      const front = `file:///incremental/${pull}-front.lync.jsonc`;
+      const text = '{ "HostingProviders": [\n  { "Identity": "P", "ProxyFqdn": "p.example.com", "Enabled": "yes" }\n] }';
+      client.open(front, text);
+      try {
+        await diagnosticsOf(front);
+        const line = text.split('\n')[1];
+        const value = line.indexOf('"yes"');
+        const contentChanges = [
+          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// providers\n' },
+          { range: { start: { line: 2, character: value }, end: { line: 2, character: value + 5 } }, text: '"no"' },
+        ];
+        await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: front, version: 2 }, contentChanges });
+        const after = `// providers\n${text.replace('"yes"', '"no"')}`;
+        const diagnostics = await (pull ? client.pull(front) : client.pushed(front, 2));
+        assert.deepEqual(shown(diagnostics), expected(TextDocument.create(front, 'lync-topology', 2, after)));
+        const enabled = diagnostics.find((d) => d.code === 'LT101');
+        assert.deepEqual(enabled?.range, { start: { line: 2, character: value }, end: { line: 2, character: value + 4 } }, 'the second change lands on the value');
+      } finally {
+        await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: front } });
+      }
     });
 
     it('follows changes that make a stray word longer, join two values, or close a string broken by a line break', async () => {
