@@ -102,7 +102,7 @@ const reaches = (node: Node, span: Span) => end(node) >= span.start && node.offs
  * without looking at each entry: `entries` is a part of `objects`, in the same order, in runs of entries that
  * follow one another in both, and where such a run ends is a binary search.
  */
-function notEntries(objects: readonly ObjectModel[], entries: readonly ObjectModel[]): ObjectModel[] {
+export function notEntries(objects: readonly ObjectModel[], entries: readonly ObjectModel[]): ObjectModel[] {
   const found: ObjectModel[] = [];
   for (let i = 0, j = 0; i < objects.length; ) {
     if (objects[i] !== entries[j]) {

@@ -1,5 +1,5 @@
 import { createScanner, SyntaxKind, type Node, type ParseError, type ScanError } from 'jsonc-parser';
-import { checkModel, type Analysis, type AnalysisSettings } from './analyze';
+import { checkModel, notEntries, type Analysis, type AnalysisSettings } from './analyze';
 import { DEFAULT_SERVER_VERSION, type ObjectSpec } from './catalog';
 import { buildEntry, rebuildObject, replaceObjects, withText, type ObjectModel, type TopologyModel } from './model';
 import { isLeftOpen, MAX_NESTING, parseNested, type ParsedText, type RoundCheck, type SyntaxProblem } from './parse';
@@ -27,7 +27,7 @@ function holdsObjects(spec: ObjectSpec): boolean {
  * can be rebuilt alone. Never the top level, which holds the rest; entries of list sections go by runs (runAround).
  */
 function sectionAround(model: TopologyModel, span: Span): ObjectModel | undefined {
-  return model.objects.find((object) => object.owner && !object.spec.section?.list && !holdsObjects(object.spec) && holds(object.node, span));
+  return notEntries(model.objects, model.entries).find((object) => object.owner && !holdsObjects(object.spec) && holds(object.node, span));
 }
 
 /** Where the entries of a list section are: the array, the catalog's spec of its entries, and its path. */
@@ -284,9 +284,14 @@ function adopt(old: SyntaxNode, node: SyntaxNode): void {
   for (const child of node.children ?? []) child.parent = old;
 }
 
-/** Syntax problems found parsing a part of the text alone, moved to where that part starts (`by` characters in). */
-function shifted(problems: readonly SyntaxProblem[], by: number): SyntaxProblem[] {
-  return problems.map((p) => ({ ...p, span: { start: p.span.start + by, end: p.span.end + by } }));
+/**
+ * The syntax problems once `span` of the previous text was parsed again alone: those around it as movedProblems
+ * gives them (undefined as it is), and those `found` in the part in their place, their offsets `by` characters on.
+ */
+function reparsedProblems(problems: readonly SyntaxProblem[], span: Span, delta: number, found: readonly SyntaxProblem[], by: number): SyntaxProblem[] | undefined {
+  const moved = movedProblems(problems, span, delta, true);
+  moved?.splice(firstIndex(moved.length, (i) => moved[i].span.start >= span.start), 0, ...found.map((p) => ({ ...p, span: { start: p.span.start + by, end: p.span.end + by } })));
+  return moved;
 }
 
 /**
@@ -315,10 +320,9 @@ function reanalyzeRun(previous: Analysis, list: List, span: Span, text: string, 
   const items = reparsed.root!.children ?? [];
   const lastItem = items[items.length - 1];
   if (runSpan.end !== end(array) - 1 && lastItem && !endsAsAlone(text, lastItem, lastItem.offset + start - 1)) return undefined;
-  const problems = movedProblems(parsed.problems, runSpan, delta, true);
-  if (!problems) return undefined;
   // The text parsed alone started one character in, after the `[` put before it.
-  problems.splice(firstIndex(problems.length, (i) => problems[i].span.start >= start), 0, ...shifted(reparsed.problems, start - 1));
+  const problems = reparsedProblems(parsed.problems, runSpan, delta, reparsed.problems, start - 1);
+  if (!problems) return undefined;
   const removed = children.slice(first, Math.min(last, children.length - 1) + 1);
   const entries = model.sections.get(list.items.section!.key) ?? [];
   const at = firstIndex(entries.length, (i) => entries[i].node.offset >= start);
@@ -378,9 +382,8 @@ function reanalyzeValue(previous: Analysis, value: SyntaxNode, text: string, del
   const oldEnd = end(value);
   if (oldEnd >= model.text.length || !tokenEndsAt(text, start) || overlapped(value, { start, end: oldEnd })) return undefined;
   const replacement = parseValue(text.slice(start, oldEnd + delta), containersAround(value));
-  const problems = replacement && movedProblems(parsed.problems, { start, end: oldEnd }, delta, true);
+  const problems = replacement && reparsedProblems(parsed.problems, { start, end: oldEnd }, delta, replacement.problems, start);
   if (!replacement || !problems || !endsAsAlone(text, replacement.root!, start)) return undefined;
-  problems.splice(firstIndex(problems.length, (i) => problems[i].span.start >= start), 0, ...shifted(replacement.problems, start));
   const property = value.parent!;
   moveAfter(property, oldEnd, delta);
   const node = replacement.root!;
@@ -411,9 +414,10 @@ function reanalyzeAround(previous: Analysis, root: SyntaxNode, span: Span, text:
   if (parsed.problems.some((p) => p.span.start >= end(root) || p.span.end > end(root) || (before && p.span.start < root.offset))) return undefined;
   const [from, to] = before ? [0, root.offset] : [end(root), model.text.length];
   if (commasBetween(model.text, from, to) !== 0 || commasBetween(text, from, to + delta) !== 0) return undefined;
+  // Every problem lies within the value, which the change does not touch.
+  const problems = movedProblems(parsed.problems, span, delta, false)!;
   if (before) root.move(delta);
   const defaultVersion = settings.defaultServerVersion ?? DEFAULT_SERVER_VERSION;
-  const problems = parsed.problems.map((p) => (before ? { ...p, span: { start: p.span.start + delta, end: p.span.end + delta } } : p));
   return checkModel({ ...parsed, problems }, withText(model, text, defaultVersion), settings, {
     dirty: { start: from, end: to + delta },
     delta,
@@ -469,9 +473,8 @@ export function reanalyze(previous: Analysis, change: TextChange, settings: Anal
     // brace or at the end): its last character is no brace of its own, and what follows it is read otherwise.
     if (oldEnd >= model.text.length || overlapped(object.node, { start, end: oldEnd })) return undefined;
     const replacement = parseObject(text.slice(start, oldEnd + delta), containersAround(object.node));
-    const problems = replacement && movedProblems(parsed.problems, { start, end: oldEnd }, delta, true);
+    const problems = replacement && reparsedProblems(parsed.problems, { start, end: oldEnd }, delta, replacement.problems, start);
     if (!replacement || !problems) return undefined;
-    problems.splice(firstIndex(problems.length, (i) => problems[i].span.start >= start), 0, ...shifted(replacement.problems, start));
     const node = object.node as SyntaxNode;
     adopt(node, replacement.root!);
     moveAfter(node.parent!, oldEnd, delta);

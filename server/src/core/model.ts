@@ -666,12 +666,10 @@ export function replaceObjects(
   const swapped = (object: ObjectModel | undefined) => (object !== undefined && object === olds[0] ? news[0] : object);
   const exchangeUM = swapped(previous.exchangeUM);
   return {
-    ...previous,
-    text,
+    ...withText(previous, text, defaultServerVersion),
     exchangeUM,
     accessEdge: swapped(previous.accessEdge),
     mode: enumValue(EXCHANGE_UM_MODES, exchangeUM?.byName.get('Mode')),
-    serverVersion: serverVersionOf(previous.root, defaultServerVersion),
     sections,
     providers: sections.get('HostingProviders') ?? [],
     references,

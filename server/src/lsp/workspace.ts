@@ -1,7 +1,7 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Connection, Range } from 'vscode-languageserver';
 import { TextDocuments } from './languageServer';
-import { analyze, changeBetween, reanalyze, type Analysis, type TextChange } from '../core';
+import { analyze, applyEdits, changeBetween, reanalyze, type Analysis, type TextChange } from '../core';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
 interface Cached {
@@ -37,18 +37,6 @@ function backToFront(document: TextDocument, changes: readonly TextDocumentConte
     spans.push(span);
   }
   return spans;
-}
-
-/** `text` with back-to-front changes made, in one pass rather than one copy of the text for each. */
-function applied(text: string, changes: readonly TextChange[]): string {
-  const parts: string[] = [];
-  let from = 0;
-  for (let i = changes.length - 1; i >= 0; i--) {
-    parts.push(text.slice(from, changes[i].span.start), changes[i].newText);
-    from = changes[i].span.end;
-  }
-  parts.push(text.slice(from));
-  return parts.join('');
 }
 
 /**
@@ -107,7 +95,9 @@ export class Workspace {
     if (batch) {
       kept.push(...batch);
       this.pending.set(document.uri, { from: pending.from, changes: kept });
-      return TextDocument.create(document.uri, document.languageId, version, applied(document.getText(), batch));
+      // Made together in one pass, front to back: two insertions at one place keep the order their sequence gives
+      // (the later one first), as applyEdits keeps edits that start together in the order it is given them.
+      return TextDocument.create(document.uri, document.languageId, version, applyEdits(document.getText(), [...batch].reverse()));
     }
     for (const change of changes) {
       // A client that syncs the whole text sends it for every keystroke: what differs is the edit it stands for.
