@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseTree } from 'jsonc-parser';
-import { analyze, reanalyze } from '../../server/src/core';
+import { analyze, reanalyze, TOPOLOGY } from '../../server/src/core';
 import { generateProcedureTopology, generateTopology } from '../../bench/topology';
 import { repoFile } from '../helpers';
 import { LAYOUTS, SAME_LINE, TEXTS } from './editedTexts';
@@ -32,6 +32,39 @@ describe('incremental analysis', () => {
       { seed: 11, numRuns: 3000 },
     );
     assert.ok(applied > 300, `the incremental path applied ${applied} times`);
+  });
+
+  it('covers every section the catalog describes: edits inside each are followed and match a full analysis', () => {
+    // The sections are the keys of the top level whose values the catalog describes as objects or lists of objects.
+    const sections = TOPOLOGY.properties
+      .filter((p) => p.value.kind === 'object' || (p.value.kind === 'array' && p.value.items.kind === 'object'))
+      .map((p) => p.name);
+    const valueOf = (text: string, key: string) => parseTree(text)?.children?.find((p) => p.children?.[0].value === key)?.children?.[1];
+    const edit = fc.record({
+      section: fc.constantFrom(...sections),
+      text: fc.constantFrom(...TEXTS),
+      at: fc.nat(),
+      removed: fc.integer({ min: 0, max: 8 }),
+      inserted: change.map((c) => c.inserted),
+    });
+    const applied = new Map(sections.map((section) => [section, 0]));
+    fc.assert(
+      fc.property(edit, ({ section, text, at, removed, inserted }) => {
+        const value = valueOf(text, section);
+        if (!value || value.length < 2) return;
+        // Strictly inside the section's braces or brackets.
+        const start = value.offset + 1 + (at % (value.length - 1));
+        const span = { start, end: Math.min(value.offset + value.length - 1, start + removed) };
+        const changed = text.slice(0, span.start) + inserted + text.slice(span.end);
+        const incremental = reanalyze(analyze(text), { span, newText: inserted });
+        if (!incremental) return;
+        applied.set(section, applied.get(section)! + 1);
+        assert.deepEqual(outcome(incremental), outcome(analyze(changed)), `${section}: ${JSON.stringify(inserted)} at ${start}`);
+      }),
+      { seed: 23, numRuns: 1500 },
+    );
+    assert.ok(sections.length >= 8, sections.join());
+    for (const [section, count] of applied) assert.ok(count >= 40, `edits inside ${section} followed incrementally: ${count}`);
   });
 
   it('gives what a full analysis gives after white space is put in or taken out at the start of a line', () => {
