@@ -72,3 +72,45 @@ describe('an insertion after the last entry leaves the comments that trail it on
     );
   });
 });
+
+/** The text after fix-all, and the codes found in it. */
+async function fixedAll(text: string): Promise<{ text: string; codes: string[] }> {
+  const uri = open(text);
+  await client.pull(uri);
+  const [action] = (await client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  })) as CodeAction[];
+  client.change(uri, editsOf(action.edit, uri));
+  return { text: client.text(uri), codes: (await client.pull(uri)).map((d) => String(d.code)) };
+}
+
+const codesIn = async (text: string) => (await client.pull(open(text))).map((d) => String(d.code));
+
+describe('a fix, alone or with the others, brings no finding the file did not have', () => {
+  const provider = '{\n  "ExchangeUM": { "Mode": "CrossPremises", "HostingProviders": ["Y"] },\n  "HostingProviders": [\n    { "Identity": "Y", "Enabled": true, "ProxyFqdn": "y.contoso.com", "IsLocal": false, "VerificationLevel": "UseSourceVerification" }\n  ]\n}';
+
+  it('adding one setting of a pair that goes together adds the other too', async () => {
+    const before = await codesIn(provider);
+    for (const [code, name] of [['LT402', 'EnabledSharedAddressSpace'], ['LT403', 'HostsOCSUsers']]) {
+      const uri = open(provider);
+      const diagnostic = (await client.pull(uri)).find((d) => d.code === code && String(d.message).includes(name))!;
+      const action = (await actionsFor(uri, diagnostic)).find((a) => a.isPreferred)!;
+      const result = applyTextEdits(provider, editsOf(action.edit, uri));
+      assert.ok(result.includes('"EnabledSharedAddressSpace": true,\n      "HostsOCSUsers": false') || result.includes('"EnabledSharedAddressSpace": true, "HostsOCSUsers": false'), result);
+      const after = await codesIn(result);
+      assert.deepEqual(after.filter((c) => !before.includes(c)), [], `${action.title}:\n${result}`);
+    }
+    const all = await fixedAll(provider);
+    assert.equal(all.text.match(/"HostsOCSUsers"/g)?.length, 1, all.text);
+    assert.deepEqual(all.codes.filter((c) => !before.includes(c)), [], all.text);
+  });
+
+  it('two references to one missing provider, written in two letter cases, create it once', async () => {
+    const text = '{\n  "ExchangeUM": { "Mode": "CrossPremises", "HostingProviders": ["exchange online", "EXCHANGE ONLINE"] },\n  "HostingProviders": [{ "Identity": "Fabrikam", "Enabled": true, "ProxyFqdn": "sip.fabrikam.com" }]\n}';
+    const all = await fixedAll(text);
+    assert.equal(all.text.match(/"Identity": "exchange online"/gi)?.length, 1, all.text);
+    assert.ok(!all.codes.includes('LT501'), all.text);
+  });
+});
