@@ -114,3 +114,21 @@ describe('a fix, alone or with the others, brings no finding the file did not ha
     assert.ok(!all.codes.includes('LT501'), all.text);
   });
 });
+
+describe('formatting a file that opens with a byte order mark', () => {
+  async function formatted(text: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<string> {
+    const uri = open(text);
+    const options = { tabSize: 2, insertSpaces: true };
+    const edits = (await client.connection.sendRequest(range ? 'textDocument/rangeFormatting' : 'textDocument/formatting', { textDocument: { uri }, options, ...(range ? { range } : {}) })) as TextEdit[];
+    return applyTextEdits(text, edits);
+  }
+
+  it('formats the rest as it formats the same file without the mark, which stays first', async () => {
+    for (const body of ['// contoso\n{"SipDomains":["contoso.com"]}', '\n\n  {"SipDomains":["contoso.com"]}\n', '/* a */ {"SipDomains": []}']) {
+      const plain = await formatted(body);
+      assert.equal(await formatted(`\ufeff${body}`), `\ufeff${plain}`);
+      const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } };
+      assert.equal(await formatted(`\ufeff${body}`, firstLine), `\ufeff${await formatted(body, firstLine)}`);
+    }
+  });
+});
