@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { analyze } from '../../server/src/core';
 import { applyTextEdits, TestClient } from './client';
 
 /**
@@ -129,6 +130,81 @@ describe('formatting a file that opens with a byte order mark', () => {
       assert.equal(await formatted(`\ufeff${body}`), `\ufeff${plain}`);
       const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } };
       assert.equal(await formatted(`\ufeff${body}`, firstLine), `\ufeff${await formatted(body, firstLine)}`);
+    }
+  });
+});
+
+describe('completion leaves the file whole wherever it is asked for', () => {
+  const plainClient = () => TestClient.start({ pull: true, snippetSupport: false });
+
+  /** The comments of a text, in order. */
+  function commentsOf(text: string): string[] {
+    return [...text.matchAll(/\/\/[^\r\n]*|\/\*[^]*?\*\//g)].map((m) => m[0]);
+  }
+
+  it('offers nothing inside a comment, even one between a key and its colon', async () => {
+    const text = '{\n  "ExchangeUM" /* where */: { "Mode": /* which */ "CrossPremises" }, // note\n  /* unclosed';
+    const uri = open(text);
+    for (const inside of ['/* wh', '/* which ', '// no', '/* uncl', '/* unclosed']) {
+      const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: client.positionOf(uri, inside, inside.length) })) as CompletionItem[];
+      assert.deepEqual(items.map((i) => i.label), [], inside);
+    }
+  });
+
+  it('every item, at the places around values, entries and comments, is valid as LSP has it and keeps the file parsing', async () => {
+    const text = [
+      '{',
+      '  "ExchangeUM" : { "Mode": "CrossPremises", "HostingProviders": ["Y"] },',
+      '  "AccessEdgeConfiguration": {',
+      '    // lync-topology-disable-next-line LT005 -- on purpose',
+      '    "Force": true',
+      '  },',
+      '  "HostingProviders": [{ "Identity": "Y", "ProxyFqdn": "y.contoso.com" }, {}],',
+      '  "Users": [',
+      '    { "Identity": "sip:a@contoso.com" } /* the first */',
+      '  ]',
+      '}',
+    ].join('\n');
+    const carets = [
+      ['"ExchangeUM" : ', 0],
+      ['"Mode":', 7],
+      ['"ExchangeUM" ', 13],
+      ['"HostingProviders": ["Y"] }', 27],
+      ['"HostingProviders": ["Y"] }', 26],
+      ['"AccessEdgeConfiguration": {', 28],
+      ['"y.contoso.com" }', 17],
+      ['{}]', 2],
+      ['"sip:a@contoso.com" }', 21],
+      ['/* the first */', 15],
+      ['  ]\n}', 3],
+    ] as const;
+    const plain = await plainClient();
+    try {
+      const uri = `file:///hostile/${++counter}.lync.jsonc`;
+      plain.open(uri, text);
+      const problems = analyze(text).parsed.problems.length;
+      for (const [search, delta] of carets) {
+        const position = plain.positionOf(uri, search, delta);
+        const offset = plain.document(uri).offsetAt(position);
+        const items = (await plain.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionItem[];
+        for (const item of items) {
+          const main = item.textEdit as TextEdit;
+          const what = `${item.label} at ${JSON.stringify(text.slice(offset - 10, offset))}‸${JSON.stringify(text.slice(offset, offset + 10))}`;
+          const start = plain.document(uri).offsetAt(main.range.start);
+          const end = plain.document(uri).offsetAt(main.range.end);
+          assert.ok(main.range.start.line === main.range.end.line && start <= offset && offset <= end, `${what}: the range holds the caret on its line`);
+          for (const extra of item.additionalTextEdits ?? []) {
+            const s = plain.document(uri).offsetAt(extra.range.start);
+            const e = plain.document(uri).offsetAt(extra.range.end);
+            assert.ok(e < start || s > end, `${what}: an additional edit touches the main one, which LSP forbids`);
+          }
+          const after = applyTextEdits(text, [main, ...(item.additionalTextEdits ?? [])]);
+          assert.ok(analyze(after).parsed.problems.length <= problems, `${what}:\n${after}`);
+          assert.deepEqual(commentsOf(after), commentsOf(text), `${what}:\n${after}`);
+        }
+      }
+    } finally {
+      await plain.stop();
     }
   });
 });
