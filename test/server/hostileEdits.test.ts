@@ -78,12 +78,8 @@ describe('an insertion after the last entry leaves the comments that trail it on
 async function fixedAll(text: string): Promise<{ text: string; codes: string[] }> {
   const uri = open(text);
   await client.pull(uri);
-  const [action] = (await client.connection.sendRequest('textDocument/codeAction', {
-    textDocument: { uri },
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    context: { diagnostics: [], only: ['source.fixAll'] },
-  })) as CodeAction[];
-  client.change(uri, editsOf(action.edit, uri));
+  const action = await client.fixAll(uri);
+  client.change(uri, editsOf(action?.edit, uri));
   return { text: client.text(uri), codes: (await client.pull(uri)).map((d) => String(d.code)) };
 }
 

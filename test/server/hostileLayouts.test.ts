@@ -185,11 +185,7 @@ for (const [name, layout] of Object.entries(LAYOUTS)) {
       for (let round = 0; ; round++) {
         assert.ok(round < 5, `${name}: fix-all still has edits after 5 rounds\n${client.text(uri)}`);
         await client.pull(uri);
-        const [action] = (await client.connection.sendRequest('textDocument/codeAction', {
-          textDocument: { uri },
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          context: { diagnostics: [], only: ['source.fixAll'] },
-        })) as CodeAction[];
+        const action = await client.fixAll(uri);
         if (!action) break;
         applyAndCheck(uri, editsOf(action.edit), `${name}: fix-all round ${round}`, (c) => !c.includes('lync-topology-disable'));
       }
