@@ -30,11 +30,11 @@ async function actionsFor(uri: string, diagnostic: Diagnostic): Promise<CodeActi
 /** The text after the code action titled `title` of the finding with `code`. */
 async function fixed(text: string, code: string, title: string): Promise<string> {
   const uri = open(text);
-  const diagnostic = (await client.pull(uri)).find((d) => d.code === code);
-  assert.ok(diagnostic, `${code} in\n${text}`);
-  const action = (await actionsFor(uri, diagnostic)).find((a) => a.title === title);
-  assert.ok(action, `${title} for ${code}`);
-  return applyTextEdits(text, editsOf(action.edit, uri));
+  for (const diagnostic of (await client.pull(uri)).filter((d) => d.code === code)) {
+    const action = (await actionsFor(uri, diagnostic)).find((a) => a.title === title);
+    if (action) return applyTextEdits(text, editsOf(action.edit, uri));
+  }
+  assert.fail(`${title} for ${code} in\n${text}`);
 }
 
 before(async () => (client = await TestClient.start({ pull: true, documentChanges: true })));
@@ -202,5 +202,17 @@ describe('completion leaves the file whole wherever it is asked for', () => {
     } finally {
       await plain.stop();
     }
+  });
+});
+
+describe('the indentation step of a file whose lines end in a lone CR', () => {
+  it('an inserted entry is indented as the file indents, in a fix and in a completion template', async () => {
+    const text = '{\r    "ExchangeUM": { "Mode": "CrossPremises", "HostingProviders": ["Y"] },\r    "AccessEdgeConfiguration": {},\r    "HostingProviders": [\r        \r    ]\r}';
+    const stated = await fixed(text, 'LT307', 'State AllowFederatedUsers in the file');
+    assert.ok(stated.includes('"AccessEdgeConfiguration": {\r        "AllowFederatedUsers": true\r    }'), JSON.stringify(stated));
+    const uri = open(text);
+    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: client.positionOf(uri, '[\r', 10) })) as CompletionItem[];
+    const template = (items.find((i) => i.label === 'New hosting provider')!.textEdit as TextEdit).newText;
+    assert.match(template, /^\{\r {12}"Identity"/, JSON.stringify(template));
   });
 });

@@ -199,7 +199,7 @@ export class EditBuilder {
   /** The document's indentation step, guessed from its first indented line; two spaces when it has none. */
   indentUnit(): string {
     if (this.unit === undefined) {
-      const match = /\n([ \t]+)\S/.exec(this.text);
+      const match = /[\r\n]([ \t]+)\S/.exec(this.text);
       this.unit = match ? (match[1].startsWith('\t') ? '\t' : match[1]) : '  ';
     }
     return this.unit;
