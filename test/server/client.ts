@@ -6,6 +6,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
+  type CodeAction,
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -154,6 +155,16 @@ export class TestClient {
   async pull(uri: string): Promise<Diagnostic[]> {
     const report = await this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
     return (report as { items: Diagnostic[] }).items;
+  }
+
+  /** The server's fix-all action (`source.fixAll`) for `uri`, if it has one. */
+  async fixAll(uri: string): Promise<CodeAction | undefined> {
+    const [action] = (await this.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    return action;
   }
 
   /** The pushed diagnostics of `uri` once they belong to `version`. */

@@ -57,26 +57,37 @@ function valueSnippet(value: ValueSpec): string {
   }
 }
 
-/** A comma to separate what is inserted from a next entry that follows it directly. */
+const ENTRY_STARTS = new Set([SyntaxKind.StringLiteral, SyntaxKind.OpenBraceToken, SyntaxKind.OpenBracketToken]);
+
+/** A comma to separate what is inserted from a next entry that follows it, across white space and comments. */
 function separatorAfter(text: string, span: Span): string {
-  const next = /\S/.exec(text.slice(span.end));
-  return next && (next[0] === '"' || next[0] === '{' || next[0] === '[') ? ',' : '';
+  const scanner = createScanner(text, true);
+  scanner.setPosition(span.end);
+  return ENTRY_STARTS.has(scanner.scan()) ? ',' : '';
 }
 
 const VALUE_ENDS = new Set([SyntaxKind.StringLiteral, SyntaxKind.NumericLiteral, SyntaxKind.TrueKeyword, SyntaxKind.FalseKeyword, SyntaxKind.NullKeyword, SyntaxKind.CloseBraceToken, SyntaxKind.CloseBracketToken]);
 
+/** The comma a new entry needs after the entry before it: at the start of its own text, or as an edit of its own. */
+interface CommaBefore {
+  readonly lead: string;
+  readonly edits: readonly TextEdit[];
+}
+
 /**
- * The comma a new entry at `offset` needs after the entry before it, when that one ends without
- * one: the last token between the container's start (`from`) and `offset` ends a value.
+ * The comma a new entry at `span` needs after the entry before it, when that one ends without one: the last
+ * token between the container's start (`from`) and the entry ends a value. Where that value ends right where the
+ * entry goes, the comma leads the entry's own text: LSP forbids an additional edit at the position of the main one.
  */
-function commaBefore(text: string, from: number, offset: number): TextEdit[] {
+function commaBefore(text: string, from: number, span: Span): CommaBefore {
   const scanner = createScanner(text, true);
   scanner.setPosition(from);
   let last: { kind: SyntaxKind; end: number } | undefined;
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF && scanner.getTokenOffset() < offset; kind = scanner.scan()) {
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF && scanner.getTokenOffset() < span.start; kind = scanner.scan()) {
     if (kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) last = { kind, end: scanner.getTokenOffset() + scanner.getTokenLength() };
   }
-  return last && VALUE_ENDS.has(last.kind) && last.end <= offset ? [{ span: { start: last.end, end: last.end }, newText: ',' }] : [];
+  if (!last || !VALUE_ENDS.has(last.kind) || last.end > span.start) return { lead: '', edits: [] };
+  return last.end === span.start ? { lead: ',', edits: [] } : { lead: '', edits: [{ span: { start: last.end, end: last.end }, newText: ',' }] };
 }
 
 function isOffered(spec: PropertySpec, object: ObjectModel, analysis: Analysis): boolean {
@@ -90,7 +101,7 @@ function isOffered(spec: PropertySpec, object: ObjectModel, analysis: Analysis):
 function keyEntries(analysis: Analysis, object: ObjectModel, span: Span, current: string | undefined, hasValue: boolean): CompletionEntry[] {
   const text = analysis.model.text;
   const comma = hasValue ? '' : separatorAfter(text, span);
-  const additionalEdits = hasValue ? [] : commaBefore(text, object.node.offset, span.start);
+  const { lead, edits: additionalEdits } = hasValue ? { lead: '', edits: [] } : commaBefore(text, object.node.offset, span);
   // The parser ends a key without a colon where it stands (parse.ts), so the model holds every key written.
   const written = new Set(object.properties.map((p) => (p.spec?.name ?? p.key).toLowerCase()));
   const entries: CompletionEntry[] = object.spec.properties
@@ -101,7 +112,7 @@ function keyEntries(analysis: Analysis, object: ObjectModel, span: Span, current
       detail: object.spec.cmdlet ?? spec.value.kind,
       documentation: describeProperty(spec, object.spec),
       filterText: `"${spec.name}"`,
-      insertText: hasValue ? `"${spec.name}"` : `"${spec.name}": ${valueSnippet(spec.value)}${comma}`,
+      insertText: hasValue ? `"${spec.name}"` : `${lead}"${spec.name}": ${valueSnippet(spec.value)}${comma}`,
       span,
       sortText: `1${String(index).padStart(3, '0')}`,
       additionalEdits,
@@ -113,7 +124,7 @@ function keyEntries(analysis: Analysis, object: ObjectModel, span: Span, current
       detail: 'Set-CsAccessEdgeConfiguration',
       documentation: 'The Edge settings the hosted Exchange UM procedure uses: DNS SRV routing, federation allowed, partner discovery off.',
       filterText: '"AccessEdgeConfiguration"',
-      insertText: `"AccessEdgeConfiguration": ${toSnippet(template(text, span, HOSTED_UM_EDGE))}${comma}`,
+      insertText: `${lead}"AccessEdgeConfiguration": ${toSnippet(template(text, span, HOSTED_UM_EDGE))}${comma}`,
       span,
       sortText: '0',
       additionalEdits,
@@ -125,13 +136,13 @@ function keyEntries(analysis: Analysis, object: ObjectModel, span: Span, current
 function valueEntries(analysis: Analysis, object: ObjectSpec, property: PropertyModel, value: ValueSpec, span: Span, current: string | undefined, isItem: boolean): CompletionEntry[] {
   const spec = property.spec!;
   const comma = separatorAfter(analysis.model.text, span);
-  const additionalEdits = isItem && current === undefined ? commaBefore(analysis.model.text, property.valueNode!.offset, span.start) : [];
+  const { lead, edits: additionalEdits } = isItem && current === undefined ? commaBefore(analysis.model.text, property.valueNode!.offset, span) : { lead: '', edits: [] };
   const entry = (label: string, insert: string, documentation: string, kind: CompletionEntry['kind'] = 'value', index = 0): CompletionEntry => ({
     label,
     kind,
     documentation,
     filterText: insert,
-    insertText: insert.replace(/[\\$}]/g, (c) => `\\${c}`) + comma,
+    insertText: lead + insert.replace(/[\\$}]/g, (c) => `\\${c}`) + comma,
     span,
     sortText: `1${String(index).padStart(3, '0')}`,
     additionalEdits,
@@ -191,16 +202,17 @@ function fileEntries(text: string, span: Span): CompletionEntry[] {
 function newEntryEntries(analysis: Analysis, spec: ObjectSpec, array: Node, span: Span): CompletionEntry[] {
   const text = analysis.model.text;
   const comma = separatorAfter(text, span);
+  const { lead, edits: additionalEdits } = commaBefore(text, array.offset, span);
   const snippet = (label: string, documentation: string, value: Record<string, unknown>, sortText: string): CompletionEntry => ({
     label,
     kind: 'snippet',
     detail: spec.cmdlet,
     documentation,
     filterText: label,
-    insertText: toSnippet(template(text, span, value)) + comma,
+    insertText: lead + toSnippet(template(text, span, value)) + comma,
     span,
     sortText,
-    additionalEdits: commaBefore(text, array.offset, span.start),
+    additionalEdits,
   });
   const entries = [snippet(`New ${spec.title}`, `A new ${spec.title} with the keys it needs; fill in the placeholders.`, entryTemplate(spec), '1')];
   if (spec === HOSTING_PROVIDER) {

@@ -91,17 +91,23 @@ export class EditBuilder {
 
   /** Adds `"name": value` as the last property of an object. */
   insertProperty(objectNode: Node, name: string, value: unknown): TextEdit {
+    return this.insertProperties(objectNode, [[name, value]]);
+  }
+
+  /** Adds `"name": value` pairs, in order, as the last properties of an object: one edit, which a client applies whole. */
+  insertProperties(objectNode: Node, entries: readonly (readonly [string, unknown])[]): TextEdit {
     const children = objectNode.children ?? [];
     const baseIndent = this.indentOfLine(objectNode.offset);
+    const written = (indent: string, separator: string) => entries.map(([name, value]) => `"${escapeKey(name)}": ${this.json(value, indent)}`).join(`,${separator}`);
     if (children.length === 0) {
       const childIndent = baseIndent + this.indentUnit();
-      return this.fillEmpty(objectNode, '{', `"${escapeKey(name)}": ${this.json(value, childIndent)}`, childIndent, '}', baseIndent);
+      return this.fillEmpty(objectNode, '{', written(childIndent, `${this.eol}${childIndent}`), childIndent, '}', baseIndent);
     }
     const last = children[children.length - 1];
-    const inline = !this.startsLine(last.offset);
-    const indent = inline ? '' : this.indentOfLine(last.offset);
-    const entry = `"${escapeKey(name)}": ${this.json(value, indent || baseIndent + this.indentUnit())}`;
-    return this.after(last, inline ? ' ' : `${this.eol}${indent}`, entry);
+    const inline = !this.startsLine(last.offset) && !this.lineCommentTrails(last);
+    const indent = inline ? '' : this.startsLine(last.offset) ? this.indentOfLine(last.offset) : this.indentOfLine(last.offset) + this.indentUnit();
+    const separator = inline ? ' ' : `${this.eol}${indent}`;
+    return this.after(last, separator, written(indent || baseIndent + this.indentUnit(), separator));
   }
 
   /** Adds a value as the last item of an array. */
@@ -116,18 +122,47 @@ export class EditBuilder {
     const inline = !this.startsLine(last.offset);
     const indent = inline ? this.indentOfLine(last.offset) + this.indentUnit() : this.indentOfLine(last.offset);
     const item = this.json(value, indent);
-    return this.after(last, inline && typeof value !== 'object' ? ' ' : `${this.eol}${indent}`, item);
+    return this.after(last, inline && typeof value !== 'object' && !this.lineCommentTrails(last) ? ' ' : `${this.eol}${indent}`, item);
   }
 
   /**
    * Places `entry` after the last one: after its trailing comma, with a comma of its own, when it has
-   * one; else behind a new comma. Either way several such insertions at one point stack.
+   * one; else behind a new comma. Either way several such insertions at one point stack. Comments that
+   * trail the last entry on its line stay with it: the entry goes after them, in one edit that writes
+   * them again (and so conflicts with another such insertion, which waits for the next round of fixes).
    */
   private after(last: Node, separator: string, entry: string): TextEdit {
     const end = last.offset + last.length;
     const comma = this.commaAfter(end);
-    if (comma >= 0) return this.keepingLine({ span: { start: comma + 1, end: comma + 1 }, newText: `${separator}${entry},` });
-    return this.keepingLine({ span: { start: end, end }, newText: `,${separator}${entry}` });
+    const at = comma >= 0 ? comma + 1 : end;
+    const [ownComma, nextComma] = comma >= 0 ? ['', ','] : [',', ''];
+    const comments = this.trailingCommentsEnd(at);
+    return this.keepingLine({ span: { start: at, end: comments }, newText: `${ownComma}${this.text.slice(at, comments)}${separator}${entry}${nextComma}` });
+  }
+
+  /** Whether a line comment trails `last` (and its comma) on its line, so that what goes after it starts a new line. */
+  private lineCommentTrails(last: Node): boolean {
+    const end = last.offset + last.length;
+    const comma = this.commaAfter(end);
+    const at = comma >= 0 ? comma + 1 : end;
+    return hasLineComment(this.text.slice(at, this.trailingCommentsEnd(at)));
+  }
+
+  /**
+   * Where the comments that follow `offset` on its line end, before the next token or line break; `offset`
+   * when none does. A suppression comment and what follows it are not taken: it speaks of the next line,
+   * which must stay the one after it.
+   */
+  private trailingCommentsEnd(offset: number): number {
+    const scanner = createScanner(this.text, false);
+    scanner.setPosition(offset);
+    let end = offset;
+    for (let kind = scanner.scan(); kind === SyntaxKind.Trivia || kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia; kind = scanner.scan()) {
+      if (kind === SyntaxKind.Trivia) continue;
+      if (scanner.getTokenValue().includes(SUPPRESSION_MARKER) || scanner.getTokenError() !== ScanError.None) break;
+      end = scanner.getTokenOffset() + scanner.getTokenLength();
+    }
+    return end;
   }
 
   /**
@@ -164,7 +199,7 @@ export class EditBuilder {
   /** The document's indentation step, guessed from its first indented line; two spaces when it has none. */
   indentUnit(): string {
     if (this.unit === undefined) {
-      const match = /\n([ \t]+)\S/.exec(this.text);
+      const match = /[\r\n]([ \t]+)\S/.exec(this.text);
       this.unit = match ? (match[1].startsWith('\t') ? '\t' : match[1]) : '  ';
     }
     return this.unit;

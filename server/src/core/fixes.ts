@@ -26,15 +26,19 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return result + text.slice(cursor);
 }
 
+const sameEdit = (a: TextEdit, b: TextEdit) => a.span.start === b.span.start && a.span.end === b.span.end && a.newText === b.newText;
+
 /**
  * The edits of every preferred fix that can be applied together; a fix that conflicts with one
- * already taken is left for the next round, when it is computed afresh.
+ * already taken is left for the next round, when it is computed afresh. A fix whose edits are all
+ * taken already (two findings that one edit fixes) is made once.
  */
 export function preferredFixEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
   const taken: TextEdit[] = [];
   for (const diagnostic of diagnostics) {
     const fix = diagnostic.fixes.find((f) => f.preferred);
-    if (!fix || fix.edits.some((edit) => taken.some((other) => conflicts(edit, other)))) continue;
+    if (!fix || fix.edits.every((edit) => taken.some((other) => sameEdit(edit, other)))) continue;
+    if (fix.edits.some((edit) => taken.some((other) => conflicts(edit, other)))) continue;
     taken.push(...fix.edits);
   }
   return taken;

@@ -134,10 +134,14 @@ export function formatEdits(text: string, span: Span | undefined, options: Forma
   const eol = lineBreakOf(text);
   const indent = options.insertSpaces ? ' ' : '\t';
   const within = span ?? { start: 0, end: text.length };
-  const range = span && { offset: span.start, length: span.end - span.start };
+  // jsonc-parser takes a byte order mark for a stray character and lays out what follows it around that: the text
+  // after the mark is formatted as a file of its own would be.
+  const mark = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const range = span && { offset: Math.max(0, span.start - mark), length: Math.max(0, span.end - mark) - Math.max(0, span.start - mark) };
   const edits = (keepLines: boolean) =>
-    format(readable, range, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol, keepLines }).map((edit) => ({
+    format(readable.slice(mark), range, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol, keepLines }).map((edit) => ({
       ...edit,
+      offset: edit.offset + mark,
       content: edit.content ?? eol + indent.repeat(JSONC_READY_INDENTS),
     }));
   const reflowed = edits(false);

@@ -1,4 +1,4 @@
-import { findNodeAtOffset, type Node } from 'jsonc-parser';
+import { createScanner, findNodeAtOffset, ScanError, SyntaxKind, type Node } from 'jsonc-parser';
 import { firstObjectFrom, type ObjectModel, type PropertyModel, type TopologyModel } from './model';
 import { isLeftOpen } from './parse';
 import type { Span } from './text';
@@ -50,14 +50,41 @@ function propertyFor(object: ObjectModel, propertyNode: Node): PropertyModel | u
   return object.properties.find((p) => p.node === propertyNode);
 }
 
+/**
+ * Whether `offset` lies in a comment between the children of `node` (an object, array or property): after a line
+ * comment's `//` up to the end of its line, or inside a block comment (or one left open). Only the text from the
+ * child before `offset` on is read, so that a list of thousands of entries is not read again.
+ */
+function inComment(text: string, node: Node, offset: number): boolean {
+  const before = node.children?.filter((child) => child.offset + child.length <= offset).pop();
+  const scanner = createScanner(text, false);
+  scanner.setPosition(before ? before.offset + before.length : node.offset);
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF && scanner.getTokenOffset() < offset; kind = scanner.scan()) {
+    const end = scanner.getTokenOffset() + scanner.getTokenLength();
+    if (kind === SyntaxKind.LineCommentTrivia && offset <= end) return true;
+    if (kind === SyntaxKind.BlockCommentTrivia && (offset < end || scanner.getTokenError() === ScanError.UnexpectedEndOfComment)) return true;
+  }
+  return false;
+}
+
+/** Whether `value`, the parser's value of a property, is the key of the next property, the value itself not yet typed. */
+function isNextKey(text: string, value: Node): boolean {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(value.offset + value.length);
+  return value.type === 'string' && scanner.scan() === SyntaxKind.ColonToken;
+}
+
 /** Where `offset` lies: on a key, on a value, between items, or nowhere the catalog knows. */
 export function locate(model: TopologyModel, offset: number): CursorLocation {
   const none: CursorLocation = { kind: 'none', span: wordBefore(model.text, offset) };
   if (!model.rootNode) return none;
   let node = findNodeAtOffset(model.rootNode, offset, true);
   if (!node) return none;
+  if ((node.type === 'object' || node.type === 'array' || node.type === 'property') && inComment(model.text, node, offset)) return none;
   // Before an opening or after a closing brace or bracket, the cursor is outside the container.
   if ((node.type === 'object' || node.type === 'array') && (offset === node.offset || isAfterClose(model.text, node, offset))) {
+    // Right before the object or array a property holds, nothing but that value can go.
+    if (offset === node.offset && node.parent?.type === 'property') return none;
     node = node.parent?.type === 'property' ? node.parent.parent : node.parent;
     if (!node) return none;
   }
@@ -90,7 +117,14 @@ function locateInProperty(model: TopologyModel, node: Node, offset: number, none
   const property = object && propertyFor(object, node);
   if (!object || !property) return none;
   const afterColon = node.colonOffset !== undefined && offset > node.colonOffset;
-  if (!afterColon) return { kind: 'key', object, property, span: spanOf(model.text, property.keyNode, offset) };
+  if (!afterColon) {
+    // Between a key and its colon, the key is replaced only from within it: a range must hold the caret.
+    const key = spanOf(model.text, property.keyNode, offset);
+    return offset <= key.end ? { kind: 'key', object, property, span: key } : none;
+  }
+  // Between the colon and a value written after it, nothing can go but in place of that value.
+  const value = property.valueNode;
+  if (value && offset <= value.offset && !isNextKey(model.text, value)) return none;
   return { kind: 'value', object, property, item: false, span: wordBefore(model.text, offset) };
 }
 

@@ -1,4 +1,4 @@
-import type { JsonScalar, PropertySpec } from '../catalog';
+import { findProperty, type JsonScalar, type PropertySpec } from '../catalog';
 import { fix, type Fix } from '../diagnostics';
 import type { EditBuilder } from '../edits';
 import { anchorSpan, settingName, spanOf, type ObjectModel } from '../model';
@@ -28,6 +28,17 @@ function inPartialGroup(provider: ObjectModel, name: string): boolean {
   );
 }
 
+/**
+ * What adding `name` to a provider that gives no key of its all-or-none group must add: the whole group, each key
+ * with the value a hosted Exchange UM provider needs (the group's rule would report the others missing), in the
+ * group's order, so that the fixes of two of its keys make the same edit. Just `name` outside a group.
+ */
+function withGroup(provider: ObjectModel, name: string, wanted: JsonScalar): (readonly [string, JsonScalar])[] {
+  const group = (provider.spec.allOrNone ?? []).find((names) => names.includes(name));
+  const values = group?.map((other) => [other, other === name ? wanted : findProperty(provider.spec, other)?.hostedUm?.value] as const);
+  return values?.every((entry): entry is readonly [string, JsonScalar] => entry[1] !== undefined) ? values : [[name, wanted]];
+}
+
 export function hostedUmMismatches(
   edits: EditBuilder,
   providers: readonly ObjectModel[],
@@ -43,8 +54,9 @@ export function hostedUmMismatches(
         if (!isWellFormed(spec.value, node, edits.text) || sameValue(node.value, wanted)) continue;
         mismatches.push({ provider, spec, wanted, present: true, span: spanOf(node), fix: fix(`Change to ${JSON.stringify(wanted)}`, [edits.replace(node, wanted)]) });
       } else if (!spec.required && !inPartialGroup(provider, spec.name)) {
-        const insert = edits.insertProperty(provider.node, spec.name, wanted);
-        mismatches.push({ provider, spec, wanted, present: false, span: anchorSpan(provider), fix: fix(`Add '${spec.name}': ${JSON.stringify(wanted)}`, [insert]) });
+        const added = withGroup(provider, spec.name, wanted);
+        const title = `Add ${added.map(([name, value]) => `'${name}': ${JSON.stringify(value)}`).join(' and ')}`;
+        mismatches.push({ provider, spec, wanted, present: false, span: anchorSpan(provider), fix: fix(title, [edits.insertProperties(provider.node, added)]) });
       }
     }
   }

@@ -10,12 +10,7 @@ import { routingOf } from '../facts/routing';
 function stateIt(model: TopologyModel, edits: EditBuilder, settings: Record<string, boolean>): Fix[] {
   const edge = model.accessEdge;
   const title = `State ${Object.keys(settings).join(' and ')} in the file`;
-  if (edge) {
-    // Insertions into an empty object each rewrite the whole of it, so only one can go there.
-    const entries = Object.entries(settings);
-    if (entries.length > 1 && !edge.node.children?.length) return [];
-    return [fix(title, entries.map(([name, value]) => edits.insertProperty(edge.node, name, value)), false)];
-  }
+  if (edge) return [fix(title, [edits.insertProperties(edge.node, Object.entries(settings))], false)];
   if (!model.root || model.root.byName.has('AccessEdgeConfiguration')) return [];
   return [fix(title, [edits.insertProperty(model.root.node, 'AccessEdgeConfiguration', settings)], false)];
 }
