@@ -71,6 +71,7 @@ const NOT_SHELL_ERRORS: Readonly<Record<string, string>> = {
   LT105: 'the binder takes any character; the generator refuses them so that no value can end a line or a comment',
   LT106: 'a placeholder is a string like any other to the binder',
   LT107: 'a misspelt service FQDN is a string like any other to the binder; federation with the service fails later',
+  LT109: "an OUIdParameter binds as any string; whether the cmdlet finds the unit by its name shows only when it runs against the directory",
   LT108: 'the binder takes an empty string; the policy is left with no tenant, and the hosted service cannot tell which tenant homes a mailbox',
   LT204: 'the reference disagrees about the version; the shell of the newer versions binds the parameter',
   LT303: 'DefaultRouteFqdn and EnablePartnerDiscovery are Mandatory in no parameter set: the cmdlet checks the documented requirement when it runs',

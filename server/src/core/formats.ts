@@ -24,8 +24,21 @@ export const PHONE_NUMBER_PATTERN = '^\\+?[1-9][0-9]*$';
 const PHONE_NUMBER = new RegExp(PHONE_NUMBER_PATTERN);
 
 /** An LDAP distinguished name: `attribute=value` parts separated by commas, a comma in a value escaped. */
-export const DISTINGUISHED_NAME_PATTERN = '^[A-Za-z][A-Za-z0-9-]*=(?:\\\\.|[^,\\\\])+(?:,\\s*[A-Za-z][A-Za-z0-9-]*=(?:\\\\.|[^,\\\\])+)*$';
+const DISTINGUISHED_NAME_PATTERN = '^[A-Za-z][A-Za-z0-9-]*=(?:\\\\.|[^,\\\\])+(?:,\\s*[A-Za-z][A-Za-z0-9-]*=(?:\\\\.|[^,\\\\])+)*$';
 const DISTINGUISHED_NAME = new RegExp(DISTINGUISHED_NAME_PATTERN);
+/**
+ * An organizational unit's own name, as the Lync Server 2013 topic on contact objects for hosted Exchange UM passes
+ * `-OU` ("HostedExUM Integration"): not empty, no spaces at either end, and no `=`, which only a distinguished name has.
+ */
+const UNIT_NAME_PATTERN = '^[^=\\s](?:[^=]*[^=\\s])?$';
+/** What New-CsExUmContact's -OU (an OUIdParameter) is given: a distinguished name, or the unit's name (LT109). */
+export const ORGANIZATIONAL_UNIT_PATTERN = `${DISTINGUISHED_NAME_PATTERN}|${UNIT_NAME_PATTERN}`;
+const ORGANIZATIONAL_UNIT = new RegExp(ORGANIZATIONAL_UNIT_PATTERN);
+
+/** Whether an organizational unit is named by its distinguished name, the one form New-CsExUmContact's reference shows. */
+export function isDistinguishedName(text: string): boolean {
+  return DISTINGUISHED_NAME.test(text);
+}
 
 export function isUrl(text: string): boolean {
   if (/\s/.test(text)) return false;
@@ -44,7 +57,7 @@ export const FORMAT_PATTERNS: Partial<Record<StringFormat, string>> = {
   hostName: DESTINATION_PATTERN,
   sipAddress: SIP_ADDRESS_PATTERN,
   phoneNumber: PHONE_NUMBER_PATTERN,
-  distinguishedName: DISTINGUISHED_NAME_PATTERN,
+  organizationalUnit: ORGANIZATIONAL_UNIT_PATTERN,
 };
 
 /** What each format expects, as messages and the docs say it. */
@@ -57,7 +70,7 @@ export const FORMAT_NAMES: Record<StringFormat, string> = {
   hostName: 'an FQDN of at most 255 characters made of letters, digits, hyphens and underscores, such as exap.um.outlook.com',
   sipAddress: 'a SIP address starting with sip:, such as sip:exumaa1@contoso.com',
   phoneNumber: 'a phone number: an optional +, then digits, the first not 0, such as +14255550101',
-  distinguishedName: 'the distinguished name of an organizational unit, such as OU=ExUmContacts,DC=contoso,DC=com',
+  organizationalUnit: "the distinguished name of an organizational unit, such as OU=ExUmContacts,DC=contoso,DC=com, or the unit's own name",
 };
 
 export function matchesFormat(format: StringFormat, text: string): boolean {
@@ -79,8 +92,8 @@ export function matchesFormat(format: StringFormat, text: string): boolean {
       return SIP_ADDRESS.test(text);
     case 'phoneNumber':
       return PHONE_NUMBER.test(text);
-    case 'distinguishedName':
-      return DISTINGUISHED_NAME.test(text);
+    case 'organizationalUnit':
+      return ORGANIZATIONAL_UNIT.test(text);
   }
 }
 

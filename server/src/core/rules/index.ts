@@ -8,6 +8,7 @@ import { grantedPolicyName } from './grantedPolicyName';
 import { hostedUmNeedsPolicy } from './hostedUmNeedsPolicy';
 import { hostedVoiceMailOnPremises } from './hostedVoiceMailOnPremises';
 import { onlineOnly } from './onlineOnly';
+import { organizationalUnitName } from './organizationalUnitName';
 import { ownDomainAllowed } from './ownDomainAllowed';
 import { policyIdentity } from './policyIdentity';
 import { policyWithoutDestination } from './policyWithoutDestination';
@@ -73,6 +74,7 @@ export const RULES: readonly Rule[] = [
   placeholder,
   serviceFqdn,
   emptyJoinedList,
+  organizationalUnitName,
   missingRequired,
   allOrNone,
   serverVersion,
