@@ -46,7 +46,7 @@ export const USER: ObjectSpec = {
       value: ENTRY_NAME,
       required: true,
       description:
-        'The user: SIP address (`sip:kenmyer@contoso.com`), user principal name, `DOMAIN\\logon`, display name or distinguished name. Not the SAM account name, which is not unique in the forest.',
+        'The user: SIP address (`sip:kenmyer@contoso.com`), user principal name, `DOMAIN\\logon`, display name or distinguished name. A display name may hold `*`, which names every user it matches (`* Smith`). Not the SAM account name, which is not unique in the forest.',
       insertValue: '<sip:user@contoso.com>',
     },
     {

@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { generate } from '../../server/src/core';
+import { check } from '../helpers';
+import { commandArguments, commandLines } from '../powershell';
+
+/**
+ * Set-ups as Microsoft's Lync Server 2013 topics write them, each as an administrator would put it in a topology
+ * file, with the commands the topics give. The commands are in the topics' own form (double quotes, bare words,
+ * `1`/`0` for Booleans), read here into parameter names and values.
+ */
+interface Configuration {
+  readonly title: string;
+  readonly file: string;
+  /** The documented commands, in the order of the procedure. */
+  readonly commands: readonly string[];
+  /** The only warnings the file may get, by code (each documents why). */
+  readonly warnings?: readonly string[];
+}
+
+/** A command as the documentation writes it: its cmdlet, and each parameter (in lower case) with its value. */
+function documented(command: string): { cmdlet: string; parameters: [string, string | true][] } {
+  const words = command.match(/"[^"]*"|\S+/g)!;
+  const parameters: [string, string | true][] = [];
+  for (let i = 1; i < words.length; i++) {
+    const name = words[i].slice(1).toLowerCase();
+    const next = words[i + 1];
+    if (next === undefined || next.startsWith('-')) {
+      parameters.push([name, true]);
+      continue;
+    }
+    i++;
+    const value = next.startsWith('"') ? next.slice(1, -1) : next;
+    parameters.push([name, value === '1' ? '$True' : value === '0' ? '$False' : value]);
+  }
+  return { cmdlet: words[0], parameters };
+}
+
+function generated(line: string): { cmdlet: string; parameters: [string, string | true][] } {
+  return { cmdlet: line.split(' ')[0], parameters: [...commandArguments(line)].map(([name, value]) => [name.toLowerCase(), value]) };
+}
+
+const HOSTED_EXCHANGE_UM = `{
+  "ServerVersion": "Lync Server 2013",
+  "SipDomains": ["litwareinc.com"],
+  "ExchangeUM": { "Mode": "CrossPremises", "HostingProviders": ["Fabrikam.com"] },
+  "AccessEdgeConfiguration": { "UseDnsSrvRouting": true, "AllowFederatedUsers": true, "EnablePartnerDiscovery": false },
+  "HostingProviders": [
+    { "Identity": "Fabrikam.com", "Enabled": true, "EnabledSharedAddressSpace": true, "HostsOCSUsers": false,
+      "ProxyFQDN": "proxyserver.fabrikam.com", "IsLocal": false, "VerificationLevel": "UseSourceVerification" }
+  ],
+  "HostedVoicemailPolicies": [
+    { "Identity": "global", "Destination": "ExUM.fabrikam.com", "Organization": ["corp1.litwareinc.com"] },
+    { "Identity": "site:Redmond", "Destination": "ExUM.fabrikam.com", "Description": "Hosted voice mail policy for the Redmond site.",
+      "Organization": ["corp1.litwareinc.com", "corp2.litwareinc.com"] },
+    { "Identity": "ExRedmond", "Destination": "ExUM.fabrikam.com", "Organization": ["corp1.litwareinc.com", "corp2.litwareinc.com"] }
+  ],
+  "Users": [
+    { "Identity": "Ken Myer", "HostedVoiceMail": true, "HostedVoicemailPolicy": "ExRedmond" },
+    { "Identity": "* Smith", "HostedVoicemailPolicy": "ExRedmond" }
+  ],
+  "ExUmContacts": [
+    { "SipAddress": "sip:exumaa1@fabrikam.com", "RegistrarPool": "RedmondPool.litwareinc.com", "OU": "HostedExUM Integration",
+      "DisplayNumber": "+14255550101", "AutoAttendant": true },
+    { "SipAddress": "sip:exumsa1@fabrikam.com", "RegistrarPool": "RedmondPool.litwareinc.com", "OU": "HostedExUM Integration",
+      "DisplayNumber": "+14255550102" }
+  ]
+}`;
+
+const CONFIGURATIONS: readonly Configuration[] = [
+  {
+    title: "the Lync Server 2013 deployment topics for a third party's hosted Exchange UM",
+    file: HOSTED_EXCHANGE_UM,
+    commands: [
+      'Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -AllowFederatedUsers 1 -EnablePartnerDiscovery 0',
+      'Get-CsManagementStoreReplicationStatus',
+      'New-CsHostingProvider -Identity Fabrikam.com -Enabled $True -EnabledSharedAddressSpace $True -HostsOCSUsers $False -ProxyFQDN "proxyserver.fabrikam.com" -IsLocal $False -VerificationLevel UseSourceVerification',
+      // The topic on the global policy leaves -Identity out, which changes the same policy.
+      'Set-CsHostedVoicemailPolicy -Identity global -Destination ExUM.fabrikam.com -Organization "corp1.litwareinc.com"',
+      // The topic writes the tenants with a space after the comma; the generator joins them without (reference §3.6).
+      'New-CsHostedVoicemailPolicy -Identity site:Redmond -Destination ExUM.fabrikam.com -Description "Hosted voice mail policy for the Redmond site." -Organization "corp1.litwareinc.com,corp2.litwareinc.com"',
+      'New-CsHostedVoicemailPolicy -Identity ExRedmond -Destination ExUM.fabrikam.com -Organization "corp1.litwareinc.com,corp2.litwareinc.com"',
+      'Grant-CsHostedVoicemailPolicy -Identity "Ken Myer" -PolicyName ExRedmond',
+      // The topic on assigning per-user policies: a display name with * names every user it matches.
+      'Grant-CsHostedVoicemailPolicy -Identity "* Smith" -PolicyName ExRedmond',
+      'Set-CsUser -Identity "Ken Myer" -HostedVoiceMail $True',
+      // The topic gives both contacts one number, which no two contacts may share: the second is one up here.
+      'New-CsExUmContact -SipAddress "sip:exumaa1@fabrikam.com" -RegistrarPool "RedmondPool.litwareinc.com" -OU "HostedExUM Integration" -DisplayNumber "+14255550101" -AutoAttendant $True',
+      'New-CsExUmContact -SipAddress "sip:exumsa1@fabrikam.com" -RegistrarPool "RedmondPool.litwareinc.com" -OU "HostedExUM Integration" -DisplayNumber "+14255550102"',
+    ],
+    // The OU by its name (the reference shows distinguished names only), and the wildcard, whose users the directory decides.
+    warnings: ['LT109', 'LT109', 'LT803'],
+  },
+  {
+    title: 'the Lync Server 2013 topic on integration with Exchange Online',
+    file: `{
+  "SipDomains": ["contoso.com"],
+  "ExchangeUM": { "Mode": "CrossPremises", "HostingProviders": ["Exchange Online"] },
+  "AccessEdgeConfiguration": { "AllowFederatedUsers": true },
+  "HostingProviders": [
+    { "Identity": "Exchange Online", "Enabled": true, "EnabledSharedAddressSpace": true, "HostsOCSUsers": false,
+      "ProxyFqdn": "exap.um.outlook.com", "IsLocal": false, "VerificationLevel": "UseSourceVerification" }
+  ],
+  "HostedVoicemailPolicies": [ { "Identity": "global", "Destination": "exap.um.outlook.com", "Organization": ["contoso.onmicrosoft.com"] } ]
+}`,
+    commands: [
+      'Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True',
+      'Get-CsManagementStoreReplicationStatus',
+      'New-CsHostingProvider -Identity "Exchange Online" -Enabled $True -EnabledSharedAddressSpace $True -HostsOCSUsers $False -ProxyFqdn "exap.um.outlook.com" -IsLocal $False -VerificationLevel UseSourceVerification',
+      'Set-CsHostedVoicemailPolicy -Identity global -Destination exap.um.outlook.com -Organization "contoso.onmicrosoft.com"',
+    ],
+    // The topic leaves the routing method to the Edge, which must already use DNS SRV routing.
+    warnings: ['LT307'],
+  },
+  {
+    title: 'the same with Office 365 operated by 21Vianet',
+    file: `{
+  "ServerVersion": "Skype for Business Server 2015",
+  "SipDomains": ["contoso.cn"],
+  "ExchangeUM": { "Mode": "CrossPremises", "HostingProviders": ["Exchange Online"] },
+  "AccessEdgeConfiguration": { "UseDnsSrvRouting": true, "AllowFederatedUsers": true, "EnablePartnerDiscovery": false },
+  "HostingProviders": [
+    { "Identity": "Exchange Online", "Enabled": true, "EnabledSharedAddressSpace": true, "HostsOCSUsers": false,
+      "ProxyFqdn": "exap.um.partner.outlook.cn", "IsLocal": false, "VerificationLevel": "UseSourceVerification" }
+  ],
+  "HostedVoicemailPolicies": [ { "Identity": "global", "Destination": "exap.um.partner.outlook.cn", "Organization": ["contoso.partner.onmschina.cn"] } ]
+}`,
+    commands: [
+      'Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -AllowFederatedUsers $True -EnablePartnerDiscovery $False',
+      'Get-CsManagementStoreReplicationStatus',
+      'New-CsHostingProvider -Identity "Exchange Online" -Enabled $True -EnabledSharedAddressSpace $True -HostsOCSUsers $False -ProxyFqdn "exap.um.partner.outlook.cn" -IsLocal $False -VerificationLevel UseSourceVerification',
+      'Set-CsHostedVoicemailPolicy -Identity global -Destination exap.um.partner.outlook.cn -Organization "contoso.partner.onmschina.cn"',
+    ],
+  },
+  {
+    title: 'a mixed deployment with Exchange Online and a third party, a per-user policy for each',
+    file: `{
+  "ServerVersion": "Skype for Business Server 2019",
+  "SipDomains": ["litwareinc.com"],
+  "ExchangeUM": { "Mode": "Mixed", "HostingProviders": ["Exchange Online", "Fabrikam.com"] },
+  "AccessEdgeConfiguration": { "UseDnsSrvRouting": true, "AllowFederatedUsers": true, "EnablePartnerDiscovery": false },
+  "HostingProviders": [
+    { "Identity": "Exchange Online", "Enabled": true, "EnabledSharedAddressSpace": true, "HostsOCSUsers": false,
+      "ProxyFqdn": "exap.um.outlook.com", "IsLocal": false, "VerificationLevel": "UseSourceVerification" },
+    { "Identity": "Fabrikam.com", "Enabled": true, "EnabledSharedAddressSpace": true, "HostsOCSUsers": false,
+      "ProxyFqdn": "proxyserver.fabrikam.com", "IsLocal": false, "VerificationLevel": "UseSourceVerification" }
+  ],
+  "HostedVoicemailPolicies": [
+    { "Identity": "ExOnline", "Destination": "exap.um.outlook.com", "Organization": ["litwareinc.onmicrosoft.com"] },
+    { "Identity": "ExRedmond", "Destination": "ExUM.fabrikam.com", "Organization": ["corp1.litwareinc.com"] }
+  ],
+  "Users": [
+    { "Identity": "sip:kenmyer@litwareinc.com", "HostedVoiceMail": true, "HostedVoicemailPolicy": "ExOnline" },
+    { "Identity": "sip:pilar@litwareinc.com", "HostedVoiceMail": true, "HostedVoicemailPolicy": "ExRedmond" }
+  ]
+}`,
+    commands: [
+      'Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -AllowFederatedUsers $True -EnablePartnerDiscovery $False',
+      'Get-CsManagementStoreReplicationStatus',
+      'New-CsHostingProvider -Identity "Exchange Online" -Enabled $True -EnabledSharedAddressSpace $True -HostsOCSUsers $False -ProxyFqdn "exap.um.outlook.com" -IsLocal $False -VerificationLevel UseSourceVerification',
+      'New-CsHostingProvider -Identity Fabrikam.com -Enabled $True -EnabledSharedAddressSpace $True -HostsOCSUsers $False -ProxyFqdn "proxyserver.fabrikam.com" -IsLocal $False -VerificationLevel UseSourceVerification',
+      'New-CsHostedVoicemailPolicy -Identity ExOnline -Destination exap.um.outlook.com -Organization "litwareinc.onmicrosoft.com"',
+      'New-CsHostedVoicemailPolicy -Identity ExRedmond -Destination ExUM.fabrikam.com -Organization "corp1.litwareinc.com"',
+      'Grant-CsHostedVoicemailPolicy -Identity "sip:kenmyer@litwareinc.com" -PolicyName ExOnline',
+      'Grant-CsHostedVoicemailPolicy -Identity "sip:pilar@litwareinc.com" -PolicyName ExRedmond',
+      'Set-CsUser -Identity "sip:kenmyer@litwareinc.com" -HostedVoiceMail $True',
+      'Set-CsUser -Identity "sip:pilar@litwareinc.com" -HostedVoiceMail $True',
+    ],
+  },
+];
+
+describe('documented configurations', () => {
+  for (const configuration of CONFIGURATIONS) {
+    it(`${configuration.title}: no error, only the warnings the documents explain`, () => {
+      const analysis = check(configuration.file);
+      assert.deepEqual(
+        analysis.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${d.severity} ${d.code}`).sort(),
+        (configuration.warnings ?? []).map((code) => `warning ${code}`).sort(),
+        analysis.diagnostics.map((d) => d.message).join('\n'),
+      );
+    });
+
+    it(`${configuration.title}: gives the documented commands, in the documented order`, () => {
+      const script = generate(check(configuration.file)).script;
+      assert.ok(script, 'a script is written');
+      assert.deepEqual(commandLines(script).map(generated), configuration.commands.map(documented));
+    });
+  }
+});
