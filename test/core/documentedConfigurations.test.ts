@@ -40,6 +40,16 @@ function generated(line: string): { cmdlet: string; parameters: [string, string 
   return { cmdlet: line.split(' ')[0], parameters: [...commandArguments(line)].map(([name, value]) => [name.toLowerCase(), value]) };
 }
 
+/** The Edge of the documented procedure, as a file states it and as the Edge topic's command sets it. */
+const EDGE = '"AccessEdgeConfiguration": { "UseDnsSrvRouting": true, "AllowFederatedUsers": true, "EnablePartnerDiscovery": false }';
+const EDGE_COMMAND = 'Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -AllowFederatedUsers $True -EnablePartnerDiscovery $False';
+
+/** A hosting provider of hosted Exchange UM with every value the procedure states, and the command the topics give for it. */
+const provider = (identity: string, proxy: string) =>
+  `{ "Identity": "${identity}", "Enabled": true, "EnabledSharedAddressSpace": true, "HostsOCSUsers": false, "ProxyFqdn": "${proxy}", "IsLocal": false, "VerificationLevel": "UseSourceVerification" }`;
+const providerCommand = (identity: string, proxy: string) =>
+  `New-CsHostingProvider -Identity "${identity}" -Enabled $True -EnabledSharedAddressSpace $True -HostsOCSUsers $False -ProxyFqdn "${proxy}" -IsLocal $False -VerificationLevel UseSourceVerification`;
+
 const HOSTED_EXCHANGE_UM = `{
   "ServerVersion": "Lync Server 2013",
   "SipDomains": ["litwareinc.com"],
@@ -98,15 +108,14 @@ const CONFIGURATIONS: readonly Configuration[] = [
   "ExchangeUM": { "Mode": "CrossPremises", "HostingProviders": ["Exchange Online"] },
   "AccessEdgeConfiguration": { "AllowFederatedUsers": true },
   "HostingProviders": [
-    { "Identity": "Exchange Online", "Enabled": true, "EnabledSharedAddressSpace": true, "HostsOCSUsers": false,
-      "ProxyFqdn": "exap.um.outlook.com", "IsLocal": false, "VerificationLevel": "UseSourceVerification" }
+    ${provider('Exchange Online', 'exap.um.outlook.com')}
   ],
   "HostedVoicemailPolicies": [ { "Identity": "global", "Destination": "exap.um.outlook.com", "Organization": ["contoso.onmicrosoft.com"] } ]
 }`,
     commands: [
       'Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True',
       'Get-CsManagementStoreReplicationStatus',
-      'New-CsHostingProvider -Identity "Exchange Online" -Enabled $True -EnabledSharedAddressSpace $True -HostsOCSUsers $False -ProxyFqdn "exap.um.outlook.com" -IsLocal $False -VerificationLevel UseSourceVerification',
+      providerCommand('Exchange Online', 'exap.um.outlook.com'),
       'Set-CsHostedVoicemailPolicy -Identity global -Destination exap.um.outlook.com -Organization "contoso.onmicrosoft.com"',
     ],
     // The topic leaves the routing method to the Edge, which must already use DNS SRV routing.
@@ -118,17 +127,16 @@ const CONFIGURATIONS: readonly Configuration[] = [
   "ServerVersion": "Skype for Business Server 2015",
   "SipDomains": ["contoso.cn"],
   "ExchangeUM": { "Mode": "CrossPremises", "HostingProviders": ["Exchange Online"] },
-  "AccessEdgeConfiguration": { "UseDnsSrvRouting": true, "AllowFederatedUsers": true, "EnablePartnerDiscovery": false },
+  ${EDGE},
   "HostingProviders": [
-    { "Identity": "Exchange Online", "Enabled": true, "EnabledSharedAddressSpace": true, "HostsOCSUsers": false,
-      "ProxyFqdn": "exap.um.partner.outlook.cn", "IsLocal": false, "VerificationLevel": "UseSourceVerification" }
+    ${provider('Exchange Online', 'exap.um.partner.outlook.cn')}
   ],
   "HostedVoicemailPolicies": [ { "Identity": "global", "Destination": "exap.um.partner.outlook.cn", "Organization": ["contoso.partner.onmschina.cn"] } ]
 }`,
     commands: [
-      'Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -AllowFederatedUsers $True -EnablePartnerDiscovery $False',
+      EDGE_COMMAND,
       'Get-CsManagementStoreReplicationStatus',
-      'New-CsHostingProvider -Identity "Exchange Online" -Enabled $True -EnabledSharedAddressSpace $True -HostsOCSUsers $False -ProxyFqdn "exap.um.partner.outlook.cn" -IsLocal $False -VerificationLevel UseSourceVerification',
+      providerCommand('Exchange Online', 'exap.um.partner.outlook.cn'),
       'Set-CsHostedVoicemailPolicy -Identity global -Destination exap.um.partner.outlook.cn -Organization "contoso.partner.onmschina.cn"',
     ],
   },
@@ -138,12 +146,10 @@ const CONFIGURATIONS: readonly Configuration[] = [
   "ServerVersion": "Skype for Business Server 2019",
   "SipDomains": ["litwareinc.com"],
   "ExchangeUM": { "Mode": "Mixed", "HostingProviders": ["Exchange Online", "Fabrikam.com"] },
-  "AccessEdgeConfiguration": { "UseDnsSrvRouting": true, "AllowFederatedUsers": true, "EnablePartnerDiscovery": false },
+  ${EDGE},
   "HostingProviders": [
-    { "Identity": "Exchange Online", "Enabled": true, "EnabledSharedAddressSpace": true, "HostsOCSUsers": false,
-      "ProxyFqdn": "exap.um.outlook.com", "IsLocal": false, "VerificationLevel": "UseSourceVerification" },
-    { "Identity": "Fabrikam.com", "Enabled": true, "EnabledSharedAddressSpace": true, "HostsOCSUsers": false,
-      "ProxyFqdn": "proxyserver.fabrikam.com", "IsLocal": false, "VerificationLevel": "UseSourceVerification" }
+    ${provider('Exchange Online', 'exap.um.outlook.com')},
+    ${provider('Fabrikam.com', 'proxyserver.fabrikam.com')}
   ],
   "HostedVoicemailPolicies": [
     { "Identity": "ExOnline", "Destination": "exap.um.outlook.com", "Organization": ["litwareinc.onmicrosoft.com"] },
@@ -155,16 +161,43 @@ const CONFIGURATIONS: readonly Configuration[] = [
   ]
 }`,
     commands: [
-      'Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -AllowFederatedUsers $True -EnablePartnerDiscovery $False',
+      EDGE_COMMAND,
       'Get-CsManagementStoreReplicationStatus',
-      'New-CsHostingProvider -Identity "Exchange Online" -Enabled $True -EnabledSharedAddressSpace $True -HostsOCSUsers $False -ProxyFqdn "exap.um.outlook.com" -IsLocal $False -VerificationLevel UseSourceVerification',
-      'New-CsHostingProvider -Identity Fabrikam.com -Enabled $True -EnabledSharedAddressSpace $True -HostsOCSUsers $False -ProxyFqdn "proxyserver.fabrikam.com" -IsLocal $False -VerificationLevel UseSourceVerification',
+      providerCommand('Exchange Online', 'exap.um.outlook.com'),
+      providerCommand('Fabrikam.com', 'proxyserver.fabrikam.com'),
       'New-CsHostedVoicemailPolicy -Identity ExOnline -Destination exap.um.outlook.com -Organization "litwareinc.onmicrosoft.com"',
       'New-CsHostedVoicemailPolicy -Identity ExRedmond -Destination ExUM.fabrikam.com -Organization "corp1.litwareinc.com"',
       'Grant-CsHostedVoicemailPolicy -Identity "sip:kenmyer@litwareinc.com" -PolicyName ExOnline',
       'Grant-CsHostedVoicemailPolicy -Identity "sip:pilar@litwareinc.com" -PolicyName ExRedmond',
       'Set-CsUser -Identity "sip:kenmyer@litwareinc.com" -HostedVoiceMail $True',
       'Set-CsUser -Identity "sip:pilar@litwareinc.com" -HostedVoiceMail $True',
+    ],
+  },
+  {
+    title: 'the Skype for Business Server topic on Cloud Voicemail, a per-user policy granted with its tag: prefix',
+    file: `{
+  "ServerVersion": "Skype for Business Server 2019",
+  "SipDomains": ["contoso.com"],
+  "ExchangeUM": { "Mode": "CrossPremises", "HostingProviders": ["Exchange Online"] },
+  ${EDGE},
+  "HostingProviders": [
+    ${provider('Exchange Online', 'exap.um.outlook.com')}
+  ],
+  "HostedVoicemailPolicies": [
+    { "Identity": "Global", "Description": "Global Cloud Voicemail Policy", "Destination": "exap.um.outlook.com", "Organization": ["contoso.onmicrosoft.com"] },
+    { "Identity": "CloudVoiceMailUsers", "Destination": "exap.um.outlook.com", "Organization": ["contoso.onmicrosoft.com"] }
+  ],
+  "Users": [ { "Identity": "sip:user1@contoso.com", "HostedVoiceMail": true, "HostedVoicemailPolicy": "Tag:CloudVoiceMailUsers" } ]
+}`,
+    commands: [
+      EDGE_COMMAND,
+      'Get-CsManagementStoreReplicationStatus',
+      providerCommand('Exchange Online', 'exap.um.outlook.com'),
+      'Set-CsHostedVoicemailPolicy -Identity Global -Description "Global Cloud Voicemail Policy" -Destination exap.um.outlook.com -Organization contoso.onmicrosoft.com',
+      'New-CsHostedVoicemailPolicy -Identity CloudVoiceMailUsers -Destination exap.um.outlook.com -Organization "contoso.onmicrosoft.com"',
+      // The topic pipes the user from Get-CsUser; -Identity names the same user.
+      'Grant-CsHostedVoicemailPolicy -Identity "sip:user1@contoso.com" -PolicyName "Tag:CloudVoiceMailUsers"',
+      'Set-CsUser -Identity "sip:user1@contoso.com" -HostedVoiceMail $True',
     ],
   },
 ];

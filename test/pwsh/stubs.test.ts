@@ -99,6 +99,7 @@ const NOT_SHELL_ERRORS: Readonly<Record<string, string>> = {
   LT702: 'the policy is accepted; enabling a user it applies to fails when Set-CsUser runs against the store',
   LT703: 'guidance: an ungranted per-user policy is allowed, and does nothing',
   LT704: 'PolicyName binds as any string; the grant fails when it runs against the store',
+  LT708: 'style: PolicyName takes the name with or without tag:',
   LT705: 'a policy the deployment must already have: the stubs keep no state',
   LT706: 'guidance: several site policies are allowed',
   LT707: "the global policy's Destination is left to the deployment: nothing is passed, so nothing is refused",

@@ -11,7 +11,7 @@ export const GRANTED_POLICY: PropertySpec = {
   references: 'HostedVoicemailPolicies',
   grant: { cmdlet: 'Grant-CsHostedVoicemailPolicy', parameter: 'PolicyName' },
   description:
-    'The per-user hosted voice mail policy to grant, by its name (without `tag:`); granted with Grant-CsHostedVoicemailPolicy. Left out, the user or contact keeps the per-user policy it has, if any (a contact the file creates has none, so the site or global policy applies to it); `null` takes it away.',
+    'The per-user hosted voice mail policy to grant, by its name (`tag:` may be left out, as the procedure does); granted with Grant-CsHostedVoicemailPolicy. Left out, the user or contact keeps the per-user policy it has, if any (a contact the file creates has none, so the site or global policy applies to it); `null` takes it away.',
   nullMeans: {
     summary: 'no per-user policy',
     description:

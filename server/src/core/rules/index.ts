@@ -5,6 +5,7 @@ import { exactlyOne } from './exactlyOne';
 import { federationListsUnused } from './federationListsUnused';
 import { globalPolicyDestination } from './globalPolicyDestination';
 import { grantedPolicyName } from './grantedPolicyName';
+import { grantedPolicyPrefix } from './grantedPolicyPrefix';
 import { hostedUmNeedsPolicy } from './hostedUmNeedsPolicy';
 import { hostedVoiceMailOnPremises } from './hostedVoiceMailOnPremises';
 import { onlineOnly } from './onlineOnly';
@@ -110,6 +111,7 @@ export const RULES: readonly Rule[] = [
   unknownPolicy,
   severalPolicies,
   globalPolicyDestination,
+  grantedPolicyPrefix,
   userNeedsPolicy,
   samAccountName,
   wildcardIdentity,
