@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { generate } from '../../server/src/core';
+import { analyze, generate, plan, planScript } from '../../server/src/core';
 import { check } from '../helpers';
 import { commandArguments, commandLines } from '../powershell';
 
@@ -217,6 +217,15 @@ describe('documented configurations', () => {
       const script = generate(check(configuration.file)).script;
       assert.ok(script, 'a script is written');
       assert.deepEqual(commandLines(script).map(generated), configuration.commands.map(documented));
+    });
+
+    it(`${configuration.title}: planned from a deployment that has none of it, gives the documented commands of what it creates`, () => {
+      const desired = analyze(configuration.file);
+      const script = planScript(plan(analyze('{ }'), desired), 'desired.lync.jsonc');
+      assert.ok(script, 'a plan is written');
+      const created = commandLines(script).filter((line) => line.startsWith('New-'));
+      const expected = configuration.commands.filter((command) => command.startsWith('New-'));
+      assert.deepEqual(created.map(generated), expected.map(documented));
     });
   }
 });

@@ -60,7 +60,7 @@ describe('plan: one kind of change each', () => {
     const desired = topology({ HostingProviders: [EXO, { ...EXO, Identity: 'Other', ProxyFqdn: 'um.other.com' }] });
     const lines = commands(deployed, desired);
     assert.deepEqual(lines, [
-      "Set-CsAccessEdgeConfiguration -EnablePartnerDiscovery $False -AllowFederatedUsers $True",
+      "Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True -EnablePartnerDiscovery $False",
       "Set-CsHostingProvider -Identity 'Exchange Online' -EnabledSharedAddressSpace $True -HostsOCSUsers $False",
       "Set-CsHostingProvider -Identity 'Other' -Enabled $True -EnabledSharedAddressSpace $True -HostsOCSUsers $False",
     ]);
