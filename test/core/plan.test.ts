@@ -190,6 +190,15 @@ describe('plan: one kind of change each', () => {
     ]);
   });
 
+  it('leaves a contact in its OU however the file writes it: the unit by its name, or the DN in another case or with spaces', () => {
+    const deployed = topology({ HostedVoicemailPolicies: [GLOBAL], ExUmContacts: [AA, SA] });
+    for (const OU of ['ExUmContacts', 'ou=exumcontacts, dc=contoso, dc=com', 'OU=ExUmContacts , DC=contoso,DC=com']) {
+      assert.deepEqual(commands(deployed, topology({ HostedVoicemailPolicies: [GLOBAL], ExUmContacts: [{ ...AA, OU }, SA] })), [], OU);
+    }
+    const moved = commands(deployed, topology({ HostedVoicemailPolicies: [GLOBAL], ExUmContacts: [{ ...AA, OU: 'Contacts' }, { ...SA, OU: 'OU=ExUmContacts,DC=fabrikam,DC=com' }] }));
+    assert.deepEqual(moved.map((line) => line.split(' ')[0]), ['Remove-CsExUmContact', 'New-CsExUmContact', 'Remove-CsExUmContact', 'New-CsExUmContact']);
+  });
+
   it('ungrants a policy before removing it, and never removes the global policy', () => {
     const deployed = topology({
       HostedVoicemailPolicies: [GLOBAL, REDMOND],

@@ -40,6 +40,33 @@ export function isDistinguishedName(text: string): boolean {
   return DISTINGUISHED_NAME.test(text);
 }
 
+/** The parts of a distinguished name as `attribute=value`, each value unescaped, in lower case, without the spaces around separators. */
+function distinguishedNameParts(text: string): string[] {
+  return (text.match(/(?:\\.|[^,\\])+/g) ?? []).map((part) => {
+    const equals = part.indexOf('=');
+    const value = part.slice(equals + 1).trim().replace(/\\(.)/g, '$1');
+    return `${part.slice(0, equals).trim()}=${value}`.toLowerCase();
+  });
+}
+
+/**
+ * Whether two values of an organizational unit name the same unit as far as their text tells: two distinguished
+ * names part by part, without regard to letter case or to spaces around the separators, as the directory compares
+ * them; a unit's own name with the first part of a distinguished name (which unit of that name it is, only the
+ * directory knows: LT109).
+ */
+export function sameOrganizationalUnit(a: string, b: string): boolean {
+  const [dnA, dnB] = [isDistinguishedName(a), isDistinguishedName(b)];
+  if (dnA && dnB) {
+    const [partsA, partsB] = [distinguishedNameParts(a), distinguishedNameParts(b)];
+    return partsA.length === partsB.length && partsA.every((part, i) => part === partsB[i]);
+  }
+  if (!dnA && !dnB) return a.toLowerCase() === b.toLowerCase();
+  const [dn, name] = dnA ? [a, b] : [b, a];
+  const first = distinguishedNameParts(dn)[0];
+  return first.slice(first.indexOf('=') + 1) === name.toLowerCase();
+}
+
 export function isUrl(text: string): boolean {
   if (/\s/.test(text)) return false;
   try {

@@ -15,7 +15,7 @@ import type { Diagnostic } from '../diagnostics';
 import { REPLICATION_CHECK, REPLICATION_CHECK_CMDLET } from '../generate';
 import { grantedValue, passedValue, psArgument, statedValue, type ParameterValue } from '../argument';
 import { changesExisting } from '../facts/entries';
-import { matchesFormat } from '../formats';
+import { matchesFormat, sameOrganizationalUnit } from '../formats';
 import { entryName, nameKey, spanOf, type ObjectModel, type TopologyModel } from '../model';
 import type { Span } from '../text';
 import { psComment, psParameter } from '../quote';
@@ -114,6 +114,7 @@ const EXACT_FORMATS = new Set(['text', 'phoneNumber']);
 function sameValue(spec: PropertySpec, a: ParameterValue, b: ParameterValue): boolean {
   const kind = spec.value;
   if (kind.kind === 'enum' && typeof a === 'string' && typeof b === 'string') return canonicalValue(kind.values, a) === canonicalValue(kind.values, b);
+  if (kind.kind === 'string' && kind.format === 'organizationalUnit' && typeof a === 'string' && typeof b === 'string') return sameOrganizationalUnit(a, b);
   const text = (v: unknown) => (typeof v === 'string' && !(kind.kind === 'string' && EXACT_FORMATS.has(kind.format)) ? v.toLowerCase() : v);
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => text(item) === text(b[i]));
   return text(a) === text(b);
