@@ -60,7 +60,7 @@ describe('plan: one kind of change each', () => {
     const desired = topology({ HostingProviders: [EXO, { ...EXO, Identity: 'Other', ProxyFqdn: 'um.other.com' }] });
     const lines = commands(deployed, desired);
     assert.deepEqual(lines, [
-      "Set-CsAccessEdgeConfiguration -EnablePartnerDiscovery $False -AllowFederatedUsers $True",
+      "Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True -EnablePartnerDiscovery $False",
       "Set-CsHostingProvider -Identity 'Exchange Online' -EnabledSharedAddressSpace $True -HostsOCSUsers $False",
       "Set-CsHostingProvider -Identity 'Other' -Enabled $True -EnabledSharedAddressSpace $True -HostsOCSUsers $False",
     ]);
@@ -188,6 +188,15 @@ describe('plan: one kind of change each', () => {
       "Remove-CsExUmContact -Identity 'sip:exumsa1@contoso.com'",
       "New-CsExUmContact -SipAddress 'sip:exumsa1@contoso.com' -RegistrarPool 'pool02.contoso.com' -OU 'OU=ExUmContacts,DC=contoso,DC=com' -DisplayNumber '+14255550102'",
     ]);
+  });
+
+  it('leaves a contact in its OU however the file writes it: the unit by its name, or the DN in another case or with spaces', () => {
+    const deployed = topology({ HostedVoicemailPolicies: [GLOBAL], ExUmContacts: [AA, SA] });
+    for (const OU of ['ExUmContacts', 'ou=exumcontacts, dc=contoso, dc=com', 'OU=ExUmContacts , DC=contoso,DC=com']) {
+      assert.deepEqual(commands(deployed, topology({ HostedVoicemailPolicies: [GLOBAL], ExUmContacts: [{ ...AA, OU }, SA] })), [], OU);
+    }
+    const moved = commands(deployed, topology({ HostedVoicemailPolicies: [GLOBAL], ExUmContacts: [{ ...AA, OU: 'Contacts' }, { ...SA, OU: 'OU=ExUmContacts,DC=fabrikam,DC=com' }] }));
+    assert.deepEqual(moved.map((line) => line.split(' ')[0]), ['Remove-CsExUmContact', 'New-CsExUmContact', 'Remove-CsExUmContact', 'New-CsExUmContact']);
   });
 
   it('ungrants a policy before removing it, and never removes the global policy', () => {

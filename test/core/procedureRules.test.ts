@@ -31,6 +31,11 @@ const PASSING: readonly { code: string; title: string; source: string }[] = [
   { code: 'LT805', title: 'one contact of each kind', source: `{ "HostedVoicemailPolicies": [ ${GLOBAL} ], "ExUmContacts": [ ${CONTACT('sip:exumsa1@contoso.com', '+14255550102')}, ${CONTACT('sip:exumaa1@contoso.com', '+14255550101', ', "AutoAttendant": true')} ] }` },
   { code: 'LT901', title: 'hosted UM that leaves the policies out', source: hostedUm(UM_PROVIDER) },
   { code: 'LT902', title: 'hosted voice mail in CrossPremises mode', source: EXCHANGE_ONLINE },
+  {
+    code: 'LT903',
+    title: "a third party's Destination beside its provider's own proxy, as the Lync Server 2013 topics write them",
+    source: hostedUm(UM_PROVIDER.replace('proxy.fabrikam.com', 'proxyserver.fabrikam.com')).replace(/\n}$/, ',\n  "HostedVoicemailPolicies": [ { "Identity": "global", "Destination": "ExUM.fabrikam.com" } ]\n}'),
+  },
   { code: 'LT903', title: "a Destination that is the hosted UM provider's ProxyFqdn", source: EXCHANGE_ONLINE.replace('"exap.um.outlook.com" }', '"EXAP.um.outlook.com" }') },
 ];
 

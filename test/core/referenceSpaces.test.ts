@@ -88,14 +88,14 @@ describe('a string that names an entry follows the rule of the names (LT104)', (
     assert.deepEqual(at(analyze(trimmed).diagnostics, offset).map((d) => d.code), ['LT704']);
   });
 
-  it('a tag: grant with a space is one error, then the prefix is the next', () => {
+  it('a tag: grant with a space is one error, then the prefix is a note', () => {
     const { text, start } = edited('"HostedVoicemailPolicy": "ExRedmond"', '"HostedVoicemailPolicy": "tag:ExRedmond "', 1);
     const offset = start + '"HostedVoicemailPolicy": '.length;
     const [format, ...others] = at(analyze(text).diagnostics, offset);
     assert.deepEqual([format.code, others], ['LT104', []]);
     const trimmed = applyEdits(text, format.fixes[0].edits);
     const [prefix] = at(analyze(trimmed).diagnostics, offset);
-    assert.equal(prefix.code, 'LT704');
+    assert.equal(prefix.code, 'LT708');
     assert.equal(applyEdits(trimmed, prefix.fixes[0].edits), EXAMPLE);
   });
 

@@ -107,7 +107,8 @@ const CASES: readonly Case[] = [
   { code: 'LT104', title: 'Destination with a space', source: '{ "HostedVoicemailPolicies": [ { "Identity": "global", "Destination": ⟪"exap um"⟫ } ] }' },
   { code: 'LT104', title: 'contact SipAddress without sip:', source: `{ "ExUmContacts": [ ${CONTACT().replace('"sip:exumsa1@contoso.com"', '⟪"exumsa1@contoso.com"⟫')} ] }` },
   { code: 'LT104', title: 'DisplayNumber starting with 0', source: `{ "ExUmContacts": [ ${CONTACT().replace('"+14255550102"', '⟪"04255550102"⟫')} ] }` },
-  { code: 'LT104', title: 'OU that is not a distinguished name', source: `{ "ExUmContacts": [ ${CONTACT().replace('"OU=ExUmContacts,DC=contoso,DC=com"', '⟪"ExUmContacts"⟫')} ] }` },
+  { code: 'LT104', title: 'OU written as a distinguished name gone wrong', source: `{ "ExUmContacts": [ ${CONTACT().replace('"OU=ExUmContacts,DC=contoso,DC=com"', '⟪"OU=ExUmContacts,contoso.com"⟫')} ] }` },
+  { code: 'LT109', title: "OU by the unit's name, as the Lync Server 2013 deployment topic writes it", source: `{ "ExUmContacts": [ ${CONTACT().replace('"OU=ExUmContacts,DC=contoso,DC=com"', '⟪"HostedExUM Integration"⟫')} ] }` },
   { code: 'LT501', title: 'a per-user policy written once with its tag: prefix and once without', source: '{ "HostedVoicemailPolicies": [ { "Identity": "tag:ExRedmond", "Destination": "exap.um.outlook.com" }, { "Identity": ⟪"exredmond"⟫, "Destination": "exap.um.outlook.com" } ] }' },
   { code: 'LT501', title: 'a domain on both lists', source: '{ "AllowedDomains": [ { "Identity": "fabrikam.com" } ], "BlockedDomains": [ { "Domain": ⟪"Fabrikam.com"⟫ } ] }' },
   { code: 'LT501', title: 'a contact with the SIP address of a user', source: `{ "Users": [ { "Identity": "sip:exumsa1@contoso.com" } ], "ExUmContacts": [ ${CONTACT().replace('"sip:exumsa1@contoso.com"', '⟪"SIP:exumsa1@contoso.com"⟫')} ] }` },
@@ -118,7 +119,7 @@ const CASES: readonly Case[] = [
   { code: 'LT702', title: 'granted policy created without Destination', source: '{ "HostedVoicemailPolicies": [ ⟪{⟫ "Identity": "ExRedmond" } ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoiceMail": true, "HostedVoicemailPolicy": "ExRedmond" } ] }', fixable: true },
   { code: 'LT707', title: 'applied global policy that leaves Destination to the deployment', source: '{ "HostedVoicemailPolicies": [ ⟪{⟫ "Identity": "global", "Organization": ["contoso.onmicrosoft.com"] } ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoiceMail": true } ] }' },
   { code: 'LT703', title: 'per-user policy granted to nobody', source: '{ "HostedVoicemailPolicies": [ { "Identity": ⟪"ExRedmond"⟫, "Destination": "exap.um.outlook.com" } ] }' },
-  { code: 'LT704', title: 'grant with the tag: prefix', source: '{ "HostedVoicemailPolicies": [ { "Identity": "ExRedmond", "Destination": "exap.um.outlook.com" } ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoicemailPolicy": ⟪"tag:ExRedmond"⟫ } ] }', fixable: true },
+  { code: 'LT708', title: 'grant with the tag: prefix', source: '{ "HostedVoicemailPolicies": [ { "Identity": "ExRedmond", "Destination": "exap.um.outlook.com" } ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoicemailPolicy": ⟪"tag:ExRedmond"⟫ } ] }', fixable: true },
   { code: 'LT704', title: 'grant of the global policy', source: `{ "HostedVoicemailPolicies": [ ${GLOBAL} ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoicemailPolicy": ⟪"global"⟫ } ] }` },
   { code: 'LT705', title: 'grant of a misspelt policy', source: '{ "HostedVoicemailPolicies": [ { "Identity": "ExRedmond", "Destination": "exap.um.outlook.com" } ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoicemailPolicy": "ExRedmond" }, { "Identity": "sip:b@contoso.com", "HostedVoicemailPolicy": ⟪"ExRedmon"⟫ } ] }', fixable: true },
   { code: 'LT706', title: 'a global and a site policy', source: `{ "HostedVoicemailPolicies": [ ${GLOBAL}, { "Identity": ⟪"site:Redmond"⟫, "Destination": "exap.um.outlook.com" } ] }` },
@@ -129,7 +130,8 @@ const CASES: readonly Case[] = [
   { code: 'LT805', title: 'contacts without an Auto Attendant', source: `{ "HostedVoicemailPolicies": [ ${GLOBAL} ], ⟪"ExUmContacts"⟫: [ ${CONTACT()} ] }` },
   { code: 'LT901', title: 'hosted UM with policies, none with a Destination', source: WITH_VOICE_MAIL('"HostedVoicemailPolicies": []').replace('"CrossPremises"', '⟪"CrossPremises"⟫') },
   { code: 'LT902', title: 'hosted voice mail policies in OnPremises mode', source: `{ "ExchangeUM": { "Mode": "OnPremises" }, ⟪"HostedVoicemailPolicies"⟫: [ ${GLOBAL} ] }` },
-  { code: 'LT903', title: 'Destination that no hosted UM provider has', source: WITH_VOICE_MAIL('"HostedVoicemailPolicies": [ { "Identity": "global", "Destination": ⟪"exap.um.outlook.com"⟫ } ]') },
+  { code: 'LT903', title: 'Exchange Online as Destination without its provider', source: WITH_VOICE_MAIL('"HostedVoicemailPolicies": [ { "Identity": "global", "Destination": ⟪"exap.um.outlook.com"⟫ } ]') },
+  { code: 'LT903', title: "another Destination while Exchange Online is the only hosted UM provider", source: WITH_VOICE_MAIL('"HostedVoicemailPolicies": [ { "Identity": "global", "Destination": ⟪"ExUM.fabrikam.com"⟫ } ]').replace('proxy.fabrikam.com', 'exap.um.outlook.com') },
   { code: 'LT504', title: 'SipClientPort beyond the TCP range', source: '{ "HostingProviders": [ { "Identity": "P", "Enabled": true, "ProxyFqdn": "p.fabrikam.com", "SipClientPort": ⟪70000⟫ } ] }' },
 ];
 

@@ -71,13 +71,13 @@ describe('LT104 says what is wrong with each kind of value', () => {
     const messages = [
       ...lt104({ SipDomains: ['contoso'] }),
       ...lt104({ HostingProviders: [{ ...PROVIDER, AutodiscoverUrl: 'ftp://fabrikam.com' }] }),
-      ...lt104({ ExUmContacts: [{ ...CONTACT, SipAddress: 'exumsa1@contoso.com', OU: 'ExUmContacts', DisplayNumber: '0142' }] }),
+      ...lt104({ ExUmContacts: [{ ...CONTACT, SipAddress: 'exumsa1@contoso.com', OU: 'OU=ExUmContacts,contoso.com', DisplayNumber: '0142' }] }),
     ];
     assert.deepEqual(messages, [
       '`SipDomains[0]` must be a SIP domain name such as contoso.com; "contoso" is not.',
       '`HostingProviders[0].AutodiscoverUrl` (hosting provider "P") must be an http or https URL; "ftp://fabrikam.com" is not.',
       '`ExUmContacts[0].SipAddress` (Exchange UM contact "exumsa1@contoso.com") must be a SIP address starting with sip:, such as sip:exumaa1@contoso.com; "exumsa1@contoso.com" is not.',
-      '`ExUmContacts[0].OU` (Exchange UM contact "exumsa1@contoso.com") must be the distinguished name of an organizational unit, such as OU=ExUmContacts,DC=contoso,DC=com; "ExUmContacts" is not.',
+      '`ExUmContacts[0].OU` (Exchange UM contact "exumsa1@contoso.com") must be the distinguished name of an organizational unit, such as OU=ExUmContacts,DC=contoso,DC=com, or the unit\'s own name; "OU=ExUmContacts,contoso.com" is not.',
       '`ExUmContacts[0].DisplayNumber` (Exchange UM contact "exumsa1@contoso.com") must be a phone number: an optional +, then digits, the first not 0, such as +14255550101; "0142" is not.',
     ]);
     for (const message of messages) assert.doesNotMatch(message, /a name/);

@@ -53,10 +53,10 @@ describe('the new sections over the language server protocol', () => {
     assert.deepEqual(offered.map((i) => i.label), ['ExRedmond', 'null']);
   });
 
-  it('fixes a grant written with tag: through its code action', async () => {
+  it('offers to write a grant with tag: without it, through its code action', async () => {
     const uri = open(EXAMPLE.replace('"HostedVoicemailPolicy": "ExRedmond" }', '"HostedVoicemailPolicy": "tag:ExRedmond" }'));
     const diagnostics = await client.pull(uri);
-    const found = diagnostics.filter((d) => d.code === 'LT704');
+    const found = diagnostics.filter((d) => d.code === 'LT708');
     assert.equal(found.length, 1);
     const actions = await request<CodeAction[]>('textDocument/codeAction', uri, { range: found[0].range, context: { diagnostics: found as Diagnostic[] } });
     const fix = actions.find((a) => a.isPreferred)!;

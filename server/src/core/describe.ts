@@ -10,7 +10,7 @@ const FORMAT_TYPE_NAMES: Record<StringFormat, string> = {
   hostName: 'FQDN, at most 255 characters',
   sipAddress: 'SIP address',
   phoneNumber: 'phone number',
-  distinguishedName: 'distinguished name',
+  organizationalUnit: 'organizational unit',
 };
 
 /** How a value spec reads in documentation. */

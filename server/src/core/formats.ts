@@ -24,8 +24,48 @@ export const PHONE_NUMBER_PATTERN = '^\\+?[1-9][0-9]*$';
 const PHONE_NUMBER = new RegExp(PHONE_NUMBER_PATTERN);
 
 /** An LDAP distinguished name: `attribute=value` parts separated by commas, a comma in a value escaped. */
-export const DISTINGUISHED_NAME_PATTERN = '^[A-Za-z][A-Za-z0-9-]*=(?:\\\\.|[^,\\\\])+(?:,\\s*[A-Za-z][A-Za-z0-9-]*=(?:\\\\.|[^,\\\\])+)*$';
+const DISTINGUISHED_NAME_PATTERN = '^[A-Za-z][A-Za-z0-9-]*=(?:\\\\.|[^,\\\\])+(?:,\\s*[A-Za-z][A-Za-z0-9-]*=(?:\\\\.|[^,\\\\])+)*$';
 const DISTINGUISHED_NAME = new RegExp(DISTINGUISHED_NAME_PATTERN);
+/**
+ * An organizational unit's own name, as the Lync Server 2013 topic on contact objects for hosted Exchange UM passes
+ * `-OU` ("HostedExUM Integration"): not empty, no spaces at either end, and no `=`, which only a distinguished name has.
+ */
+const UNIT_NAME_PATTERN = '^[^=\\s](?:[^=]*[^=\\s])?$';
+/** What New-CsExUmContact's -OU (an OUIdParameter) is given: a distinguished name, or the unit's name (LT109). */
+export const ORGANIZATIONAL_UNIT_PATTERN = `${DISTINGUISHED_NAME_PATTERN}|${UNIT_NAME_PATTERN}`;
+const ORGANIZATIONAL_UNIT = new RegExp(ORGANIZATIONAL_UNIT_PATTERN);
+
+/** Whether an organizational unit is named by its distinguished name, the one form New-CsExUmContact's reference shows. */
+export function isDistinguishedName(text: string): boolean {
+  return DISTINGUISHED_NAME.test(text);
+}
+
+/** The parts of a distinguished name as `attribute=value`, each value unescaped, in lower case, without the spaces around separators. */
+function distinguishedNameParts(text: string): string[] {
+  return (text.match(/(?:\\.|[^,\\])+/g) ?? []).map((part) => {
+    const equals = part.indexOf('=');
+    const value = part.slice(equals + 1).trim().replace(/\\(.)/g, '$1');
+    return `${part.slice(0, equals).trim()}=${value}`.toLowerCase();
+  });
+}
+
+/**
+ * Whether two values of an organizational unit name the same unit as far as their text tells: two distinguished
+ * names part by part, without regard to letter case or to spaces around the separators, as the directory compares
+ * them; a unit's own name with the first part of a distinguished name (which unit of that name it is, only the
+ * directory knows: LT109).
+ */
+export function sameOrganizationalUnit(a: string, b: string): boolean {
+  const [dnA, dnB] = [isDistinguishedName(a), isDistinguishedName(b)];
+  if (dnA && dnB) {
+    const [partsA, partsB] = [distinguishedNameParts(a), distinguishedNameParts(b)];
+    return partsA.length === partsB.length && partsA.every((part, i) => part === partsB[i]);
+  }
+  if (!dnA && !dnB) return a.toLowerCase() === b.toLowerCase();
+  const [dn, name] = dnA ? [a, b] : [b, a];
+  const first = distinguishedNameParts(dn)[0];
+  return first.slice(first.indexOf('=') + 1) === name.toLowerCase();
+}
 
 export function isUrl(text: string): boolean {
   if (/\s/.test(text)) return false;
@@ -44,7 +84,7 @@ export const FORMAT_PATTERNS: Partial<Record<StringFormat, string>> = {
   hostName: DESTINATION_PATTERN,
   sipAddress: SIP_ADDRESS_PATTERN,
   phoneNumber: PHONE_NUMBER_PATTERN,
-  distinguishedName: DISTINGUISHED_NAME_PATTERN,
+  organizationalUnit: ORGANIZATIONAL_UNIT_PATTERN,
 };
 
 /** What each format expects, as messages and the docs say it. */
@@ -57,7 +97,7 @@ export const FORMAT_NAMES: Record<StringFormat, string> = {
   hostName: 'an FQDN of at most 255 characters made of letters, digits, hyphens and underscores, such as exap.um.outlook.com',
   sipAddress: 'a SIP address starting with sip:, such as sip:exumaa1@contoso.com',
   phoneNumber: 'a phone number: an optional +, then digits, the first not 0, such as +14255550101',
-  distinguishedName: 'the distinguished name of an organizational unit, such as OU=ExUmContacts,DC=contoso,DC=com',
+  organizationalUnit: "the distinguished name of an organizational unit, such as OU=ExUmContacts,DC=contoso,DC=com, or the unit's own name",
 };
 
 export function matchesFormat(format: StringFormat, text: string): boolean {
@@ -79,8 +119,8 @@ export function matchesFormat(format: StringFormat, text: string): boolean {
       return SIP_ADDRESS.test(text);
     case 'phoneNumber':
       return PHONE_NUMBER.test(text);
-    case 'distinguishedName':
-      return DISTINGUISHED_NAME.test(text);
+    case 'organizationalUnit':
+      return ORGANIZATIONAL_UNIT.test(text);
   }
 }
 

@@ -38,9 +38,10 @@ export const EXUM_CONTACT: ObjectSpec = {
     },
     {
       name: 'OU',
-      value: { kind: 'string', format: 'distinguishedName' },
+      value: { kind: 'string', format: 'organizationalUnit' },
       required: true,
-      description: 'Distinguished name of the Active Directory organizational unit the contact is created in, such as `OU=ExUmContacts,DC=contoso,DC=com`.',
+      description:
+        "The Active Directory organizational unit the contact is created in, by its distinguished name, such as `OU=ExUmContacts,DC=contoso,DC=com`. The unit's name alone is what the Lync Server 2013 deployment topic passes, but the cmdlet's reference shows only distinguished names.",
       insertValue: '<OU=ExUmContacts,DC=contoso,DC=com>',
     },
     {

@@ -14,9 +14,9 @@ export const DEFAULT_SERVER_VERSION: ServerVersion = 'Lync Server 2013';
 /**
  * What a string value must look like. `text` is free text, empty too (a comment, a description); `hostName` is the pattern the
  * hosted voice mail policy's Destination documents; `sipAddress` a `sip:user@domain` URI; `phoneNumber` the
- * display number of an Exchange UM contact; `distinguishedName` an Active Directory DN.
+ * display number of an Exchange UM contact; `organizationalUnit` an Active Directory OU, by its distinguished name or its own name.
  */
-export type StringFormat = 'fqdn' | 'url' | 'sipDomain' | 'text' | 'name' | 'hostName' | 'sipAddress' | 'phoneNumber' | 'distinguishedName';
+export type StringFormat = 'fqdn' | 'url' | 'sipDomain' | 'text' | 'name' | 'hostName' | 'sipAddress' | 'phoneNumber' | 'organizationalUnit';
 
 export type ValueSpec =
   | { readonly kind: 'boolean' }

@@ -11,7 +11,7 @@ export const GRANTED_POLICY: PropertySpec = {
   references: 'HostedVoicemailPolicies',
   grant: { cmdlet: 'Grant-CsHostedVoicemailPolicy', parameter: 'PolicyName' },
   description:
-    'The per-user hosted voice mail policy to grant, by its name (without `tag:`); granted with Grant-CsHostedVoicemailPolicy. Left out, the user or contact keeps the per-user policy it has, if any (a contact the file creates has none, so the site or global policy applies to it); `null` takes it away.',
+    'The per-user hosted voice mail policy to grant, by its name (`tag:` may be left out, as the procedure does); granted with Grant-CsHostedVoicemailPolicy. Left out, the user or contact keeps the per-user policy it has, if any (a contact the file creates has none, so the site or global policy applies to it); `null` takes it away.',
   nullMeans: {
     summary: 'no per-user policy',
     description:
@@ -46,7 +46,7 @@ export const USER: ObjectSpec = {
       value: ENTRY_NAME,
       required: true,
       description:
-        'The user: SIP address (`sip:kenmyer@contoso.com`), user principal name, `DOMAIN\\logon`, display name or distinguished name. Not the SAM account name, which is not unique in the forest.',
+        'The user: SIP address (`sip:kenmyer@contoso.com`), user principal name, `DOMAIN\\logon`, display name or distinguished name. A display name may hold `*`, which names every user it matches (`* Smith`). Not the SAM account name, which is not unique in the forest.',
       insertValue: '<sip:user@contoso.com>',
     },
     {

@@ -1,5 +1,6 @@
 import { GLOBAL_POLICY, PER_USER_PREFIX } from '../catalog';
 import { booleanValue, entryName, type NameReference, type ObjectModel, type TopologyModel } from '../model';
+import { isMisspacedReference } from './entries';
 import { once } from './perModel';
 
 /** The section keys of the hosted voice mail part of the file. */
@@ -15,6 +16,11 @@ export function globalPolicy(model: TopologyModel): ObjectModel | undefined {
 /** The per-user policy granted to each user or contact that is granted one, as the reference that names it. */
 export function grants(model: TopologyModel): ReadonlyMap<ObjectModel, NameReference> {
   return once(model, 'grants', () => new Map(model.references.filter((r) => r.property.spec?.grant).map((r) => [r.object, r])));
+}
+
+/** The grants to judge by the name they give: those with spaces at either end are LT104's alone. */
+export function judgedGrants(model: TopologyModel): NameReference[] {
+  return [...grants(model).values()].filter((reference) => !isMisspacedReference(model, reference));
 }
 
 /**

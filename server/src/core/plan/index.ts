@@ -15,7 +15,7 @@ import type { Diagnostic } from '../diagnostics';
 import { REPLICATION_CHECK, REPLICATION_CHECK_CMDLET } from '../generate';
 import { grantedValue, passedValue, psArgument, statedValue, type ParameterValue } from '../argument';
 import { changesExisting } from '../facts/entries';
-import { matchesFormat } from '../formats';
+import { matchesFormat, sameOrganizationalUnit } from '../formats';
 import { entryName, nameKey, spanOf, type ObjectModel, type TopologyModel } from '../model';
 import type { Span } from '../text';
 import { psComment, psParameter } from '../quote';
@@ -114,6 +114,7 @@ const EXACT_FORMATS = new Set(['text', 'phoneNumber']);
 function sameValue(spec: PropertySpec, a: ParameterValue, b: ParameterValue): boolean {
   const kind = spec.value;
   if (kind.kind === 'enum' && typeof a === 'string' && typeof b === 'string') return canonicalValue(kind.values, a) === canonicalValue(kind.values, b);
+  if (kind.kind === 'string' && kind.format === 'organizationalUnit' && typeof a === 'string' && typeof b === 'string') return sameOrganizationalUnit(a, b);
   const text = (v: unknown) => (typeof v === 'string' && !(kind.kind === 'string' && EXACT_FORMATS.has(kind.format)) ? v.toLowerCase() : v);
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => text(item) === text(b[i]));
   return text(a) === text(b);
@@ -144,12 +145,13 @@ function changeReason(changed: readonly Setting[], deployed: State, name: string
   return `${name} differs from the deployment in ${differing}${unstated ? `; the deployed file does not state ${unstated}` : ''}`;
 }
 
-/** Parameters in the catalog's order, the name first. */
-function parameters(spec: SectionObjectSpec, identity: { key: string; value: string } | undefined, settings: readonly Setting[]): Record<string, ParameterValue> {
-  const order = spec.properties.map((p) => p.name);
-  const sorted = [...settings].sort((a, b) => order.indexOf(a.spec.name) - order.indexOf(b.spec.name));
+/**
+ * Parameters in the order the settings come, the name first: as the desired file writes them, as the generated
+ * script passes them (and as the documented commands do, where the file follows them).
+ */
+function parameters(identity: { key: string; value: string } | undefined, settings: readonly Setting[]): Record<string, ParameterValue> {
   const result: Record<string, ParameterValue> = identity ? { [identity.key]: identity.value } : {};
-  for (const s of sorted) {
+  for (const s of settings) {
     if (s.spec.value.kind === 'switch' && s.value !== true) continue;
     result[s.spec.name] = passedValue(s.spec, s.value);
   }
@@ -355,12 +357,12 @@ class Planner {
   create(spec: SectionObjectSpec, order: number, state: State, reason: string, into = this.steps): void {
     const exists = changesExisting(state.object);
     const settings = [...state.settings.values()];
-    if (exists && Object.keys(parameters(spec, undefined, settings)).length === 0) return;
+    if (exists && Object.keys(parameters(undefined, settings)).length === 0) return;
     const step: PlanStep = {
       action: exists ? 'set' : 'new',
       cmdlet: exists ? SECTION_CHANGES[spec.section.key].set : spec.cmdlet!,
       identity: state.name,
-      parameters: parameters(spec, nameParameter(spec, state), settings),
+      parameters: parameters(nameParameter(spec, state), settings),
       reason,
     };
     this.add(order, step, exists ? {} : { needs: valueTokens(spec, state), provides: [objectToken(spec, state.name)] }, into);
@@ -379,7 +381,7 @@ class Planner {
     // A deployed null is not kept: the object created anew has no grant.
     const keptGrants = [...before.grants].filter((grant): grant is [string, string] => grant[1] !== null && !desired.grants.has(grant[0]) && !this.removes(spec, grant[0], grant[1]));
     const { kept, lost } = this.carried(spec, desired, before);
-    const whole: State = { ...desired, settings: new Map([...kept.map((s) => [s.spec.name, s] as const), ...desired.settings]), grants: new Map([...keptGrants, ...desired.grants]) };
+    const whole: State = { ...desired, settings: new Map([...desired.settings, ...kept.map((s) => [s.spec.name, s] as const)]), grants: new Map([...keptGrants, ...desired.grants]) };
     const unknown = (SHELL_OBJECT_TYPES.find((t) => t.section === spec.section.key)?.hiddenByDefault?.properties ?? []).filter((name) => {
       const property = spec.properties.find((p) => p.name === name);
       return property && existsIn(property, this.desired.serverVersion) && !whole.settings.has(name) && !lost.some((s) => s.spec.name === name);
@@ -448,7 +450,7 @@ class Planner {
     // A default route is assigned by its switch with the route server's FQDN, its companion.
     const assigns = changed.some((s) => s.spec.selectsRouting === 'DefaultRoute' || spec.properties.some((p) => p.selectsRouting === 'DefaultRoute' && p.companion?.name === s.spec.name));
     if (assigns && unlistedProviders) reason = `${reason}; ${unlistedProviders}`;
-    this.add(firstOrder(spec), { action: 'set', cmdlet: SECTION_CHANGES[spec.section.key].set, identity: null, parameters: parameters(spec, undefined, changed), reason });
+    this.add(firstOrder(spec), { action: 'set', cmdlet: SECTION_CHANGES[spec.section.key].set, identity: null, parameters: parameters(undefined, changed), reason });
     return assigns;
   }
 
@@ -474,7 +476,7 @@ class Planner {
       action: 'set',
       cmdlet: SECTION_CHANGES[spec.section.key].set,
       identity: desired.name,
-      parameters: parameters(spec, { key: 'Identity', value: desired.name }, changed),
+      parameters: parameters({ key: 'Identity', value: desired.name }, changed),
       reason: changeReason(changed, before, quoted(desired.name)),
     };
     this.add(orders.commands, step, {

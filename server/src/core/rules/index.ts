@@ -5,9 +5,11 @@ import { exactlyOne } from './exactlyOne';
 import { federationListsUnused } from './federationListsUnused';
 import { globalPolicyDestination } from './globalPolicyDestination';
 import { grantedPolicyName } from './grantedPolicyName';
+import { grantedPolicyPrefix } from './grantedPolicyPrefix';
 import { hostedUmNeedsPolicy } from './hostedUmNeedsPolicy';
 import { hostedVoiceMailOnPremises } from './hostedVoiceMailOnPremises';
 import { onlineOnly } from './onlineOnly';
+import { organizationalUnitName } from './organizationalUnitName';
 import { ownDomainAllowed } from './ownDomainAllowed';
 import { policyIdentity } from './policyIdentity';
 import { policyWithoutDestination } from './policyWithoutDestination';
@@ -73,6 +75,7 @@ export const RULES: readonly Rule[] = [
   placeholder,
   serviceFqdn,
   emptyJoinedList,
+  organizationalUnitName,
   missingRequired,
   allOrNone,
   serverVersion,
@@ -108,6 +111,7 @@ export const RULES: readonly Rule[] = [
   unknownPolicy,
   severalPolicies,
   globalPolicyDestination,
+  grantedPolicyPrefix,
   userNeedsPolicy,
   samAccountName,
   wildcardIdentity,

@@ -4,14 +4,14 @@ import type { Rule } from './rule';
 export const wildcardIdentity: Rule = {
   code: 'LT803',
   name: 'wildcard-identity',
-  severity: 'error',
+  severity: 'warning',
   checkObject({ object, strings, report }) {
     if (object.spec.id !== 'user') return;
     const identity = strings.find((v) => v.propertySpec.name === 'Identity');
     if (!identity?.text.includes('*')) return;
     report(
       spanOf(identity.node),
-      `${settingName(object, 'Identity')} ${JSON.stringify(identity.text)} holds \`*\`, which the cmdlets read as a wildcard over display names: it may match several users, or other users than meant. Name one user.`,
+      `${settingName(object, 'Identity')} ${JSON.stringify(identity.text)} holds \`*\`, which Set-CsUser and Grant-CsHostedVoicemailPolicy read as a wildcard over display names: the command changes every user whose display name matches, as their reference documents, and which users those are only the directory knows. Check that it matches the users you mean; a plan cannot compare it with the deployed users.`,
     );
   },
 };
