@@ -40,6 +40,24 @@ export interface ClientOptions {
   readonly foldingRangeLimit?: number;
 }
 
+/** The built server as its own process over stdio, and a connection to it that has sent nothing yet. */
+export function launchServer(options: Pick<ClientOptions, 'cwd' | 'env'> = {}): { child: ChildProcess; connection: ProtocolConnection } {
+  const child = spawn(process.execPath, [join(REPO, 'bin', 'lync-topology-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], cwd: options.cwd, env: options.env });
+  return { child, connection: createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)) };
+}
+
+/** The exit code of a child process once it has ended, or a failure at the deadline. */
+export function exitCode(child: ChildProcess, timeoutMs = 10_000): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not exit')), timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}
+
 /** A language client that talks to the built server over stdio, as an editor would. */
 export class TestClient {
   readonly published = new Map<string, PublishDiagnosticsParams>();
@@ -60,8 +78,7 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions): Promise<TestClient> {
-    const child = spawn(process.execPath, [join(REPO, 'bin', 'lync-topology-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], cwd: options.cwd, env: options.env });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const { child, connection } = launchServer(options);
     const client = new TestClient(connection, child, options);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       client.published.set(params.uri, params);

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ChildProcess } from 'node:child_process';
+import type { ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { exitCode, launchServer } from './client';
+
+const URI = 'file:///lifecycle.lync.jsonc';
+const HOVER = { textDocument: { uri: URI }, position: { line: 0, character: 4 } };
+const INITIALIZE = { processId: null, rootUri: null, capabilities: {} };
+
+/** A server process of its own and a connection that has sent nothing; killed when `body` ends. */
+async function withServer(body: (connection: ProtocolConnection, child: ChildProcess) => Promise<void>): Promise<void> {
+  const { child, connection } = launchServer();
+  connection.listen();
+  try {
+    await body(connection, child);
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+}
+
+const rejectsWith = (promise: Promise<unknown>, code: number) => assert.rejects(promise, (error: { code: number }) => error.code === code);
+
+describe('the lifecycle LSP gives a server', () => {
+  it('answers requests before initialize with ServerNotInitialized and drops notifications', () =>
+    withServer(async (connection) => {
+      await rejectsWith(connection.sendRequest('textDocument/hover', HOVER), -32002);
+      await rejectsWith(connection.sendRequest('lyncTopology/unknown', {}), -32002);
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'lync-topology', version: 1, text: '{ "SipDomains": [] }' } });
+      await connection.sendRequest('initialize', INITIALIZE);
+      await connection.sendNotification('initialized', {});
+      // The document opened before initialize was never opened.
+      await rejectsWith(connection.sendRequest('lyncTopology/cmdlets', { uri: URI }), -32602);
+    }));
+
+  it('refuses a second initialize', () =>
+    withServer(async (connection) => {
+      await connection.sendRequest('initialize', INITIALIZE);
+      await rejectsWith(connection.sendRequest('initialize', INITIALIZE), -32600);
+      await connection.sendNotification('initialized', {});
+      assert.equal(await connection.sendRequest('textDocument/hover', HOVER), null);
+    }));
+
+  it('answers requests after shutdown with InvalidRequest, then exits 0 at exit', () =>
+    withServer(async (connection, child) => {
+      await connection.sendRequest('initialize', INITIALIZE);
+      await connection.sendNotification('initialized', {});
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'lync-topology', version: 1, text: '{ "SipDomains": [] }' } });
+      assert.equal(await connection.sendRequest('shutdown'), null);
+      await rejectsWith(connection.sendRequest('textDocument/hover', HOVER), -32600);
+      await rejectsWith(connection.sendRequest('shutdown'), -32600);
+      await connection.sendNotification('exit');
+      assert.equal(await exitCode(child), 0);
+    }));
+
+  it('exits 1 at exit without shutdown', () =>
+    withServer(async (connection, child) => {
+      await connection.sendRequest('initialize', INITIALIZE);
+      await connection.sendNotification('exit');
+      assert.equal(await exitCode(child), 1);
+    }));
+
+  // The client is still alive (its process id is this test's), but it closed the pipe, as a client that crashes does.
+  it('exits 1 when standard input closes without shutdown, though the client process lives', () =>
+    withServer(async (connection, child) => {
+      await connection.sendRequest('initialize', { ...INITIALIZE, processId: process.pid });
+      await connection.sendNotification('initialized', {});
+      child.stdin!.end();
+      assert.equal(await exitCode(child), 1);
+    }));
+
+  it('exits 0 when standard input closes after shutdown', () =>
+    withServer(async (connection, child) => {
+      await connection.sendRequest('initialize', { ...INITIALIZE, processId: process.pid });
+      await connection.sendRequest('shutdown');
+      child.stdin!.end();
+      assert.equal(await exitCode(child), 0);
+    }));
+});
