@@ -36,6 +36,10 @@ export interface ClientOptions {
   readonly snippetSupport?: boolean;
   /** Announce versioned `documentChanges` in workspace edits (default: no). */
   readonly documentChanges?: boolean;
+  /** Announce workspace/configuration, which the server then pulls the settings through (default: yes). */
+  readonly configuration?: boolean;
+  /** The `initializationOptions` of the initialize request. */
+  readonly initializationOptions?: unknown;
   /** Announce a cap on folding ranges (`foldingRange.rangeLimit`), as VS Code does; none by default. */
   readonly foldingRangeLimit?: number;
 }
@@ -104,13 +108,13 @@ export class TestClient {
         ...(options.foldingRangeLimit === undefined ? {} : { foldingRange: { rangeLimit: options.foldingRangeLimit } }),
       },
       workspace: {
-        configuration: true,
+        configuration: options.configuration ?? true,
         didChangeConfiguration: { dynamicRegistration: true },
         diagnostics: { refreshSupport: true },
         workspaceEdit: { documentChanges: options.documentChanges ?? false },
       },
     };
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities });
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions: options.initializationOptions });
     await connection.sendNotification('initialized', {});
     return client;
   }
