@@ -44,6 +44,11 @@ export interface ClientOptions {
   readonly foldingRangeLimit?: number;
 }
 
+/** A JSON-RPC message as it goes over stdio: the header, then the body. */
+export function frame(body: string): string {
+  return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+}
+
 /** The built server as its own process over stdio, and a connection to it that has sent nothing yet. */
 export function launchServer(options: Pick<ClientOptions, 'cwd' | 'env'> = {}): { child: ChildProcess; connection: ProtocolConnection } {
   const child = spawn(process.execPath, [join(REPO, 'bin', 'lync-topology-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], cwd: options.cwd, env: options.env });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TestClient } from './client';
+import { frame, TestClient } from './client';
 
 /** LT305, a warning, and LT101, an error, as their severities are by default. */
 const TEXT = '{ "AccessEdgeConfiguration": { "EnablePartnerDiscovery": true, "AllowFederatedUsers": "True" } }';
@@ -23,7 +23,10 @@ describe('settings pushed by a client that has no workspace/configuration', () =
 
   it('keeps the settings of the initialization options when a notification says nothing of lyncTopology', async () => {
     assert.deepEqual((await client.pushed(uri, 1)).map((d) => d.code), ['LT101']);
-    for (const params of [null, {}, { settings: null }, { settings: 'lyncTopology' }, { settings: { json: { validate: { enable: true } } } }, { settings: { lyncTopology: 'off' } }, { settings: { lyncTopology: [] } }]) {
+    // As JSON-RPC carries them: no params, params null (vscode-jsonrpc would send a null as [null]).
+    for (const params of [', "params": null', '']) client.raw(frame(`{ "jsonrpc": "2.0", "method": "workspace/didChangeConfiguration"${params} }`));
+    assert.deepEqual(await codesAfterAChange(), ['LT101:1']);
+    for (const params of [{}, { settings: null }, { settings: 'lyncTopology' }, { settings: { json: { validate: { enable: true } } } }, { settings: { lyncTopology: 'off' } }, { settings: { lyncTopology: [] } }]) {
       await client.connection.sendNotification('workspace/didChangeConfiguration', params);
       assert.deepEqual(await codesAfterAChange(), ['LT101:1'], JSON.stringify(params));
     }

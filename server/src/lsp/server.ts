@@ -13,6 +13,7 @@ import { registerOutline } from './outline';
 import { ResultLimits } from './resultLimit';
 import { registerNames } from './names';
 import { registerSelectionRanges } from './selectionRanges';
+import { isSection } from './settings';
 import { Workspace } from './workspace';
 
 const SECTION = 'lyncTopology';
@@ -74,8 +75,11 @@ export function startServer(connection: Connection, documentation?: string): voi
     if (registersConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
     if (pullsConfiguration) void loadSettings();
   });
-  connection.onDidChangeConfiguration((change) => {
-    void loadSettings((change.settings as Record<string, unknown> | undefined)?.[SECTION]);
+  connection.onDidChangeConfiguration((change: { settings?: unknown } | null) => {
+    const section = isSection(change?.settings) ? change.settings[SECTION] : undefined;
+    // A client that pushes its settings may push no section of ours (only other servers' sections, or null): that
+    // leaves ours as they are, as the initialization options gave them. A section it pushes is the whole section.
+    if (pullsConfiguration || isSection(section)) void loadSettings(section);
   });
 
   registerCompletion(connection, workspace, client);

@@ -3,6 +3,7 @@ import type { Connection, Range } from 'vscode-languageserver';
 import { TextDocuments } from './languageServer';
 import { analyze, applyEdits, changeBetween, reanalyze, type Analysis, type TextChange } from '../core';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { checkChanges, checkOpened } from './syncShapes';
 
 interface Cached {
   readonly version: number;
@@ -53,7 +54,16 @@ const MAX_REPLAYED = 32;
  * or in the white space between values), and the text is analyzed whole where it cannot.
  */
 export class Workspace {
-  readonly documents = new TextDocuments({ create: TextDocument.create, update: (document, changes, version) => this.update(document, changes, version) });
+  readonly documents = new TextDocuments({
+    create: (uri, languageId, version, text) => {
+      checkOpened(uri, languageId, version, text);
+      return TextDocument.create(uri, languageId, version, text);
+    },
+    update: (document, changes, version) => {
+      checkChanges(changes, version);
+      return this.update(document, changes, version);
+    },
+  });
   private readonly cache = new Map<string, Cached>();
   private readonly pending = new Map<string, Pending>();
   private current: ServerSettings = DEFAULT_SETTINGS;
