@@ -5,7 +5,9 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type ApplyWorkspaceEditParams,
   type ClientCapabilities,
+  type InitializeResult,
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -40,6 +42,8 @@ export interface ClientOptions {
   readonly configuration?: boolean;
   /** The `initializationOptions` of the initialize request. */
   readonly initializationOptions?: unknown;
+  /** Sent as the client's capabilities instead of those VS Code announces, which the other options shape. */
+  readonly capabilities?: ClientCapabilities;
   /** Announce a cap on folding ranges (`foldingRange.rangeLimit`), as VS Code does; none by default. */
   readonly foldingRangeLimit?: number;
 }
@@ -75,6 +79,10 @@ export class TestClient {
   readonly shown: string[] = [];
   /** How often the server asked to pull diagnostics again: once it has read the settings, then on each change of them. */
   refreshes = 0;
+  /** What the server answered to initialize. */
+  initializeResult: InitializeResult | undefined;
+  /** The edits the server asked the client to apply (`workspace/applyEdit`), each applied to the client's documents. */
+  readonly applied: ApplyWorkspaceEditParams[] = [];
   private readonly documents = new Map<string, TextDocument>();
   settings: Record<string, unknown>;
 
@@ -100,26 +108,34 @@ export class TestClient {
     });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => (item.section === 'lyncTopology' ? client.settings : null)));
     connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
+      client.applied.push(params);
+      for (const [uri, edits] of Object.entries(params.edit.changes ?? {})) client.change(uri, edits);
+      return { applied: true };
+    });
     connection.onRequest('workspace/diagnostic/refresh', () => {
       client.refreshes++;
       return null;
     });
     connection.listen();
-    const capabilities: ClientCapabilities = {
+    const capabilities: ClientCapabilities = options.capabilities ?? {
       textDocument: {
         synchronization: { dynamicRegistration: false },
         ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : { publishDiagnostics: { versionSupport: true } }),
-        completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } },
+        completion: { completionItem: { snippetSupport: options.snippetSupport ?? true, documentationFormat: ['markdown', 'plaintext'] } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
         ...(options.foldingRangeLimit === undefined ? {} : { foldingRange: { rangeLimit: options.foldingRangeLimit } }),
       },
       workspace: {
+        applyEdit: true,
         configuration: options.configuration ?? true,
         didChangeConfiguration: { dynamicRegistration: true },
         diagnostics: { refreshSupport: true },
         workspaceEdit: { documentChanges: options.documentChanges ?? false },
       },
     };
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions: options.initializationOptions });
+    client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions: options.initializationOptions });
     await connection.sendNotification('initialized', {});
     return client;
   }
