@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic as LspDiagnostic, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
-import { DiagnosticSeverity } from './languageServer';
-import { RULES_BY_CODE, FILE_TOO_LARGE, type Diagnostic, type Span, type TextEdit } from '../core';
+import type { Diagnostic as LspDiagnostic, MarkupContent, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity, MarkupKind } from './languageServer';
+import { markdownToPlainText, RULES_BY_CODE, FILE_TOO_LARGE, type Diagnostic, type Span, type TextEdit } from '../core';
 
 export const SOURCE = 'lync-topology';
 
@@ -23,6 +23,14 @@ export function toSpan(document: TextDocument, range: Range): Span {
 
 export function toLspEdit(document: TextDocument, edit: TextEdit): LspTextEdit {
   return { range: toRange(document, edit.span), newText: edit.newText };
+}
+
+/**
+ * The core's markdown as the client can show it: markdown where `formats` (a client's `contentFormat` or
+ * `documentationFormat`) names it, else plain text, as LSP leaves a client that names no format with none assumed.
+ */
+export function toMarkup(markdown: string, formats: readonly string[] | undefined): MarkupContent {
+  return formats?.includes(MarkupKind.Markdown) ? { kind: MarkupKind.Markdown, value: markdown } : { kind: MarkupKind.PlainText, value: markdownToPlainText(markdown) };
 }
 
 const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {

@@ -1,8 +1,8 @@
 import type { ClientCapabilities, Connection, InitializeResult } from 'vscode-languageserver';
-import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind } from './languageServer';
+import { CodeActionKind, DidChangeConfigurationNotification, PositionEncodingKind, TextDocumentSyncKind } from './languageServer';
 import { registerChanges } from './changes';
 import { registerCmdlets } from './cmdlets';
-import { registerCodeActions } from './codeActions';
+import { APPLY_FIX_COMMAND, fixesAs, registerCodeActions } from './codeActions';
 import { registerCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import { registerFolding } from './folding';
@@ -43,6 +43,9 @@ export function startServer(connection: Connection, documentation?: string): voi
     refreshDiagnostics = registerDiagnostics(connection, workspace, pull, capabilities.workspace?.diagnostics?.refreshSupport === true);
     return {
       capabilities: {
+        // Said even to a client that offers only other encodings: every client must take UTF-16, the one a
+        // TextDocument counts in (LSP 3.17, "Position").
+        positionEncoding: PositionEncodingKind.UTF16,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: ['"', ':'] },
         hoverProvider: true,
@@ -55,6 +58,7 @@ export function startServer(connection: Connection, documentation?: string): voi
         renameProvider: { prepareProvider: true },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
+        ...(fixesAs(capabilities) === 'commands' ? { executeCommandProvider: { commands: [APPLY_FIX_COMMAND] } } : {}),
         ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'lync-topology-server' },
@@ -83,7 +87,7 @@ export function startServer(connection: Connection, documentation?: string): voi
   });
 
   registerCompletion(connection, workspace, client);
-  registerHover(connection, workspace);
+  registerHover(connection, workspace, client);
   registerCodeActions(connection, workspace, client);
   const limits = new ResultLimits(connection, workspace);
   registerOutline(connection, workspace, limits);
