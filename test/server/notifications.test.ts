@@ -69,3 +69,42 @@ describe('document notifications of the wrong shape', () => {
     for (const line of client.logged) assert.doesNotMatch(line, /\n\s+at /, 'no stack trace');
   });
 });
+
+describe('a document opened again at the same version', () => {
+  const first = '{ "Nope": 1 }';
+
+  it('is checked again when pushed: the analysis of the first text is not kept', async () => {
+    const client = await TestClient.start({ pull: false });
+    try {
+      const uri = 'file:///reopened-push.lync.jsonc';
+      client.open(uri, first);
+      assert.deepEqual((await client.pushed(uri, 1)).map((d) => d.code), ['LT003']);
+      client.published.delete(uri);
+      client.open(uri, '{}');
+      assert.deepEqual(await client.pushed(uri, 1), []);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('is never answered "unchanged" when pulled with the result id of the first text, opened twice or closed between', async () => {
+    const client = await TestClient.start({ pull: true });
+    try {
+      const uri = 'file:///reopened-pull.lync.jsonc';
+      const pull = async (previousResultId?: string) => (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId })) as { kind: string; resultId: string; items?: { code: string }[] };
+      client.open(uri, first);
+      const before = await pull();
+      assert.deepEqual(before.items!.map((d) => d.code), ['LT003']);
+      client.open(uri, '{}');
+      const again = await pull(before.resultId);
+      assert.deepEqual([again.kind, again.items], ['full', []]);
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      client.open(uri, first);
+      const reopened = await pull(again.resultId);
+      assert.deepEqual([reopened.kind, reopened.items!.map((d) => d.code)], ['full', ['LT003']]);
+      assert.equal((await pull(reopened.resultId)).kind, 'unchanged');
+    } finally {
+      await client.stop();
+    }
+  });
+});
