@@ -20,8 +20,7 @@ export function registerDiagnostics(connection: Connection, workspace: Workspace
   if (pull) {
     connection.languages.diagnostics.on(
       guarded(connection, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (params) => {
-        const document = workspace.documents.get(params.textDocument.uri);
-        const resultId = document && `${document.version}/${workspace.settingsGeneration}`;
+        const resultId = workspace.revision(params.textDocument.uri);
         if (resultId && params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
         return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsFor(workspace, params.textDocument.uri) ?? [] };
       }),

@@ -71,21 +71,38 @@ export class Workspace {
   documentation: string | undefined;
   /** Bumped when the settings change, so that cached analyses made with the old ones are redone. */
   private generation = 0;
+  /** Counts the documents opened, to tell one opening of a URI from the next: each starts its versions afresh. */
+  private openings = 0;
+  private readonly opening = new Map<string, number>();
 
   constructor(connection: Connection) {
+    const forget = (uri: string) => {
+      this.cache.delete(uri);
+      this.pending.delete(uri);
+    };
+    // A client may open a document it has open (a didOpen twice) with another text at the same version.
+    this.documents.onDidOpen((event) => {
+      forget(event.document.uri);
+      this.opening.set(event.document.uri, ++this.openings);
+    });
     this.documents.onDidClose((event) => {
-      this.cache.delete(event.document.uri);
-      this.pending.delete(event.document.uri);
+      forget(event.document.uri);
+      this.opening.delete(event.document.uri);
     });
     this.documents.listen(connection);
   }
 
-  get settings(): ServerSettings {
-    return this.current;
+  /**
+   * What the diagnostics of an open document were made from, as a pull's result id: its opening, its version and
+   * the settings; undefined for a document that is not open.
+   */
+  revision(uri: string): string | undefined {
+    const document = this.documents.get(uri);
+    return document && `${this.opening.get(uri)}/${document.version}/${this.generation}`;
   }
 
-  get settingsGeneration(): number {
-    return this.generation;
+  get settings(): ServerSettings {
+    return this.current;
   }
 
   updateSettings(section: unknown): void {
