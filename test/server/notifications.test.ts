@@ -109,3 +109,27 @@ describe('a document opened again at the same version', () => {
     }
   });
 });
+
+describe('URIs as clients write them', () => {
+  it('name the document in messages and scripts by its decoded file name, a malformed escape kept as written', async () => {
+    const client = await TestClient.start({ pull: true, settings: { maxItemsComputed: 1 } });
+    try {
+      const text = '{ "SipDomains": ["contoso.com"], "AllowedDomains": [ { "Identity": "fabrikam.com" } ] }';
+      for (const [uri, name] of [
+        ['file:///bad%zz.lync.jsonc', 'bad%zz.lync.jsonc'],
+        ['file:///my%20topologies/a%20b%E2%82%AC.lync.jsonc', 'a b€.lync.jsonc'],
+        ['untitled:Untitled-1', 'Untitled-1'],
+      ]) {
+        client.open(uri, text);
+        const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as unknown[];
+        assert.equal(symbols.length, 1, uri);
+        assert.ok(client.shown.some((message) => message.startsWith(`${name}: `)), client.shown.join('\n'));
+        const plan = (await client.connection.sendRequest('lyncTopology/plan', { uri, deployed: { name: 'deployed.lync.jsonc', text: '{}' } })) as { script: string };
+        assert.match(plan.script, new RegExp(`what ${name.replace(/[.%]/g, '\\$&')} says`), uri);
+      }
+      assert.deepEqual(client.logged, []);
+    } finally {
+      await client.stop();
+    }
+  });
+});
