@@ -112,7 +112,7 @@ describe('a document opened again at the same version', () => {
 
 describe('URIs as clients write them', () => {
   it('name the document in messages and scripts by its decoded file name, a malformed escape kept as written', async () => {
-    const client = await TestClient.start({ pull: true, settings: { maxItemsComputed: 1 } });
+    const client = await TestClient.start({ pull: true, configuration: false, initializationOptions: { lyncTopology: { maxItemsComputed: 1 } } });
     try {
       const text = '{ "SipDomains": ["contoso.com"], "AllowedDomains": [ { "Identity": "fabrikam.com" } ] }';
       for (const [uri, name] of [

@@ -6,6 +6,20 @@ import { markdownToPlainText, RULES_BY_CODE, FILE_TOO_LARGE, type Diagnostic, ty
 export const SOURCE = 'lync-topology';
 
 /**
+ * The name a document's URI gives it, for messages and script headers: the last segment of its path (RFC 3986
+ * §3.3; `Untitled-1` of `untitled:Untitled-1`), percent-decoded, or as written where an escape is malformed.
+ */
+export function documentName(uri: string): string {
+  const path = uri.replace(/[?#].*$/s, '').replace(/^[a-z][a-z0-9+.-]*:/i, '');
+  const segment = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
  * What turns offsets into positions: a TextDocument, or the LineIndex an analysis of the same text already has
  * (a TextDocument reads a large text's lines again the first time it is asked).
  */
