@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { stubModule } from '../../server/src/core';
 import { REPO } from '../helpers';
 
 function cli(args: string[], input?: Buffer | string): { status: number | null; stdout: string; stderr: string } {
@@ -78,5 +79,15 @@ describe('standard input as a file, named -', () => {
       assert.equal(result.status, 2, args.join(' '));
       assert.match(result.stderr, /^lync-topology: .*standard input.*\n$/);
     }
+  });
+});
+
+describe('standard output as a file, named -', () => {
+  it('stubs --out - prints the module and writes no file named -', () => {
+    const work = mkdtempSync(join(tmpdir(), 'lync-topology-stdout-'));
+    const result = spawnSync(process.execPath, [join(REPO, 'bin', 'lync-topology.js'), 'stubs', '--out', '-'], { cwd: work, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, `${stubModule('Lync Server 2013').trimEnd()}\n`);
+    assert.deepEqual(readdirSync(work), []);
   });
 });
