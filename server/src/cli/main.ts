@@ -13,7 +13,7 @@ const HELP = `Usage:
   lync-topology plan --from DEPLOYED [--format text|json] [--severity CODE=LEVEL]... DESIRED
   lync-topology --help | --version
 
-A FILE (or DEPLOYED) given as - is standard input. Topology files are read as UTF-8,
+A FILE (or DEPLOYED) given as - is standard input; --out - is standard output. Topology files are read as UTF-8,
 or as UTF-16 with a byte order mark (what Windows PowerShell's > writes).
 
 check     Checks topology files (*.lync.jsonc, *.lync.json) and lists what is wrong.
@@ -34,7 +34,8 @@ Options:
   --from DEPLOYED        The topology file of the deployment as it is (plan).
   --severity CODE=LEVEL  Sets the severity of a diagnostic code: error, warning,
                          info, hint or off. May be repeated.
-  --out FILE             Where stubs writes the module (default ./LyncTopology.Stubs.psm1).
+  --out FILE             Where stubs writes the module (default ./LyncTopology.Stubs.psm1;
+                         - prints it).
   --server-version V     The version whose parameters the stubs declare
                          (default "Lync Server 2013").
 
@@ -91,7 +92,12 @@ function stubs(file: string, version: string, output: Output): number {
   if (!(SERVER_VERSIONS as readonly string[]).includes(version)) {
     throw new UsageError(`--server-version takes one of ${SERVER_VERSIONS.map((v) => `"${v}"`).join(', ')}`);
   }
-  writePowerShell(file, stubModule(version as ServerVersion));
+  const text = stubModule(version as ServerVersion);
+  if (file === STDIN) {
+    output.out(text.trimEnd());
+    return 0;
+  }
+  writePowerShell(file, text);
   output.err(`lync-topology: wrote ${file}`);
   return 0;
 }
