@@ -34,6 +34,19 @@ describe('the lifecycle LSP gives a server', () => {
       await rejectsWith(connection.sendRequest('lyncTopology/cmdlets', { uri: URI }), -32602);
     }));
 
+  it('refuses an initialize without capabilities as invalid, and takes a valid one after it', () =>
+    withServer(async (connection) => {
+      for (const params of [{ processId: null, rootUri: null }, { processId: null, rootUri: null, capabilities: null }, { processId: null, rootUri: null, capabilities: 'all' }]) {
+        await rejectsWith(connection.sendRequest('initialize', params), -32602);
+      }
+      await rejectsWith(connection.sendRequest('textDocument/hover', HOVER), -32002);
+      await connection.sendRequest('initialize', INITIALIZE);
+      await connection.sendNotification('initialized', {});
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'lync-topology', version: 1, text: '{ "Nope": 1 }' } });
+      const result = (await connection.sendRequest('lyncTopology/cmdlets', { uri: URI })) as { diagnostics: { code: string }[] };
+      assert.deepEqual(result.diagnostics.map((d) => d.code), ['LT003']);
+    }));
+
   it('refuses a second initialize', () =>
     withServer(async (connection) => {
       await connection.sendRequest('initialize', INITIALIZE);
