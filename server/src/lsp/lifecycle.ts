@@ -11,10 +11,15 @@ function isNotification(message: Message): message is NotificationMessage {
   return typeof candidate.method === 'string' && candidate.id === undefined;
 }
 
+function hasCapabilities(params: unknown): boolean {
+  const capabilities = (params as { capabilities?: unknown } | null)?.capabilities;
+  return typeof capabilities === 'object' && capabilities !== null && !Array.isArray(capabilities);
+}
+
 /**
  * The connection's reader, keeping the order LSP gives a session (the specification's "Lifecycle Messages"):
  * before `initialize`, a request is answered ServerNotInitialized and a notification dropped; `initialize` comes
- * once; after `shutdown`, a request is answered InvalidRequest and a notification dropped. `exit` always passes.
+ * once, with the client's capabilities (else it is answered InvalidParams, and may be sent again); after `shutdown`, a request is answered InvalidRequest and a notification dropped. `exit` always passes.
  * vscode-languageserver dispatches whatever it reads, whenever it reads it.
  */
 export class LifecycleReader implements MessageReader {
@@ -56,7 +61,11 @@ export class LifecycleReader implements MessageReader {
   private admits(message: Message): boolean {
     if (isNotification(message)) return message.method === 'exit' || (this.initialized && !this.shutDown);
     if (!isRequest(message)) return true;
-    if (message.method === 'initialize' && !this.initialized) return (this.initialized = true);
+    if (message.method === 'initialize' && !this.initialized) {
+      // vscode-languageserver reads the capabilities before any handler runs: without them it fails half set up.
+      if (!hasCapabilities(message.params)) return this.refuse(message, ErrorCodes.InvalidParams, 'initialize needs params with the client\'s capabilities, an object.');
+      return (this.initialized = true);
+    }
     if (!this.initialized) return this.refuse(message, ErrorCodes.ServerNotInitialized, `The server is not initialized: ${message.method} came before initialize.`);
     if (message.method === 'initialize') return this.refuse(message, ErrorCodes.InvalidRequest, 'The server is initialized already: initialize comes once.');
     if (this.shutDown) return this.refuse(message, ErrorCodes.InvalidRequest, `The server is shut down: ${message.method} came after shutdown.`);
