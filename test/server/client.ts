@@ -124,6 +124,7 @@ export class TestClient {
         ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : { publishDiagnostics: { versionSupport: true } }),
         completion: { completionItem: { snippetSupport: options.snippetSupport ?? true, documentationFormat: ['markdown', 'plaintext'] } },
         hover: { contentFormat: ['markdown', 'plaintext'] },
+        rename: { prepareSupport: true },
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
         ...(options.foldingRangeLimit === undefined ? {} : { foldingRange: { rangeLimit: options.foldingRangeLimit } }),
       },

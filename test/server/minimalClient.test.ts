@@ -28,6 +28,12 @@ describe('a client with the fewest capabilities', () => {
   });
   after(() => client.stop());
 
+  it('is offered no options LSP keeps for clients that announce them: rename and code actions are just true', () => {
+    const { capabilities } = client.initializeResult!;
+    assert.equal(capabilities.renameProvider, true);
+    assert.equal(capabilities.codeActionProvider, true);
+  });
+
   it('is told positions count UTF-16 code units, and gets them so after a name that is not ASCII', async () => {
     assert.equal(client.initializeResult!.capabilities.positionEncoding, 'utf-16');
     const [diagnostic] = await client.pushed(uri, 1);
@@ -80,6 +86,19 @@ describe('a client that can neither take code action literals nor apply an edit'
       const [diagnostic] = await client.pushed(uri, 1);
       assert.equal(client.initializeResult!.capabilities.executeCommandProvider, undefined);
       assert.deepEqual(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }), []);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('a client that announces prepareSupport and code action literals', () => {
+  it('is offered prepareRename and the kinds of code actions', async () => {
+    const client = await TestClient.start({ pull: true });
+    try {
+      const { capabilities } = client.initializeResult!;
+      assert.deepEqual(capabilities.renameProvider, { prepareProvider: true });
+      assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll'] });
     } finally {
       await client.stop();
     }
