@@ -85,6 +85,7 @@ describe('a client that can neither take code action literals nor apply an edit'
       client.open(uri, TEXT);
       const [diagnostic] = await client.pushed(uri, 1);
       assert.equal(client.initializeResult!.capabilities.executeCommandProvider, undefined);
+      assert.equal(client.initializeResult!.capabilities.codeActionProvider, undefined);
       assert.deepEqual(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }), []);
     } finally {
       await client.stop();

@@ -1,4 +1,4 @@
-import type { ClientCapabilities, Connection, InitializeResult } from 'vscode-languageserver';
+import type { ClientCapabilities, Connection, InitializeResult, ServerCapabilities } from 'vscode-languageserver';
 import { CodeActionKind, DidChangeConfigurationNotification, PositionEncodingKind, TextDocumentSyncKind } from './languageServer';
 import { registerChanges } from './changes';
 import { registerCmdlets } from './cmdlets';
@@ -17,6 +17,12 @@ import { isSection } from './settings';
 import { Workspace } from './workspace';
 
 const SECTION = 'lyncTopology';
+
+const CODE_ACTION_PROVIDER: Record<ReturnType<typeof fixesAs>, Pick<ServerCapabilities, 'codeActionProvider'>> = {
+  actions: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] } },
+  commands: { codeActionProvider: true },
+  none: {},
+};
 
 /**
  * Wires the analysis core to a connection: one handler per feature, each guarded. Diagnostic codes link
@@ -49,13 +55,15 @@ export function startServer(connection: Connection, documentation?: string): voi
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: ['"', ':'] },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        // LSP lets a server give CodeActionOptions and RenameOptions only to a client that announces literals and
+        // prepareSupport; any other gets `true` (and a client that can take no fix, no code actions).
+        ...CODE_ACTION_PROVIDER[fixesAs(capabilities)],
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         definitionProvider: true,
         referencesProvider: true,
-        renameProvider: { prepareProvider: true },
+        renameProvider: capabilities.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         ...(fixesAs(capabilities) === 'commands' ? { executeCommandProvider: { commands: [APPLY_FIX_COMMAND] } } : {}),
