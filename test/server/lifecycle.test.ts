@@ -91,3 +91,30 @@ describe('the lifecycle LSP gives a server', () => {
       assert.equal(await exitCode(child), 0);
     }));
 });
+
+describe('a client that refuses what the server asks of it', () => {
+  for (const refused of ['client/registerCapability', 'workspace/configuration', 'workspace/diagnostic/refresh']) {
+    it(`keeps the server up and checking when ${refused} is answered with an error`, () =>
+      withServer(async (connection, child) => {
+        let asked = 0;
+        const answer = (method: string) => () => {
+          asked++;
+          if (method === refused) throw new Error('not here');
+          return method === 'workspace/configuration' ? [{}] : null;
+        };
+        for (const method of ['client/registerCapability', 'workspace/configuration', 'workspace/diagnostic/refresh']) connection.onRequest(method, answer(method));
+        const capabilities = { textDocument: { diagnostic: {} }, workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } } };
+        await connection.sendRequest('initialize', { ...INITIALIZE, capabilities });
+        await connection.sendNotification('initialized', {});
+        // Registration, then the settings and a refresh of the diagnostics; a change of settings asks for both again.
+        await connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'lync-topology', version: 1, text: '{ "Nope": 1 }' } });
+        const deadline = Date.now() + 10_000;
+        while (asked < 3 && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+        assert.ok(asked >= 3, `asked ${asked} times`);
+        const report = (await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } })) as { items: { code: string }[] };
+        assert.deepEqual(report.items.map((d) => d.code), ['LT003']);
+        assert.equal(child.exitCode, null);
+      }));
+  }
+});
