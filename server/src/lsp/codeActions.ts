@@ -88,8 +88,8 @@ export function registerCodeActions(connection: Connection, workspace: Workspace
       if (workspace.documents.get(uri)?.version !== version) {
         return new ResponseError<void>(LSPErrorCodes.ContentModified, 'The document has changed since the fix was offered: ask for the fixes again.');
       }
-      const result = await connection.workspace.applyEdit({ edit: edit as WorkspaceEdit });
-      return result.applied ? null : new ResponseError<void>(LSPErrorCodes.RequestFailed, result.failureReason ?? 'The client did not apply the fix.');
+      const result = await connection.workspace.applyEdit({ edit: edit as WorkspaceEdit }).catch((error: unknown) => ({ applied: false, failureReason: error instanceof Error ? error.message : String(error) }));
+      return result.applied ? null : new ResponseError<void>(LSPErrorCodes.RequestFailed, `The client did not apply the fix: ${result.failureReason ?? 'it gave no reason'}.`);
     }),
   );
 }

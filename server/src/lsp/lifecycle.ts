@@ -75,7 +75,8 @@ export class LifecycleReader implements MessageReader {
 
   private refuse(request: RequestMessage, code: number, text: string): false {
     const response: ResponseMessage = { jsonrpc: '2.0', id: request.id, error: { code, message: text } };
-    void this.writer.write(response);
+    // A write that fails means the client has gone; the end of its input ends the server.
+    this.writer.write(response).catch(() => undefined);
     return false;
   }
 }

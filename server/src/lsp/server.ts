@@ -7,6 +7,7 @@ import { registerCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import { registerFolding } from './folding';
 import { registerFormatting } from './formatting';
+import { sendAndForget } from './guard';
 import { registerHover } from './hover';
 import { registerNewFile } from './newFile';
 import { registerOutline } from './outline';
@@ -84,7 +85,7 @@ export function startServer(connection: Connection, documentation?: string): voi
   };
 
   connection.onInitialized(() => {
-    if (registersConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+    if (registersConfiguration) sendAndForget(connection, 'client/registerCapability', connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }));
     if (pullsConfiguration) void loadSettings();
   });
   connection.onDidChangeConfiguration((change: { settings?: unknown } | null) => {
