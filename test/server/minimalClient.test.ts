@@ -75,6 +75,21 @@ describe('a client with the fewest capabilities', () => {
     assert.match(client.text(uri), /"IsLocal": false/);
     assert.deepEqual(await client.pushed(uri, typed + 1), []);
   });
+
+  it('is told why a fix it would not apply failed', async () => {
+    const other = 'file:///refused.lync.jsonc';
+    client.open(other, TEXT);
+    const [diagnostic] = await client.pushed(other, 1);
+    const [fix] = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: other }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as Command[];
+    client.connection.onRequest('workspace/applyEdit', () => ({ applied: false, failureReason: 'the file is read-only' }));
+    await assert.rejects(client.connection.sendRequest('workspace/executeCommand', { command: fix.command, arguments: fix.arguments }), (error: { code: number; message: string }) => error.code === -32803 && /read-only/.test(error.message));
+    client.connection.onRequest('workspace/applyEdit', () => {
+      throw new Error('no edits here');
+    });
+    await assert.rejects(client.connection.sendRequest('workspace/executeCommand', { command: fix.command, arguments: fix.arguments }), (error: { code: number; message: string }) => error.code === -32803 && /no edits here/.test(error.message));
+    assert.equal(client.text(other), TEXT);
+    assert.deepEqual(client.logged, []);
+  });
 });
 
 describe('a client that can neither take code action literals nor apply an edit', () => {
