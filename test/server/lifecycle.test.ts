@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ChildProcess } from 'node:child_process';
-import type { ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createProtocolConnection, IPCMessageReader, IPCMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { REPO } from '../helpers';
 import { exitCode, launchServer } from './client';
 
 const URI = 'file:///lifecycle.lync.jsonc';
@@ -117,4 +119,21 @@ describe('a client that refuses what the server asks of it', () => {
         assert.equal(child.exitCode, null);
       }));
   }
+});
+
+describe('the lifecycle over --node-ipc', () => {
+  it('answers a request before initialize with ServerNotInitialized, and exits 1 when the client disconnects without shutdown', async () => {
+    const child = fork(join(REPO, 'bin', 'lync-topology-server.js'), ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    connection.listen();
+    try {
+      await rejectsWith(connection.sendRequest('textDocument/hover', HOVER), -32002);
+      await connection.sendRequest('initialize', INITIALIZE);
+      child.disconnect();
+      assert.equal(await exitCode(child), 1);
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  });
 });
