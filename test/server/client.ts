@@ -56,7 +56,11 @@ export function frame(body: string): string {
 /** The built server as its own process over stdio, and a connection to it that has sent nothing yet. */
 export function launchServer(options: Pick<ClientOptions, 'cwd' | 'env'> = {}): { child: ChildProcess; connection: ProtocolConnection } {
   const child = spawn(process.execPath, [join(REPO, 'bin', 'lync-topology-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], cwd: options.cwd, env: options.env });
-  return { child, connection: createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)) };
+  const reader = new StreamMessageReader(child.stdout!);
+  // A server killed in the middle of a message leaves it partial, and vscode-jsonrpc's reader then sets its timer
+  // for partial messages again and again, disposed or not, which kept the test process alive for good.
+  reader.partialMessageTimeout = 0;
+  return { child, connection: createProtocolConnection(reader, new StreamMessageWriter(child.stdin!)) };
 }
 
 /** The exit code of a child process once it has ended, or a failure at the deadline. */
