@@ -89,7 +89,7 @@ describe('lync-topology check', () => {
   }
 
   it('never shows a stack trace on hostile input', () => {
-    const file = tempFile('deep.lync.jsonc', Buffer.concat([Buffer.from('{"SipDomains": '), Buffer.from('['.repeat(20000)), Buffer.from([0, 255, 254, 0x80])]));
+    const file = tempFile('deep.lync.jsonc', Buffer.concat([Buffer.from('{"SipDomains": '), Buffer.from('['.repeat(20000)), Buffer.from([0, 0x1b, 0x7f]), Buffer.from('\u00e9\u{1f600}')]));
     const result = cli('check', file);
     assert.equal(result.status, 1);
     assert.equal(result.stderr, '');

@@ -5,8 +5,10 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type ApplyWorkspaceEditParams,
   type ClientCapabilities,
   type CodeAction,
+  type InitializeResult,
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -37,8 +39,41 @@ export interface ClientOptions {
   readonly snippetSupport?: boolean;
   /** Announce versioned `documentChanges` in workspace edits (default: no). */
   readonly documentChanges?: boolean;
+  /** Announce workspace/configuration, which the server then pulls the settings through (default: yes). */
+  readonly configuration?: boolean;
+  /** The `initializationOptions` of the initialize request. */
+  readonly initializationOptions?: unknown;
+  /** Sent as the client's capabilities instead of those VS Code announces, which the other options shape. */
+  readonly capabilities?: ClientCapabilities;
   /** Announce a cap on folding ranges (`foldingRange.rangeLimit`), as VS Code does; none by default. */
   readonly foldingRangeLimit?: number;
+}
+
+/** A JSON-RPC message as it goes over stdio: the header, then the body. */
+export function frame(body: string): string {
+  return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+}
+
+/** The built server as its own process over stdio, and a connection to it that has sent nothing yet. */
+export function launchServer(options: Pick<ClientOptions, 'cwd' | 'env'> = {}): { child: ChildProcess; connection: ProtocolConnection } {
+  const child = spawn(process.execPath, [join(REPO, 'bin', 'lync-topology-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], cwd: options.cwd, env: options.env });
+  const reader = new StreamMessageReader(child.stdout!);
+  // A server killed in the middle of a message leaves it partial, and vscode-jsonrpc's reader then sets its timer
+  // for partial messages again and again, disposed or not, which kept the test process alive for good.
+  reader.partialMessageTimeout = 0;
+  return { child, connection: createProtocolConnection(reader, new StreamMessageWriter(child.stdin!)) };
+}
+
+/** The exit code of a child process once it has ended, or a failure at the deadline. */
+export function exitCode(child: ChildProcess, timeoutMs = 10_000): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not exit')), timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
 }
 
 /** A language client that talks to the built server over stdio, as an editor would. */
@@ -49,6 +84,10 @@ export class TestClient {
   readonly shown: string[] = [];
   /** How often the server asked to pull diagnostics again: once it has read the settings, then on each change of them. */
   refreshes = 0;
+  /** What the server answered to initialize. */
+  initializeResult: InitializeResult | undefined;
+  /** The edits the server asked the client to apply (`workspace/applyEdit`), each applied to the client's documents. */
+  readonly applied: ApplyWorkspaceEditParams[] = [];
   private readonly documents = new Map<string, TextDocument>();
   settings: Record<string, unknown>;
 
@@ -61,8 +100,7 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions): Promise<TestClient> {
-    const child = spawn(process.execPath, [join(REPO, 'bin', 'lync-topology-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], cwd: options.cwd, env: options.env });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const { child, connection } = launchServer(options);
     const client = new TestClient(connection, child, options);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       client.published.set(params.uri, params);
@@ -75,26 +113,35 @@ export class TestClient {
     });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => (item.section === 'lyncTopology' ? client.settings : null)));
     connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
+      client.applied.push(params);
+      for (const [uri, edits] of Object.entries(params.edit.changes ?? {})) client.change(uri, edits);
+      return { applied: true };
+    });
     connection.onRequest('workspace/diagnostic/refresh', () => {
       client.refreshes++;
       return null;
     });
     connection.listen();
-    const capabilities: ClientCapabilities = {
+    const capabilities: ClientCapabilities = options.capabilities ?? {
       textDocument: {
         synchronization: { dynamicRegistration: false },
         ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : { publishDiagnostics: { versionSupport: true } }),
-        completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } },
+        completion: { completionItem: { snippetSupport: options.snippetSupport ?? true, documentationFormat: ['markdown', 'plaintext'] } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        rename: { prepareSupport: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
         ...(options.foldingRangeLimit === undefined ? {} : { foldingRange: { rangeLimit: options.foldingRangeLimit } }),
       },
       workspace: {
-        configuration: true,
+        applyEdit: true,
+        configuration: options.configuration ?? true,
         didChangeConfiguration: { dynamicRegistration: true },
         diagnostics: { refreshSupport: true },
         workspaceEdit: { documentChanges: options.documentChanges ?? false },
       },
     };
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities });
+    client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions: options.initializationOptions });
     await connection.sendNotification('initialized', {});
     return client;
   }

@@ -6,11 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { repoFile } from '../helpers';
-import { TestClient } from './client';
-
-function frame(body: string): string {
-  return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-}
+import { frame, TestClient } from './client';
 
 describe('malformed JSON-RPC', () => {
   let client: TestClient;

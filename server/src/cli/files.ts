@@ -1,20 +1,38 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { decodeText } from '../core';
 
 export class UsageError extends Error {}
 
-/** A file's bytes, or standard input's (0) read whole; a usage error naming the file when it cannot be read. */
-export function readBytes(file: string | 0): Buffer {
+/** The file name that stands for standard input, as for most command line tools. */
+export const STDIN = '-';
+
+/** How a file is named in what the command line prints: `-` as standard input. */
+export function displayName(file: string): string {
+  return file === STDIN ? 'standard input' : file;
+}
+
+/** A file's bytes, or standard input's (`-`) read whole; a usage error naming the file when it cannot be read. */
+export function readBytes(file: string): Buffer {
   try {
-    return readFileSync(file);
+    return readFileSync(file === STDIN ? 0 : file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new UsageError(`cannot read ${file === 0 ? 'standard input' : file}: ${reason}`);
+    throw new UsageError(`cannot read ${displayName(file)}: ${reason}`);
   }
 }
 
-/** Reads a topology file as the editor shows it: UTF-8, without a byte order mark. */
+/**
+ * Reads a topology file as the editor saves it: UTF-8, or UTF-16 by its byte order mark, without the mark. Bytes
+ * of anything else (a code page, a binary file) are a usage error: read as U+FFFD, a name with an é in Windows-1252
+ * would reach the cmdlets changed.
+ */
 export function readTopology(file: string): string {
-  return readBytes(file).toString('utf8').replace(/^\uFEFF/, '');
+  try {
+    return decodeText(readBytes(file), true);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${displayName(file)}: it is not text in UTF-8, nor in UTF-16 with a byte order mark; save it as UTF-8`);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { analyze, DEFAULT_SERVER_VERSION, RULES_BY_CODE, SERVER_VERSIONS, SEVERITIES, STUBS_FILE_NAME, generate, stubModule, type AnalysisSettings, type ServerVersion, type SeveritySetting } from '../core';
 import { importCommand, planCommand } from './changes';
-import { readTopology, UsageError, writePowerShell } from './files';
+import { displayName, readTopology, STDIN, UsageError, writePowerShell } from './files';
 import type { Output } from './output';
 import { formatText, toReported, type ReportedDiagnostic } from './report';
 
@@ -12,6 +12,9 @@ const HELP = `Usage:
   lync-topology import [FILE...]
   lync-topology plan --from DEPLOYED [--format text|json] [--severity CODE=LEVEL]... DESIRED
   lync-topology --help | --version
+
+A FILE (or DEPLOYED) given as - is standard input; --out - is standard output. Topology files are read as UTF-8,
+or as UTF-16 with a byte order mark (what Windows PowerShell's > writes).
 
 check     Checks topology files (*.lync.jsonc, *.lync.json) and lists what is wrong.
           Text lines read file:line:column: severity code: message.
@@ -31,7 +34,8 @@ Options:
   --from DEPLOYED        The topology file of the deployment as it is (plan).
   --severity CODE=LEVEL  Sets the severity of a diagnostic code: error, warning,
                          info, hint or off. May be repeated.
-  --out FILE             Where stubs writes the module (default ./LyncTopology.Stubs.psm1).
+  --out FILE             Where stubs writes the module (default ./LyncTopology.Stubs.psm1;
+                         - prints it).
   --server-version V     The version whose parameters the stubs declare
                          (default "Lync Server 2013").
 
@@ -66,7 +70,7 @@ function check(files: readonly string[], format: string, settings: AnalysisSetti
       continue;
     }
     const analysis = analyze(text, settings);
-    reported.push(...analysis.diagnostics.map((d) => toReported(file, analysis, d)));
+    reported.push(...analysis.diagnostics.map((d) => toReported(displayName(file), analysis, d)));
   }
   if (format === 'json') output.out(JSON.stringify(reported, null, 2));
   else for (const d of reported) output.out(formatText(d));
@@ -78,7 +82,7 @@ function cmdlets(file: string, settings: AnalysisSettings, output: Output): numb
   const analysis = analyze(readTopology(file), settings);
   const generation = generate(analysis);
   const shown = generation.script === undefined ? generation.blocking : analysis.diagnostics.filter((d) => d.severity === 'warning');
-  for (const d of shown) output.err(formatText(toReported(file, analysis, d)));
+  for (const d of shown) output.err(formatText(toReported(displayName(file), analysis, d)));
   if (generation.script === undefined) return 1;
   output.out(generation.script.trimEnd());
   return 0;
@@ -88,7 +92,12 @@ function stubs(file: string, version: string, output: Output): number {
   if (!(SERVER_VERSIONS as readonly string[]).includes(version)) {
     throw new UsageError(`--server-version takes one of ${SERVER_VERSIONS.map((v) => `"${v}"`).join(', ')}`);
   }
-  writePowerShell(file, stubModule(version as ServerVersion));
+  const text = stubModule(version as ServerVersion);
+  if (file === STDIN) {
+    output.out(text.trimEnd());
+    return 0;
+  }
+  writePowerShell(file, text);
   output.err(`lync-topology: wrote ${file}`);
   return 0;
 }
@@ -120,6 +129,7 @@ export function run(args: readonly string[], version: string, output: Output): n
     const [command, ...files] = positionals;
     const settings: AnalysisSettings = { severity: severitySettings(values.severity) };
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format takes text or json');
+    if ([...files, values.from].filter((file) => file === STDIN).length > 1) throw new UsageError(`standard input is read once: give ${STDIN} as one file only`);
     if (command === 'check' && files.length > 0) return check(files, values.format, settings, output);
     if (command === 'cmdlets' && files.length === 1) return cmdlets(files[0], settings, output);
     if (command === 'stubs' && files.length === 0) return stubs(values.out, values['server-version'], output);

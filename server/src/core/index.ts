@@ -10,6 +10,7 @@ export { nameLinksAt, renameName, renameName as renameProvider, type NameLinks, 
 export { selectionSpans } from './selection';
 export { documentSymbols, type OutlineSymbol } from './symbols';
 export { newFileTemplate, snippetToPlainText } from './templates';
+export { markdownToPlainText } from './markdown';
 export * from './catalog';
 export { SEVERITIES, type Diagnostic, type Fix, type Severity, type TextEdit } from './diagnostics';
 export { applyEdits, currentFinding, preferredFixEdits } from './fixes';

@@ -137,12 +137,13 @@ export function changeBetween(before: string, after: string): { span: Span; newT
 
 /**
  * A file's bytes as text, by its byte order mark: UTF-16 little- or big-endian (what Windows PowerShell 5.1's `>`
- * and `Out-File` write by default, about_Character_Encoding), else UTF-8, the mark left out.
+ * and `Out-File` write by default, about_Character_Encoding), else UTF-8, the mark left out. Bytes that are not
+ * text in that encoding read as U+FFFD, or, when `strict`, throw a TypeError (TextDecoder's `fatal`).
  */
-export function decodeText(bytes: Uint8Array): string {
+export function decodeText(bytes: Uint8Array, strict = false): string {
   const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   // TextDecoder drops the byte order mark of the encoding it decodes.
-  return new TextDecoder(encoding).decode(bytes);
+  return new TextDecoder(encoding, { fatal: strict }).decode(bytes);
 }
 
 /** The bytes a base64 text encodes (RFC 4648 §4, as `btoa` writes it); undefined when the text is not base64. */

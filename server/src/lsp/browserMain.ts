@@ -1,4 +1,5 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
+import { LifecycleReader } from './lifecycle';
 import { startServer } from './server';
 
 /**
@@ -6,4 +7,5 @@ import { startServer } from './server';
  * worker's messages. The client gives the documentation link in its initialization options.
  */
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
-startServer(createConnection(ProposedFeatures.all, new BrowserMessageReader(self), new BrowserMessageWriter(self)));
+const writer = new BrowserMessageWriter(self);
+startServer(createConnection(ProposedFeatures.all, new LifecycleReader(new BrowserMessageReader(self), writer), writer));

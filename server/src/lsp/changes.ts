@@ -2,7 +2,7 @@ import type { Connection } from 'vscode-languageserver';
 import { ErrorCodes, ResponseError } from './languageServer';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decodeBase64, decodeText, deployedAnalysis, importShellOutput, plan, planScript, type Analysis, type AnalysisSettings, type ShellSource } from '../core';
-import { toLspDiagnostic } from './convert';
+import { documentName, toLspDiagnostic } from './convert';
 import { guarded } from './guard';
 import { ImportRequest, PlanRequest, type ImportParams, type ImportResult, type PlanParams, type PlanResult } from './protocol';
 import type { Workspace } from './workspace';
@@ -50,7 +50,7 @@ export function registerChanges(connection: Connection, workspace: Workspace): v
       const ofDeployed = new Set(deployed.diagnostics);
       const deployedDocument = TextDocument.create(params.deployed.name, 'jsonc', 0, params.deployed.text);
       return {
-        script: planScript(result, entry.document.uri.replace(/^.*\//, '')) ?? null,
+        script: planScript(result, documentName(entry.document.uri)) ?? null,
         steps: result.steps ? [...result.steps] : null,
         diagnostics: result.blocking.filter((d) => !ofDeployed.has(d)).map((d) => toLspDiagnostic(entry.document, d, workspace.documentation)),
         deployedDiagnostics: result.blocking.filter((d) => ofDeployed.has(d)).map((d) => toLspDiagnostic(deployedDocument, d, workspace.documentation)),

@@ -1,7 +1,7 @@
 import type { ClientCapabilities, CompletionItem, CompletionParams, Connection } from 'vscode-languageserver';
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from './languageServer';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode } from './languageServer';
 import { complete, snippetToPlainText, type CompletionEntry } from '../core';
-import { toLspEdit, toRange } from './convert';
+import { toLspEdit, toMarkup, toRange } from './convert';
 import { guarded } from './guard';
 import type { Workspace } from './workspace';
 
@@ -24,13 +24,14 @@ export function registerCompletion(connection: Connection, workspace: Workspace,
       if (!entry) return [];
       const { document, analysis } = entry;
       const snippets = client.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+      const formats = client.capabilities.textDocument?.completion?.completionItem?.documentationFormat;
       return complete(analysis, document.offsetAt(params.position)).map((item): CompletionItem => {
         const newText = snippets ? item.insertText : snippetToPlainText(item.insertText);
         return {
           label: item.label,
           kind: KINDS[item.kind],
           detail: item.detail,
-          documentation: { kind: MarkupKind.Markdown, value: item.documentation },
+          documentation: toMarkup(item.documentation, formats),
           filterText: item.filterText,
           sortText: item.sortText,
           insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,

@@ -1,9 +1,23 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic as LspDiagnostic, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
-import { DiagnosticSeverity } from './languageServer';
-import { RULES_BY_CODE, FILE_TOO_LARGE, type Diagnostic, type Span, type TextEdit } from '../core';
+import type { Diagnostic as LspDiagnostic, MarkupContent, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity, MarkupKind } from './languageServer';
+import { markdownToPlainText, RULES_BY_CODE, FILE_TOO_LARGE, type Diagnostic, type Span, type TextEdit } from '../core';
 
 export const SOURCE = 'lync-topology';
+
+/**
+ * The name a document's URI gives it, for messages and script headers: the last segment of its path (RFC 3986
+ * §3.3; `Untitled-1` of `untitled:Untitled-1`), percent-decoded, or as written where an escape is malformed.
+ */
+export function documentName(uri: string): string {
+  const path = uri.replace(/[?#].*$/s, '').replace(/^[a-z][a-z0-9+.-]*:/i, '');
+  const segment = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 /**
  * What turns offsets into positions: a TextDocument, or the LineIndex an analysis of the same text already has
@@ -23,6 +37,14 @@ export function toSpan(document: TextDocument, range: Range): Span {
 
 export function toLspEdit(document: TextDocument, edit: TextEdit): LspTextEdit {
   return { range: toRange(document, edit.span), newText: edit.newText };
+}
+
+/**
+ * The core's markdown as the client can show it: markdown where `formats` (a client's `contentFormat` or
+ * `documentationFormat`) names it, else plain text, as LSP leaves a client that names no format with none assumed.
+ */
+export function toMarkup(markdown: string, formats: readonly string[] | undefined): MarkupContent {
+  return formats?.includes(MarkupKind.Markdown) ? { kind: MarkupKind.Markdown, value: markdown } : { kind: MarkupKind.PlainText, value: markdownToPlainText(markdown) };
 }
 
 const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {

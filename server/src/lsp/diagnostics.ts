@@ -1,7 +1,7 @@
 import type { Connection, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver';
 import { DocumentDiagnosticReportKind } from './languageServer';
 import { toLspDiagnostic } from './convert';
-import { guarded } from './guard';
+import { guarded, sendAndForget } from './guard';
 import type { Workspace } from './workspace';
 
 export function diagnosticsFor(workspace: Workspace, uri: string): Diagnostic[] | undefined {
@@ -20,14 +20,13 @@ export function registerDiagnostics(connection: Connection, workspace: Workspace
   if (pull) {
     connection.languages.diagnostics.on(
       guarded(connection, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (params) => {
-        const document = workspace.documents.get(params.textDocument.uri);
-        const resultId = document && `${document.version}/${workspace.settingsGeneration}`;
+        const resultId = workspace.revision(params.textDocument.uri);
         if (resultId && params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
         return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsFor(workspace, params.textDocument.uri) ?? [] };
       }),
     );
     return () => {
-      if (canRefresh) void connection.languages.diagnostics.refresh();
+      if (canRefresh) sendAndForget(connection, 'workspace/diagnostic/refresh', connection.languages.diagnostics.refresh());
     };
   }
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -36,7 +35,7 @@ export function registerDiagnostics(connection: Connection, workspace: Workspace
     try {
       const document = workspace.documents.get(uri);
       const diagnostics = diagnosticsFor(workspace, uri);
-      if (document && diagnostics) void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      if (document && diagnostics) sendAndForget(connection, 'textDocument/publishDiagnostics', connection.sendDiagnostics({ uri, version: document.version, diagnostics }));
     } catch (error) {
       connection.console.error(`diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
@@ -52,7 +51,7 @@ export function registerDiagnostics(connection: Connection, workspace: Workspace
   workspace.documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri));
     timers.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    sendAndForget(connection, 'textDocument/publishDiagnostics', connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }));
   });
   return () => {
     for (const document of workspace.documents.all()) schedule(document.uri);

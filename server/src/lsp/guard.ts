@@ -36,3 +36,13 @@ export function guarded<P, R, E = void>(
     return token?.isCancellationRequested ? cancelled<E>() : result;
   };
 }
+
+/**
+ * Sends a message to the client without waiting for it, where a refusal must not take the server down: Node ends a
+ * process on a rejected promise that nothing handles. A request the client answers with an error
+ * (client/registerCapability, workspace/diagnostic/refresh) is logged; a notification that cannot be written means
+ * the client has gone, and the end of standard input ends the server.
+ */
+export function sendAndForget(connection: Connection, what: string, sending: Promise<unknown>): void {
+  sending.catch((error: unknown) => connection.console.log(`${what} was not taken: ${error instanceof Error ? error.message : String(error)}`));
+}

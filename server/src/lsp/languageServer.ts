@@ -15,6 +15,7 @@ export {
   LSPErrorCodes,
   MarkupKind,
   MessageType,
+  PositionEncodingKind,
   ResponseError,
   ShowMessageNotification,
   SymbolKind,

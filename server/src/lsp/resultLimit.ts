@@ -1,6 +1,8 @@
 import type { Connection } from 'vscode-languageserver';
 import { MessageType, ShowMessageNotification } from './languageServer';
 import type { ResultLimit } from '../core';
+import { documentName } from './convert';
+import { sendAndForget } from './guard';
 import type { Workspace } from './workspace';
 
 /**
@@ -27,10 +29,9 @@ export class ResultLimits {
   private tell(uri: string, limit: number): void {
     if (this.told.has(uri)) return;
     this.told.add(uri);
-    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-    void this.connection.sendNotification(ShowMessageNotification.type, {
+    sendAndForget(this.connection, 'window/showMessage', this.connection.sendNotification(ShowMessageNotification.type, {
       type: MessageType.Info,
-      message: `${name}: to stay fast, the outline and the folding ranges show at most ${limit} items each (setting lyncTopology.maxItemsComputed).`,
-    });
+      message: `${documentName(uri)}: to stay fast, the outline and the folding ranges show at most ${limit} items each (setting lyncTopology.maxItemsComputed).`,
+    }));
   }
 }

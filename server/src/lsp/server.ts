@@ -1,21 +1,29 @@
-import type { ClientCapabilities, Connection, InitializeResult } from 'vscode-languageserver';
-import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind } from './languageServer';
+import type { ClientCapabilities, Connection, InitializeResult, ServerCapabilities } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeConfigurationNotification, PositionEncodingKind, TextDocumentSyncKind } from './languageServer';
 import { registerChanges } from './changes';
 import { registerCmdlets } from './cmdlets';
-import { registerCodeActions } from './codeActions';
+import { APPLY_FIX_COMMAND, fixesAs, registerCodeActions } from './codeActions';
 import { registerCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import { registerFolding } from './folding';
 import { registerFormatting } from './formatting';
+import { sendAndForget } from './guard';
 import { registerHover } from './hover';
 import { registerNewFile } from './newFile';
 import { registerOutline } from './outline';
 import { ResultLimits } from './resultLimit';
 import { registerNames } from './names';
 import { registerSelectionRanges } from './selectionRanges';
+import { isSection } from './settings';
 import { Workspace } from './workspace';
 
 const SECTION = 'lyncTopology';
+
+const CODE_ACTION_PROVIDER: Record<ReturnType<typeof fixesAs>, Pick<ServerCapabilities, 'codeActionProvider'>> = {
+  actions: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] } },
+  commands: { codeActionProvider: true },
+  none: {},
+};
 
 /**
  * Wires the analysis core to a connection: one handler per feature, each guarded. Diagnostic codes link
@@ -42,18 +50,24 @@ export function startServer(connection: Connection, documentation?: string): voi
     refreshDiagnostics = registerDiagnostics(connection, workspace, pull, capabilities.workspace?.diagnostics?.refreshSupport === true);
     return {
       capabilities: {
+        // Said even to a client that offers only other encodings: every client must take UTF-16, the one a
+        // TextDocument counts in (LSP 3.17, "Position").
+        positionEncoding: PositionEncodingKind.UTF16,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: ['"', ':'] },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        // LSP lets a server give CodeActionOptions and RenameOptions only to a client that announces literals and
+        // prepareSupport; any other gets `true` (and a client that can take no fix, no code actions).
+        ...CODE_ACTION_PROVIDER[fixesAs(capabilities)],
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         definitionProvider: true,
         referencesProvider: true,
-        renameProvider: { prepareProvider: true },
+        renameProvider: capabilities.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
+        ...(fixesAs(capabilities) === 'commands' ? { executeCommandProvider: { commands: [APPLY_FIX_COMMAND] } } : {}),
         ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'lync-topology-server' },
@@ -71,15 +85,18 @@ export function startServer(connection: Connection, documentation?: string): voi
   };
 
   connection.onInitialized(() => {
-    if (registersConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+    if (registersConfiguration) sendAndForget(connection, 'client/registerCapability', connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }));
     if (pullsConfiguration) void loadSettings();
   });
-  connection.onDidChangeConfiguration((change) => {
-    void loadSettings((change.settings as Record<string, unknown> | undefined)?.[SECTION]);
+  connection.onDidChangeConfiguration((change: { settings?: unknown } | null) => {
+    const section = isSection(change?.settings) ? change.settings[SECTION] : undefined;
+    // A client that pushes its settings may push no section of ours (only other servers' sections, or null): that
+    // leaves ours as they are, as the initialization options gave them. A section it pushes is the whole section.
+    if (pullsConfiguration || isSection(section)) void loadSettings(section);
   });
 
   registerCompletion(connection, workspace, client);
-  registerHover(connection, workspace);
+  registerHover(connection, workspace, client);
   registerCodeActions(connection, workspace, client);
   const limits = new ResultLimits(connection, workspace);
   registerOutline(connection, workspace, limits);

@@ -18,9 +18,14 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxItemsComputed: DEFAULT_MAX_ITEMS_COMPUTED,
 };
 
+/** Whether a value can be the `lyncTopology` settings section: a JSON object. */
+export function isSection(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Reads the settings section as the client sends it, keeping only what is well-formed. */
 export function readSettings(section: unknown): ServerSettings {
-  const raw = (section && typeof section === 'object' ? section : {}) as Record<string, unknown>;
+  const raw = isSection(section) ? section : {};
   const severity: Record<string, SeveritySetting> = {};
   if (raw.severity && typeof raw.severity === 'object') {
     for (const [code, level] of Object.entries(raw.severity as Record<string, unknown>)) {

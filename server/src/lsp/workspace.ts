@@ -3,6 +3,7 @@ import type { Connection, Range } from 'vscode-languageserver';
 import { TextDocuments } from './languageServer';
 import { analyze, applyEdits, changeBetween, reanalyze, type Analysis, type TextChange } from '../core';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { checkChanges, checkOpened } from './syncShapes';
 
 interface Cached {
   readonly version: number;
@@ -53,7 +54,16 @@ const MAX_REPLAYED = 32;
  * or in the white space between values), and the text is analyzed whole where it cannot.
  */
 export class Workspace {
-  readonly documents = new TextDocuments({ create: TextDocument.create, update: (document, changes, version) => this.update(document, changes, version) });
+  readonly documents = new TextDocuments({
+    create: (uri, languageId, version, text) => {
+      checkOpened(uri, languageId, version, text);
+      return TextDocument.create(uri, languageId, version, text);
+    },
+    update: (document, changes, version) => {
+      checkChanges(changes, version);
+      return this.update(document, changes, version);
+    },
+  });
   private readonly cache = new Map<string, Cached>();
   private readonly pending = new Map<string, Pending>();
   private current: ServerSettings = DEFAULT_SETTINGS;
@@ -61,21 +71,38 @@ export class Workspace {
   documentation: string | undefined;
   /** Bumped when the settings change, so that cached analyses made with the old ones are redone. */
   private generation = 0;
+  /** Counts the documents opened, to tell one opening of a URI from the next: each starts its versions afresh. */
+  private openings = 0;
+  private readonly opening = new Map<string, number>();
 
   constructor(connection: Connection) {
+    const forget = (uri: string) => {
+      this.cache.delete(uri);
+      this.pending.delete(uri);
+    };
+    // A client may open a document it has open (a didOpen twice) with another text at the same version.
+    this.documents.onDidOpen((event) => {
+      forget(event.document.uri);
+      this.opening.set(event.document.uri, ++this.openings);
+    });
     this.documents.onDidClose((event) => {
-      this.cache.delete(event.document.uri);
-      this.pending.delete(event.document.uri);
+      forget(event.document.uri);
+      this.opening.delete(event.document.uri);
     });
     this.documents.listen(connection);
   }
 
-  get settings(): ServerSettings {
-    return this.current;
+  /**
+   * What the diagnostics of an open document were made from, as a pull's result id: its opening, its version and
+   * the settings; undefined for a document that is not open.
+   */
+  revision(uri: string): string | undefined {
+    const document = this.documents.get(uri);
+    return document && `${this.opening.get(uri)}/${document.version}/${this.generation}`;
   }
 
-  get settingsGeneration(): number {
-    return this.generation;
+  get settings(): ServerSettings {
+    return this.current;
   }
 
   updateSettings(section: unknown): void {
