@@ -37,17 +37,23 @@ function template(text: string, span: Span, value: unknown): string {
   return edits.json(value, edits.indentOfLine(span.start));
 }
 
-/** The snippet a new key's value starts as. */
-function valueSnippet(value: ValueSpec): string {
+/**
+ * The snippet a new key's value starts as. A Boolean, number or enumeration value is offered whole, and a client
+ * without snippets inserts it as it is: it starts as the catalog's documented default, which changes nothing on the
+ * deployment, or else as a value its checks accept (an integer's minimum).
+ */
+function valueSnippet(spec: PropertySpec): string {
+  const value = spec.value;
+  const first = <T>(values: readonly T[], preferred: unknown) => [...values].sort((a, b) => Number(b === preferred) - Number(a === preferred));
   switch (value.kind) {
     case 'boolean':
-      return '${1|true,false|}';
+      return `\${1|${first([true, false], spec.default).join(',')}|}`;
     case 'switch':
       return 'true';
     case 'integer':
-      return '${1:0}';
+      return `\${1:${typeof spec.default === 'number' ? spec.default : String(value.min)}}`;
     case 'enum':
-      return `"\${1|${value.values.join(',')}|}"`;
+      return `"\${1|${first(value.values, spec.default).join(',')}|}"`;
     case 'string':
       return '"$1"';
     case 'array':
@@ -112,7 +118,7 @@ function keyEntries(analysis: Analysis, object: ObjectModel, span: Span, current
       detail: object.spec.cmdlet ?? spec.value.kind,
       documentation: describeProperty(spec, object.spec),
       filterText: `"${spec.name}"`,
-      insertText: hasValue ? `"${spec.name}"` : `${lead}"${spec.name}": ${valueSnippet(spec.value)}${comma}`,
+      insertText: hasValue ? `"${spec.name}"` : `${lead}"${spec.name}": ${valueSnippet(spec)}${comma}`,
       span,
       sortText: `1${String(index).padStart(3, '0')}`,
       additionalEdits,
