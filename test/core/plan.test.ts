@@ -199,6 +199,16 @@ describe('plan: one kind of change each', () => {
     assert.deepEqual(moved.map((line) => line.split(' ')[0]), ['Remove-CsExUmContact', 'New-CsExUmContact', 'Remove-CsExUmContact', 'New-CsExUmContact']);
   });
 
+  it('reads the escapes of a distinguished name as the directory does: a character escaped by its hex code is that character, an escaped space at the end is kept', () => {
+    const contacts = (aa: string, sa: string) => topology({ HostedVoicemailPolicies: [GLOBAL], ExUmContacts: [{ ...AA, OU: aa }, { ...SA, OU: sa }] });
+    const deployed = contacts('OU=Ex\\,Um,DC=contoso,DC=com', 'OU=Caf\u00e9,DC=contoso,DC=com');
+    assert.deepEqual(commands(deployed, contacts('OU=Ex\\2CUm,DC=contoso,DC=com', 'OU=Caf\\C3\\A9,DC=contoso,DC=com')), []);
+    // "Ex " and "Ex\" are two units: the escaped space stays part of the name, the backslash is its own character.
+    const spaced = contacts('OU=Ex\\ ,DC=contoso,DC=com', 'OU=Ex\\ ,DC=contoso,DC=com');
+    const moved = commands(spaced, contacts('OU=Ex\\\\,DC=contoso,DC=com', 'OU=Ex\\20,DC=contoso,DC=com'));
+    assert.deepEqual(moved.map((line) => line.split(' ')[0]), ['Remove-CsExUmContact', 'New-CsExUmContact']);
+  });
+
   it('ungrants a policy before removing it, and never removes the global policy', () => {
     const deployed = topology({
       HostedVoicemailPolicies: [GLOBAL, REDMOND],

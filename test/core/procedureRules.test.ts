@@ -64,3 +64,32 @@ describe('rules of the whole procedure leave the right set-up alone', () => {
     assert.deepEqual(analysis.blocking, []);
   });
 });
+
+describe('a grant written with tag: (LT708)', () => {
+  const granting = (grant: string) =>
+    `{ "HostedVoicemailPolicies": [ { "Identity": "ExRedmond", "Destination": "exap.um.outlook.com" } ], "Users": [ { "Identity": "sip:a@contoso.com", "HostedVoicemailPolicy": ${JSON.stringify(grant)} }, { "Identity": "sip:b@contoso.com", "HostedVoicemailPolicy": "ExRedmond" } ] }`;
+
+  it('of a policy the file does not define is LT705, as the bare name is', () => {
+    for (const grant of ['tag:ExSeattle', 'ExSeattle']) {
+      const found = check(granting(grant)).diagnostics.filter((d) => d.code === 'LT705');
+      assert.equal(found.length, 1, grant);
+      assert.match(found[0].message, /ExSeattle/);
+    }
+  });
+
+  it('is fixed to the bare name only where that names the same per-user policy: never to another scope, a blank name or one with spaces', () => {
+    for (const grant of ['tag:global', 'tag:site:Redmond', 'tag:', 'tag: ExRedmond', 'tag:tag:ExRedmond']) {
+      const found = check(granting(grant)).diagnostics.filter((d) => d.code === 'LT708');
+      assert.deepEqual(found.flatMap((d) => d.fixes ?? []), [], grant);
+    }
+    const fixed = check(granting('Tag:ExRedmond')).diagnostics.find((d) => d.code === 'LT708');
+    assert.deepEqual(fixed?.fixes?.map((f) => f.title), ["Change to 'ExRedmond'"]);
+  });
+
+  it('is named by its setting and the user it is granted to, and points at the value', () => {
+    const analysis = check(granting('tag:ExRedmond'));
+    const found = analysis.diagnostics.find((d) => d.code === 'LT708')!;
+    assert.equal(analysis.model.text.slice(found.span.start, found.span.end), '"tag:ExRedmond"');
+    assert.match(found.message, /`Users\[0\]\.HostedVoicemailPolicy` \(user "sip:a@contoso\.com"\)/);
+  });
+});

@@ -40,12 +40,27 @@ export function isDistinguishedName(text: string): boolean {
   return DISTINGUISHED_NAME.test(text);
 }
 
-/** The parts of a distinguished name as `attribute=value`, each value unescaped, in lower case, without the spaces around separators. */
+/**
+ * An attribute value of a distinguished name as the characters it stands for (RFC 4514 §2.4, §3): `\` and a
+ * character is that character, `\` and two hex digits a byte of its UTF-8 encoding; spaces at either end that are
+ * not escaped are no part of it.
+ */
+function attributeValue(written: string): string {
+  const units = [...written.matchAll(/\\([0-9A-Fa-f]{2})|\\(.)|(.)/gsu)];
+  const isSpace = (unit: RegExpMatchArray) => unit[3] !== undefined && unit[3].trim() === '';
+  let [start, end] = [0, units.length];
+  while (start < end && isSpace(units[start])) start++;
+  while (end > start && isSpace(units[end - 1])) end--;
+  const encoder = new TextEncoder();
+  const bytes = units.slice(start, end).flatMap(([, hex, escaped, plain]) => (hex ? [parseInt(hex, 16)] : [...encoder.encode(escaped ?? plain)]));
+  return new TextDecoder().decode(new Uint8Array(bytes));
+}
+
+/** The parts of a distinguished name as `attribute=value`, each value as the characters it stands for, in lower case. */
 function distinguishedNameParts(text: string): string[] {
   return (text.match(/(?:\\.|[^,\\])+/g) ?? []).map((part) => {
     const equals = part.indexOf('=');
-    const value = part.slice(equals + 1).trim().replace(/\\(.)/g, '$1');
-    return `${part.slice(0, equals).trim()}=${value}`.toLowerCase();
+    return `${part.slice(0, equals).trim()}=${attributeValue(part.slice(equals + 1))}`.toLowerCase();
   });
 }
 

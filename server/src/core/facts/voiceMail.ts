@@ -53,6 +53,18 @@ export function isPerUserName(identity: string): boolean {
   return lower !== GLOBAL_POLICY && (scope === undefined || scope === PER_USER_PREFIX);
 }
 
+/**
+ * The name a grant written with `tag:` gives without it, when the bare name still names that per-user policy; else
+ * undefined: without the prefix, `tag:global` would name the global policy and `tag:site:Redmond` a site policy, and an
+ * empty or spaced name none (the Lync Server 2013 topics on hosted voice mail policies: an Identity is `global`,
+ * `site:` and a site's name, or a per-user name, whose scope is `tag:`).
+ */
+export function untaggedName(grant: string): string | undefined {
+  if (!grant.toLowerCase().startsWith(PER_USER_PREFIX)) return undefined;
+  const bare = grant.slice(PER_USER_PREFIX.length);
+  return bare !== '' && bare === bare.trim() && isPerUserName(bare) && !/^[a-z]+:/i.test(bare) ? bare : undefined;
+}
+
 /** The entries of a section that need a policy, are granted none, and find no global policy in the file. */
 export function relyingOnDeployment(model: TopologyModel, section: string): ObjectModel[] {
   if (globalPolicy(model)) return [];

@@ -1,4 +1,4 @@
-import { spanOf } from '../model';
+import { settingName, spanOf } from '../model';
 import { isPerUserName, judgedGrants } from '../facts/voiceMail';
 import { fix, type Rule } from './rule';
 
@@ -11,7 +11,7 @@ export const grantedPolicyName: Rule = {
     for (const reference of judgedGrants(model).filter((r) => !isPerUserName(r.value))) {
       report(
         spanOf(reference.node),
-        `\`${reference.object.path}.${reference.property.spec!.name}\` is ${JSON.stringify(reference.value)}, which is not a per-user policy: only per-user policies are granted, and the global and site policies apply without a grant. Name a per-user policy, or remove the key.`,
+        `${settingName(reference.object, reference.property.spec!.name)} is ${JSON.stringify(reference.value)}, which is not a per-user policy: ${reference.property.spec!.grant!.cmdlet} grants only per-user policies, and the global and site policies apply without a grant. Name a per-user policy, or remove the key.`,
         [fix(`Remove '${reference.property.spec!.name}'`, [edits.remove(reference.property.keyNode)], false)],
       );
     }

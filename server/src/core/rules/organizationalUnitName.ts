@@ -14,7 +14,7 @@ export const organizationalUnitName: Rule = {
       if (!matchesFormat('organizationalUnit', value.text) || isDistinguishedName(value.text)) continue;
       report(
         spanOf(value.node),
-        `${valueName(value)} is ${JSON.stringify(value.text)}, which names the organizational unit otherwise than by its distinguished name. The Lync Server 2013 topic on contact objects for hosted Exchange UM passes a name like this, but the New-CsExUmContact reference shows only distinguished names and does not say which other forms it takes. Write the distinguished name (OU=...,DC=...) to be sure the contact is created in the unit you mean.`,
+        `${valueName(value)} is ${JSON.stringify(value.text)}, which names the organizational unit otherwise than by its distinguished name. The Lync Server 2013 topic on contact objects for hosted Exchange UM passes a name like this, but the ${value.object.spec.cmdlet} reference shows only distinguished names and does not say which other forms it takes. Write the distinguished name (OU=...,DC=...) to be sure the contact is created in the unit you mean.`,
       );
     }
   },

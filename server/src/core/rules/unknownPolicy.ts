@@ -12,9 +12,10 @@ export const unknownPolicy: Rule = {
   check({ model, edits, report }) {
     const names = (model.sections.get(POLICIES) ?? []).map(entryName).filter((n): n is string => n !== undefined && isPerUserName(n));
     for (const reference of model.references) {
-      // Classified by the name trimmed: " site:Redmond" is no per-user policy either (LT104 reports the spaces).
+      // Classified by the name trimmed: " site:Redmond" is no per-user policy either (LT104 reports the spaces). A
+      // per-user name may carry its tag: prefix (LT708).
       const name = reference.value.trim();
-      if (reference.section !== POLICIES || reference.targets.length > 0 || !isPerUserName(name) || /^[a-z]+:/i.test(name)) continue;
+      if (reference.section !== POLICIES || reference.targets.length > 0 || !isPerUserName(name)) continue;
       if (isMisspacedReference(model, reference)) continue;
       const suggestion = closest(reference.value, names);
       const fixes: Fix[] = suggestion ? [fix(`Change to '${suggestion}'`, [edits.replace(reference.node, suggestion)])] : [];
