@@ -186,7 +186,8 @@ describe('completion in every client (issue 12.11, 12.13)', () => {
     const items = await complete(plain, uri, '""', 1);
     const discovery = items.find((i) => i.label === 'EnablePartnerDiscovery')!;
     assert.equal(discovery.insertTextFormat, 1);
-    assert.equal((discovery.textEdit as TextEdit).newText, '"EnablePartnerDiscovery": true');
+    // The documented default, as the catalog gives it: accepting the item as offered changes nothing on the Edge.
+    assert.equal((discovery.textEdit as TextEdit).newText, '"EnablePartnerDiscovery": false');
     for (const item of items) {
       const newText = (item.textEdit as TextEdit).newText;
       assert.doesNotMatch(newText, /\$\{?\d/, item.label);
