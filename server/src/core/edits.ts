@@ -132,20 +132,23 @@ export class EditBuilder {
    * them again (and so conflicts with another such insertion, which waits for the next round of fixes).
    */
   private after(last: Node, separator: string, entry: string): TextEdit {
-    const end = last.offset + last.length;
-    const comma = this.commaAfter(end);
-    const at = comma >= 0 ? comma + 1 : end;
-    const [ownComma, nextComma] = comma >= 0 ? ['', ','] : [',', ''];
+    const { at, hasComma } = this.placeAfter(last);
+    const [ownComma, nextComma] = hasComma ? ['', ','] : [',', ''];
     const comments = this.trailingCommentsEnd(at);
     return this.keepingLine({ span: { start: at, end: comments }, newText: `${ownComma}${this.text.slice(at, comments)}${separator}${entry}${nextComma}` });
   }
 
   /** Whether a line comment trails `last` (and its comma) on its line, so that what goes after it starts a new line. */
   private lineCommentTrails(last: Node): boolean {
+    const { at } = this.placeAfter(last);
+    return hasLineComment(this.text.slice(at, this.trailingCommentsEnd(at)));
+  }
+
+  /** Where what follows `last` goes: just after the comma that follows it, if one does, else just after it. */
+  private placeAfter(last: Node): { at: number; hasComma: boolean } {
     const end = last.offset + last.length;
     const comma = this.commaAfter(end);
-    const at = comma >= 0 ? comma + 1 : end;
-    return hasLineComment(this.text.slice(at, this.trailingCommentsEnd(at)));
+    return comma >= 0 ? { at: comma + 1, hasComma: true } : { at: end, hasComma: false };
   }
 
   /**

@@ -19,7 +19,8 @@ function hasCapabilities(params: unknown): boolean {
 /**
  * The connection's reader, keeping the order LSP gives a session (the specification's "Lifecycle Messages"):
  * before `initialize`, a request is answered ServerNotInitialized and a notification dropped; `initialize` comes
- * once, with the client's capabilities (else it is answered InvalidParams, and may be sent again); after `shutdown`, a request is answered InvalidRequest and a notification dropped. `exit` always passes.
+ * once, with the client's capabilities (else it is answered InvalidParams, and may be sent again); after
+ * `shutdown`, a request is answered InvalidRequest and a notification dropped. `exit` always passes.
  * vscode-languageserver dispatches whatever it reads, whenever it reads it.
  */
 export class LifecycleReader implements MessageReader {

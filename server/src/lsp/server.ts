@@ -40,6 +40,7 @@ export function startServer(connection: Connection, documentation?: string): voi
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
+    const fixes = fixesAs(capabilities);
     client.capabilities = capabilities;
     const pull = capabilities.textDocument?.diagnostic !== undefined;
     pullsConfiguration = capabilities.workspace?.configuration === true;
@@ -58,7 +59,7 @@ export function startServer(connection: Connection, documentation?: string): voi
         hoverProvider: true,
         // LSP lets a server give CodeActionOptions and RenameOptions only to a client that announces literals and
         // prepareSupport; any other gets `true` (and a client that can take no fix, no code actions).
-        ...CODE_ACTION_PROVIDER[fixesAs(capabilities)],
+        ...CODE_ACTION_PROVIDER[fixes],
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         selectionRangeProvider: true,
@@ -67,7 +68,7 @@ export function startServer(connection: Connection, documentation?: string): voi
         renameProvider: capabilities.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
-        ...(fixesAs(capabilities) === 'commands' ? { executeCommandProvider: { commands: [APPLY_FIX_COMMAND] } } : {}),
+        ...(fixes === 'commands' ? { executeCommandProvider: { commands: [APPLY_FIX_COMMAND] } } : {}),
         ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'lync-topology-server' },
